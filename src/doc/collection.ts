@@ -1,0 +1,147 @@
+/**
+ * A collection of entities in one root Y.Map, each entity a nested Y.Map of fields, so that
+ * concurrent edits of different fields on two devices both survive. This is the store
+ * pattern every entity store builds on: subscribe / getSnapshot / commands in one transaction.
+ */
+import * as Y from 'yjs'
+import { frozen, type EntityMeta } from '../domain/entity'
+import { newId } from '../domain/ids'
+import { fieldsOf, readTime, type Fields } from './read'
+import { LOCAL, type SpaceDoc } from './schema'
+
+export interface CollectionSnapshot<T> {
+  /** Live entities, sorted. */
+  readonly items: readonly T[]
+  /** Soft-deleted entities, most recently deleted first. */
+  readonly trash: readonly T[]
+  readonly byId: ReadonlyMap<string, T>
+  /** Entries that could not be read as a valid entity (malformed data from a peer). */
+  readonly skipped: number
+}
+
+export type FieldValue = string | number | boolean | null
+
+export interface Collection<T extends EntityMeta> {
+  readonly subscribe: (listener: () => void) => () => void
+  readonly getSnapshot: () => CollectionSnapshot<T>
+  readonly add: (fields: Readonly<Record<string, FieldValue>>) => T['id']
+  readonly update: (id: T['id'], patch: Readonly<Record<string, FieldValue | undefined>>) => boolean
+  readonly softDelete: (id: T['id']) => boolean
+  readonly restore: (id: T['id']) => boolean
+  /** Removes soft-deleted entities for good; returns how many. */
+  readonly purgeDeleted: () => number
+}
+
+export interface CollectionOptions<T> {
+  readonly root: string
+  /** Turns stored fields into a valid entity, or undefined to skip it. */
+  readonly read: (id: string, fields: Fields, meta: EntityMeta) => T | undefined
+  readonly compare: (a: T, b: T) => number
+  readonly now?: () => number
+}
+
+export function readMeta(id: string, fields: Fields): EntityMeta | undefined {
+  const createdAt = readTime(fields, 'createdAt')
+  if (createdAt === undefined) return undefined
+  const updatedAt = readTime(fields, 'updatedAt') ?? createdAt
+  const deletedAt = readTime(fields, 'deletedAt')
+  return deletedAt === undefined ? { id, createdAt, updatedAt } : { id, createdAt, updatedAt, deletedAt }
+}
+
+export function createCollection<T extends EntityMeta>(
+  doc: SpaceDoc,
+  options: CollectionOptions<T>,
+): Collection<T> {
+  const root = doc.getMap<unknown>(options.root)
+  const now = options.now ?? Date.now
+  const listeners = new Set<() => void>()
+  let snapshot: CollectionSnapshot<T> | undefined
+
+  root.observeDeep(() => {
+    snapshot = undefined // rebuilt on the next read
+    for (const notify of listeners) notify()
+  })
+
+  function build(): CollectionSnapshot<T> {
+    const items: T[] = []
+    const trash: T[] = []
+    const byId = new Map<string, T>()
+    let skipped = 0
+    for (const [id, value] of root.entries()) {
+      const fields = fieldsOf(value)
+      const meta = fields && readMeta(id, fields)
+      const entity = fields && meta ? options.read(id, fields, meta) : undefined
+      if (!entity) {
+        skipped++
+        continue
+      }
+      const item = frozen(entity)
+      byId.set(id, item)
+      ;(item.deletedAt === undefined ? items : trash).push(item)
+    }
+    // Ties broken by id: map iteration order differs between peers, the screen must not.
+    const byIdOrder = (a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+    items.sort((a, b) => options.compare(a, b) || byIdOrder(a, b))
+    trash.sort((a, b) => (b.deletedAt ?? 0) - (a.deletedAt ?? 0) || byIdOrder(a, b))
+    return frozen({ items: frozen(items), trash: frozen(trash), byId, skipped })
+  }
+
+  function entry(id: string): Y.Map<unknown> | undefined {
+    const value = root.get(id)
+    return value instanceof Y.Map ? (value as Y.Map<unknown>) : undefined
+  }
+
+  function edit(id: string, change: (entity: Y.Map<unknown>) => void): boolean {
+    const entity = entry(id)
+    if (!entity) return false
+    doc.transact(() => {
+      change(entity)
+      entity.set('updatedAt', now())
+    }, LOCAL)
+    return true
+  }
+
+  return {
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    getSnapshot() {
+      snapshot ??= build()
+      return snapshot
+    },
+    add(fields) {
+      const id = newId<string>()
+      const at = now()
+      doc.transact(() => {
+        const entity = new Y.Map<unknown>()
+        for (const [key, value] of Object.entries(fields)) entity.set(key, value)
+        entity.set('createdAt', at)
+        entity.set('updatedAt', at)
+        root.set(id, entity)
+      }, LOCAL)
+      return id
+    },
+    update(id, patch) {
+      return edit(id, (entity) => {
+        for (const [key, value] of Object.entries(patch)) {
+          // undefined means "not part of this edit": leave the field alone.
+          if (value !== undefined && entity.get(key) !== value) entity.set(key, value)
+        }
+      })
+    },
+    softDelete(id) {
+      return edit(id, (entity) => entity.set('deletedAt', now()))
+    },
+    restore(id) {
+      return edit(id, (entity) => entity.delete('deletedAt'))
+    },
+    purgeDeleted() {
+      const doomed = [...root.entries()]
+        .filter(([, value]) => value instanceof Y.Map && (value as Y.Map<unknown>).has('deletedAt'))
+        .map(([id]) => id)
+      if (doomed.length > 0) doc.transact(() => doomed.forEach((id) => root.delete(id)), LOCAL)
+      return doomed.length
+    },
+  }
+}

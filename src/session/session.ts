@@ -1,0 +1,93 @@
+/**
+ * One Session per open space: the document, its stores and its local persistence, built
+ * outside React and torn down when the space closes. The registry hands out one shared
+ * session per space and disposes it a moment after the last user lets go, so React
+ * StrictMode's mount → unmount → mount reuses the same session instead of building two.
+ */
+import { createSpaceStores, initialiseSchema, type SpaceStores } from '../doc/space-stores'
+import type { SpaceId } from '../domain/ids'
+import type { WeaveDb } from '../storage/db'
+import { attachPersistence } from '../storage/persistence'
+import type { DocPersistence, LoadReport, SpaceRecord } from '../storage/types'
+
+export interface Session {
+  readonly spaceId: SpaceId
+  readonly stores: SpaceStores
+  readonly persistence: DocPersistence
+  /** Resolves once the stored copy is loaded into the document. */
+  readonly ready: Promise<LoadReport>
+  dispose(): Promise<void>
+}
+
+export function openSession(db: WeaveDb, space: SpaceRecord): Session {
+  const stores = createSpaceStores()
+  const persistence = attachPersistence(db, space.id, stores.doc)
+  const ready = persistence.whenLoaded.then((report) => {
+    initialiseSchema(stores.doc) // after loading, so an existing space keeps its version
+    return report
+  })
+  let disposed: Promise<void> | undefined
+  return {
+    spaceId: space.id,
+    stores,
+    persistence,
+    ready,
+    dispose() {
+      disposed ??= persistence.destroy().finally(() => stores.doc.destroy())
+      return disposed
+    },
+  }
+}
+
+/** How long a session lives on after its last release (covers StrictMode and quick back-navigation). */
+const LINGER_MS = 1_000
+
+export interface SessionRegistry {
+  acquire(space: SpaceRecord): { session: Session; release: () => void }
+  /** Flushes every open session's pending writes (before an app update reloads the page). */
+  flushAll(): Promise<void>
+  /** Closes a space's session now (before it is deleted from the device). */
+  close(spaceId: SpaceId): Promise<void>
+}
+
+export function createSessionRegistry(db: WeaveDb, open = openSession): SessionRegistry {
+  const entries = new Map<SpaceId, { session: Session; users: number; timer?: ReturnType<typeof setTimeout> }>()
+
+  async function close(spaceId: SpaceId) {
+    const entry = entries.get(spaceId)
+    if (!entry) return
+    clearTimeout(entry.timer)
+    entries.delete(spaceId)
+    await entry.session.dispose()
+  }
+
+  return {
+    acquire(space) {
+      let entry = entries.get(space.id)
+      if (!entry) {
+        entry = { session: open(db, space), users: 0 }
+        entries.set(space.id, entry)
+      }
+      clearTimeout(entry.timer)
+      entry.users++
+      const held = entry
+      let released = false
+      return {
+        session: held.session,
+        release() {
+          if (released) return
+          released = true
+          held.users--
+          if (held.users > 0) return
+          held.timer = setTimeout(() => {
+            if (held.users === 0 && entries.get(space.id) === held) void close(space.id)
+          }, LINGER_MS)
+        },
+      }
+    },
+    async flushAll() {
+      await Promise.all([...entries.values()].map((entry) => entry.session.persistence.flush()))
+    },
+    close,
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * The public contract of storage/: plain records and the persistence adapter's interface.
+ * Kept apart from the Dexie implementation so session/ and tests depend on the shape only.
+ */
+import type { SpaceId, SpaceKey } from '../domain/ids'
+
+export interface SpaceSettings {
+  /** Signalling servers (wss:// or ws://) for live sync; empty means the app's default. */
+  readonly signallingUrls: readonly string[]
+  /** ICE servers (STUN/TURN); empty by default: no third-party host is contacted unless added. */
+  readonly iceServers: readonly { urls: string; username?: string; credential?: string }[]
+}
+
+export interface SpaceRecord {
+  readonly id: SpaceId
+  readonly name: string
+  readonly key: SpaceKey
+  readonly settings: SpaceSettings
+  readonly createdAt: number
+  readonly openedAt: number
+}
+
+export interface DeviceProfile {
+  readonly displayName: string
+  /** A CSS colour (#rrggbb) shown to peers next to the name. */
+  readonly colour: string
+}
+
+export type StorageErrorKind = 'quota-exceeded' | 'unavailable' | 'unknown'
+
+/** What the UI shows about the local copy of one space. */
+export type SaveState =
+  | { readonly kind: 'saved'; readonly at: number | undefined }
+  | { readonly kind: 'saving' }
+  | { readonly kind: 'error'; readonly error: StorageErrorKind; readonly message: string }
+
+export interface LoadReport {
+  /** Rows read from the update log on open (before any compaction). */
+  readonly logRows: number
+  readonly snapshotBytes: number
+  /** Log rows that could not be decoded and were set aside (never applied). */
+  readonly skippedRows: number
+}
+
+export interface DocPersistence {
+  /** Resolves once the snapshot and the log are applied to the doc. */
+  readonly whenLoaded: Promise<LoadReport>
+  getSaveState(): SaveState
+  subscribe(listener: () => void): () => void
+  /** Write everything pending now; resolves when it is on disk (or failed). */
+  flush(): Promise<void>
+  /** Flush, stop listening to the doc. The doc is left as it is. */
+  destroy(): Promise<void>
+}

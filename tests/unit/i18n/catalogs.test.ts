@@ -1,0 +1,57 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { IntlMessageFormat } from 'intl-messageformat'
+import { describe, expect, it } from 'vitest'
+import { LOCALES } from '../../../src/i18n/locales'
+import { createTranslator } from '../../../src/i18n/translate'
+
+const dir = join(import.meta.dirname, '../../../src/i18n/catalogs')
+const load = (file: string) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, string>
+const english = load('en.json')
+
+/** The argument names a message uses ({name}, {count, plural, …}), sorted. */
+function placeholders(message: string, locale: string): string[] {
+  const names = new Set<string>()
+  const walk = (nodes: unknown[]) => {
+    for (const node of nodes as { type: number; value?: string; options?: Record<string, { value: unknown[] }> }[]) {
+      if (node.type !== 0 && node.type !== 7 && typeof node.value === 'string') names.add(node.value)
+      for (const option of Object.values(node.options ?? {})) walk(option.value)
+    }
+  }
+  walk(new IntlMessageFormat(message, locale).getAst())
+  return [...names].sort()
+}
+
+describe('translation catalogs', () => {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json'))
+
+  it('has a catalog file for every offered language and no stray ones', () => {
+    expect(files.map((f) => f.replace('.json', '')).sort()).toEqual([...LOCALES].sort())
+  })
+
+  for (const file of files) {
+    const locale = file.replace('.json', '')
+    it(`${locale}: has every English key, no extra keys, and the same placeholders`, () => {
+      const catalog = load(file)
+      expect(Object.keys(catalog).sort()).toEqual(Object.keys(english).sort())
+      for (const [key, message] of Object.entries(english)) {
+        const translated = catalog[key] ?? ''
+        expect(translated.trim(), `${locale} ${key} is empty`).not.toBe('')
+        expect(placeholders(translated, locale), `${locale} ${key}`).toEqual(placeholders(message, 'en'))
+      }
+    })
+  }
+
+  it('formats plurals with the language rules', () => {
+    const t = createTranslator('es', load('es.json'))
+    expect(t('spaces.count', { count: 1 })).toBe('1 espacio en este teléfono')
+    expect(t('spaces.count', { count: 3 })).toBe('3 espacios en este teléfono')
+    const en = createTranslator('en', english)
+    expect(en('groups.trash', { count: 2 })).toBe('Trash: 2 groups')
+  })
+
+  it('falls back to English for a key missing from a catalog', () => {
+    const t = createTranslator('es', {})
+    expect(t('common.save')).toBe('Save')
+  })
+})
