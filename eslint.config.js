@@ -10,8 +10,14 @@ const yjs = {
   group: ['yjs', 'y-protocols', 'y-protocols/*', 'y-webrtc', 'y-indexeddb', 'lib0', 'lib0/*'],
   message: 'Only src/doc, src/storage and src/sync touch Yjs: call a doc store command instead.',
 }
-const dexie = { group: ['dexie', 'dexie-*'], message: 'Only src/storage talks to IndexedDB: use a storage repo.' }
-const webrtc = { group: ['y-webrtc'], message: 'Only src/sync uses y-webrtc: go through the session.' }
+const dexie = {
+  group: ['dexie', 'dexie-*'],
+  message: 'Only src/storage talks to IndexedDB: use a storage repo.',
+}
+const webrtc = {
+  group: ['y-webrtc'],
+  message: 'Only src/sync uses y-webrtc: go through the session.',
+}
 const up = (layers, why) => ({
   group: layers.flatMap((l) => [`**/${l}/*`, `**/${l}`]),
   message: why,
@@ -21,19 +27,39 @@ const up = (layers, why) => ({
 const boundaries = [
   {
     files: ['src/domain/**'],
-    patterns: [yjs, dexie, up(['doc', 'storage', 'sync', 'session', 'features', 'app', 'ui', 'i18n'], 'domain/ is pure TypeScript: it imports nothing above it.')],
+    patterns: [
+      yjs,
+      dexie,
+      up(
+        ['doc', 'storage', 'sync', 'session', 'features', 'app', 'ui', 'i18n'],
+        'domain/ is pure TypeScript: it imports nothing above it.',
+      ),
+    ],
   },
   {
     files: ['src/doc/**'],
-    patterns: [dexie, webrtc, up(['storage', 'sync', 'session', 'features', 'app', 'ui'], 'doc/ sits below storage, sync and session.')],
+    patterns: [
+      dexie,
+      webrtc,
+      up(
+        ['storage', 'sync', 'session', 'features', 'app', 'ui'],
+        'doc/ sits below storage, sync and session.',
+      ),
+    ],
   },
   {
     files: ['src/storage/**'],
-    patterns: [webrtc, up(['sync', 'session', 'features', 'app', 'ui'], 'storage/ sits below session.')],
+    patterns: [
+      webrtc,
+      up(['sync', 'session', 'features', 'app', 'ui'], 'storage/ sits below session.'),
+    ],
   },
   {
     files: ['src/sync/**'],
-    patterns: [dexie, up(['storage', 'session', 'features', 'app', 'ui'], 'sync/ sits below session.')],
+    patterns: [
+      dexie,
+      up(['storage', 'session', 'features', 'app', 'ui'], 'sync/ sits below session.'),
+    ],
   },
   {
     files: ['src/session/**'],
@@ -41,7 +67,14 @@ const boundaries = [
   },
   {
     files: ['src/ui/**', 'src/i18n/**'],
-    patterns: [yjs, dexie, up(['doc', 'storage', 'sync', 'session', 'features', 'app'], 'ui/ and i18n/ are shared leaves: pass data in as props.')],
+    patterns: [
+      yjs,
+      dexie,
+      up(
+        ['doc', 'storage', 'sync', 'session', 'features', 'app'],
+        'ui/ and i18n/ are shared leaves: pass data in as props.',
+      ),
+    ],
   },
   {
     files: ['src/app/**'],
@@ -54,8 +87,14 @@ const boundaries = [
       dexie,
       up(['doc', 'storage', 'sync', 'app'], 'features/ go through session/ hooks, never below it.'),
       {
-        group: FEATURES.filter((f) => f !== name).flatMap((f) => [`**/features/${f}/*`, `**/features/${f}`, `../${f}/*`, `../${f}`]),
-        message: 'Features never import each other: move the shared piece to ui/, domain/ or session/.',
+        group: FEATURES.filter((f) => f !== name).flatMap((f) => [
+          `**/features/${f}/*`,
+          `**/features/${f}`,
+          `../${f}/*`,
+          `../${f}`,
+        ]),
+        message:
+          'Features never import each other: move the shared piece to ui/, domain/ or session/.',
       },
     ],
   })),
@@ -83,7 +122,11 @@ export default tseslint.config(
   {
     files: ['src/**/*.tsx', 'src/**/use-*.ts'],
     plugins: { 'react-hooks': reactHooks },
-    rules: { ...reactHooks.configs.recommended.rules, 'react-hooks/exhaustive-deps': 'error', 'react-hooks/rules-of-hooks': 'error' },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'react-hooks/exhaustive-deps': 'error',
+      'react-hooks/rules-of-hooks': 'error',
+    },
   },
   {
     files: ['tests/**'],
@@ -92,7 +135,10 @@ export default tseslint.config(
         'error',
         { selector: "CallExpression[callee.property.name='only']", message: 'No focused tests.' },
         { selector: "CallExpression[callee.property.name='skip']", message: 'No skipped tests.' },
-        { selector: "CallExpression[callee.property.name='todo']", message: 'No placeholder tests.' },
+        {
+          selector: "CallExpression[callee.property.name='todo']",
+          message: 'No placeholder tests.',
+        },
       ],
       '@typescript-eslint/no-non-null-assertion': 'off',
     },

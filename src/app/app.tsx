@@ -28,7 +28,9 @@ export function App({ services, update, install, initialTranslator }: Props) {
       const { locale } = services.device.getSnapshot()
       if (locale === current) return
       current = locale
-      void loadCatalog(locale).then((catalog) => setTranslator(() => createTranslator(locale, catalog)))
+      void loadCatalog(locale).then((catalog) =>
+        setTranslator(() => createTranslator(locale, catalog)),
+      )
     })
   }, [services, initialTranslator])
 

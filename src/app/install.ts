@@ -17,12 +17,15 @@ function isStandalone(): boolean {
 
 function isIosSafari(): boolean {
   const ua = navigator.userAgent
-  const ios = /iPhone|iPad|iPod/.test(ua) || (ua.includes('Macintosh') && navigator.maxTouchPoints > 1)
+  const ios =
+    /iPhone|iPad|iPod/.test(ua) || (ua.includes('Macintosh') && navigator.maxTouchPoints > 1)
   return ios && /Safari/.test(ua) && !/CriOS|FxiOS|EdgiOS/.test(ua)
 }
 
 export function createInstallController(): InstallController {
-  const state = createStore<InstallStatus>(isStandalone() ? 'installed' : isIosSafari() ? 'ios' : 'manual')
+  const state = createStore<InstallStatus>(
+    isStandalone() ? 'installed' : isIosSafari() ? 'ios' : 'manual',
+  )
   let deferred: BeforeInstallPromptEvent | undefined
 
   window.addEventListener('beforeinstallprompt', (event) => {

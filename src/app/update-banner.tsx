@@ -10,7 +10,12 @@ export function UpdateBanner({ update }: { update: UpdateController }) {
   return (
     <aside className="banner" aria-label={t('update.label')}>
       <p>{t('update.available')}</p>
-      <button type="button" className="primary" onClick={() => void update.apply()} disabled={status === 'applying'}>
+      <button
+        type="button"
+        className="primary"
+        onClick={() => void update.apply()}
+        disabled={status === 'applying'}
+      >
         {t('update.apply')}
       </button>
     </aside>

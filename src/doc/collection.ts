@@ -45,7 +45,9 @@ export function readMeta(id: string, fields: Fields): EntityMeta | undefined {
   if (createdAt === undefined) return undefined
   const updatedAt = readTime(fields, 'updatedAt') ?? createdAt
   const deletedAt = readTime(fields, 'deletedAt')
-  return deletedAt === undefined ? { id, createdAt, updatedAt } : { id, createdAt, updatedAt, deletedAt }
+  return deletedAt === undefined
+    ? { id, createdAt, updatedAt }
+    : { id, createdAt, updatedAt, deletedAt }
 }
 
 export function createCollection<T extends EntityMeta>(

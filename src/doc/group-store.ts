@@ -1,7 +1,13 @@
 /**
  * Groups of the network: the only place that knows how a group is stored in Yjs.
  */
-import { byName, GROUP_NAME_MAX, GROUP_SUMMARY_MAX, type Group, type GroupFields } from '../domain/group'
+import {
+  byName,
+  GROUP_NAME_MAX,
+  GROUP_SUMMARY_MAX,
+  type Group,
+  type GroupFields,
+} from '../domain/group'
 import type { GroupId } from '../domain/ids'
 import { createCollection, type CollectionSnapshot } from './collection'
 import { readString } from './read'
@@ -16,7 +22,12 @@ export function createGroupStore(doc: SpaceDoc) {
     read(_id, fields, meta) {
       const name = readString(fields, 'name', GROUP_NAME_MAX)?.trim()
       if (!name) return undefined // a group without a name is not a group
-      return { ...meta, id: meta.id as GroupId, name, summary: readString(fields, 'summary', GROUP_SUMMARY_MAX) ?? '' }
+      return {
+        ...meta,
+        id: meta.id as GroupId,
+        name,
+        summary: readString(fields, 'summary', GROUP_SUMMARY_MAX) ?? '',
+      }
     },
   })
 

@@ -18,7 +18,9 @@ export type GroupFields = Pick<Group, 'name' | 'summary'>
 export type GroupFieldError = 'name-required' | 'name-too-long' | 'summary-too-long'
 
 /** Validates what a person typed; returns the errors per field (empty when valid). */
-export function validateGroupFields(fields: GroupFields): Partial<Record<keyof GroupFields, GroupFieldError>> {
+export function validateGroupFields(
+  fields: GroupFields,
+): Partial<Record<keyof GroupFields, GroupFieldError>> {
   const errors: Partial<Record<keyof GroupFields, GroupFieldError>> = {}
   const name = fields.name.trim()
   if (name === '') errors.name = 'name-required'

@@ -7,7 +7,13 @@ import type { Translator } from './translate'
 
 const TranslatorContext = createContext<Translator | undefined>(undefined)
 
-export function I18nProvider({ translator, children }: { translator: Translator; children: ReactNode }) {
+export function I18nProvider({
+  translator,
+  children,
+}: {
+  translator: Translator
+  children: ReactNode
+}) {
   useEffect(() => {
     document.documentElement.lang = translator.locale
     document.documentElement.dir = directionOf(translator.locale)

@@ -4,7 +4,8 @@
  */
 import type { Store } from './store'
 
-export type UpdateStatus = 'unsupported' | 'idle' | 'checking' | 'up-to-date' | 'available' | 'applying' | 'failed'
+export type UpdateStatus =
+  'unsupported' | 'idle' | 'checking' | 'up-to-date' | 'available' | 'applying' | 'failed'
 
 export interface UpdateController {
   readonly state: Pick<Store<UpdateStatus>, 'subscribe' | 'getSnapshot'>

@@ -51,7 +51,10 @@ export interface SessionRegistry {
 }
 
 export function createSessionRegistry(db: WeaveDb, open = openSession): SessionRegistry {
-  const entries = new Map<SpaceId, { session: Session; users: number; timer?: ReturnType<typeof setTimeout> }>()
+  const entries = new Map<
+    SpaceId,
+    { session: Session; users: number; timer?: ReturnType<typeof setTimeout> }
+  >()
 
   async function close(spaceId: SpaceId) {
     const entry = entries.get(spaceId)

@@ -45,10 +45,10 @@ export interface LoadReport {
 export interface DocPersistence {
   /** Resolves once the snapshot and the log are applied to the doc. */
   readonly whenLoaded: Promise<LoadReport>
-  getSaveState(): SaveState
-  subscribe(listener: () => void): () => void
+  readonly getSaveState: () => SaveState
+  readonly subscribe: (listener: () => void) => () => void
   /** Write everything pending now; resolves when it is on disk (or failed). */
-  flush(): Promise<void>
+  readonly flush: () => Promise<void>
   /** Flush, stop listening to the doc. The doc is left as it is. */
-  destroy(): Promise<void>
+  readonly destroy: () => Promise<void>
 }

@@ -22,6 +22,8 @@ export class ErrorBoundary extends Component<Props, { error: Error | undefined }
 
   override render() {
     const { error } = this.state
-    return error ? this.props.fallback(error, () => this.setState({ error: undefined })) : this.props.children
+    return error
+      ? this.props.fallback(error, () => this.setState({ error: undefined }))
+      : this.props.children
   }
 }

@@ -2,7 +2,12 @@
  * A tiny history router: paths like /spaces/abc/groups. The URL fragment is left alone
  * because invites carry their secret there (browsers never send it to a server).
  */
-import { createElement, useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react'
+import {
+  createElement,
+  useSyncExternalStore,
+  type AnchorHTMLAttributes,
+  type MouseEvent,
+} from 'react'
 
 const EVENT = 'weave:navigate'
 
@@ -33,7 +38,14 @@ export type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & { readonly to:
 export function Link({ to, onClick, ...rest }: LinkProps) {
   const handle = (event: MouseEvent<HTMLAnchorElement>) => {
     onClick?.(event)
-    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return
+    if (
+      event.defaultPrevented ||
+      event.button !== 0 ||
+      event.metaKey ||
+      event.ctrlKey ||
+      event.shiftKey
+    )
+      return
     event.preventDefault()
     navigate(to)
   }

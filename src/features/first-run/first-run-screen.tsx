@@ -7,7 +7,16 @@ import { useT } from '../../i18n/i18n-context'
 import { LOCALE_NAMES, LOCALES, isLocale } from '../../i18n/locales'
 import { useAppServices, useDevice } from '../../session/use-app'
 
-const COLOURS = ['#b3261e', '#7d5260', '#1f6f50', '#00658f', '#8c4a00', '#5b4fb5', '#006a6a', '#a0367a']
+const COLOURS = [
+  '#b3261e',
+  '#7d5260',
+  '#1f6f50',
+  '#00658f',
+  '#8c4a00',
+  '#5b4fb5',
+  '#006a6a',
+  '#a0367a',
+]
 export const DISPLAY_NAME_MAX = 60
 
 export function FirstRunScreen() {

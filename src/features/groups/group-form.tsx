@@ -1,5 +1,10 @@
 import { useId, useState, type SyntheticEvent } from 'react'
-import { GROUP_NAME_MAX, GROUP_SUMMARY_MAX, validateGroupFields, type GroupFields } from '../../domain/group'
+import {
+  GROUP_NAME_MAX,
+  GROUP_SUMMARY_MAX,
+  validateGroupFields,
+  type GroupFields,
+} from '../../domain/group'
 import { useT } from '../../i18n/i18n-context'
 
 interface Props {
@@ -47,7 +52,9 @@ export function GroupForm({ initial, submitLabel, onSubmit, onCancel }: Props) {
         />
         {errors.name && (
           <p className="error" id={`${id}-name-error`} role="alert">
-            {t(errors.name === 'name-required' ? 'groups.nameRequired' : 'groups.nameTooLong', { max: GROUP_NAME_MAX })}
+            {t(errors.name === 'name-required' ? 'groups.nameRequired' : 'groups.nameTooLong', {
+              max: GROUP_NAME_MAX,
+            })}
           </p>
         )}
       </div>

@@ -47,7 +47,11 @@ export function GroupsScreen({ session }: { session: Session }) {
                   <h2 className="card-title">{group.name}</h2>
                   {group.summary && <p>{group.summary}</p>}
                   <div className="button-row">
-                    <button type="button" onClick={() => setEditing(group.id)} aria-label={t('groups.editNamed', { name: group.name })}>
+                    <button
+                      type="button"
+                      onClick={() => setEditing(group.id)}
+                      aria-label={t('groups.editNamed', { name: group.name })}
+                    >
                       {t('common.edit')}
                     </button>
                     <button

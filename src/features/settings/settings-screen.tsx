@@ -156,7 +156,11 @@ function UpdateRow({ update }: { update: UpdateController }) {
           {t('update.apply')}
         </button>
       ) : (
-        <button type="button" onClick={() => void update.check()} disabled={status === 'checking' || status === 'applying'}>
+        <button
+          type="button"
+          onClick={() => void update.check()}
+          disabled={status === 'checking' || status === 'applying'}
+        >
           {t('settings.checkUpdates')}
         </button>
       )}

@@ -26,7 +26,12 @@ export function CreateSpaceForm() {
   }
 
   return (
-    <form className="card stack" onSubmit={(event) => void submit(event)} noValidate aria-labelledby={`${id}-title`}>
+    <form
+      className="card stack"
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      aria-labelledby={`${id}-title`}
+    >
       <h2 id={`${id}-title`}>{t('spaces.createTitle')}</h2>
       <p className="hint">{t('spaces.createHint')}</p>
       <div className="field">

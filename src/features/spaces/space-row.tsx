@@ -15,7 +15,9 @@ export function SpaceRow({ space }: { space: SpaceRecord }) {
   const services = useAppServices()
   const [mode, setMode] = useState<Mode>('view')
   const [name, setName] = useState(space.name)
-  const [trash, setTrash] = useState<{ count: number; empty: () => void; release: () => void } | undefined>()
+  const [trash, setTrash] = useState<
+    { count: number; empty: () => void; release: () => void } | undefined
+  >()
   const [notice, setNotice] = useState('')
   const id = useId()
 
@@ -52,7 +54,12 @@ export function SpaceRow({ space }: { space: SpaceRecord }) {
         <form className="stack" onSubmit={(event) => void rename(event)}>
           <div className="field">
             <label htmlFor={id}>{t('spaces.newName')}</label>
-            <input id={id} value={name} maxLength={SPACE_NAME_MAX} onChange={(event) => setName(event.target.value)} />
+            <input
+              id={id}
+              value={name}
+              maxLength={SPACE_NAME_MAX}
+              onChange={(event) => setName(event.target.value)}
+            />
           </div>
           <div className="button-row">
             <button type="button" onClick={() => setMode('view')}>
@@ -68,15 +75,30 @@ export function SpaceRow({ space }: { space: SpaceRecord }) {
           <h2 className="space-name">
             <Link to={`/spaces/${space.id}/groups`}>{space.name}</Link>
           </h2>
-          <p className="hint">{t('spaces.lastOpened', { time: formatTime(space.openedAt, t.locale) })}</p>
+          <p className="hint">
+            {t('spaces.lastOpened', { time: formatTime(space.openedAt, t.locale) })}
+          </p>
           <div className="button-row">
-            <button type="button" onClick={() => setMode('rename')} aria-label={t('spaces.renameNamed', { name: space.name })}>
+            <button
+              type="button"
+              onClick={() => setMode('rename')}
+              aria-label={t('spaces.renameNamed', { name: space.name })}
+            >
               {t('spaces.rename')}
             </button>
-            <button type="button" onClick={() => void openTrash()} aria-label={t('spaces.emptyTrashNamed', { name: space.name })}>
+            <button
+              type="button"
+              onClick={() => void openTrash()}
+              aria-label={t('spaces.emptyTrashNamed', { name: space.name })}
+            >
               {t('spaces.emptyTrash')}
             </button>
-            <button type="button" className="danger" onClick={() => setMode('leave')} aria-label={t('spaces.leaveNamed', { name: space.name })}>
+            <button
+              type="button"
+              className="danger"
+              onClick={() => setMode('leave')}
+              aria-label={t('spaces.leaveNamed', { name: space.name })}
+            >
               {t('spaces.leave')}
             </button>
           </div>

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createGroupStore } from '../../../src/doc/group-store'
-import { ROOT, createSpaceDoc, initialiseSchema, readSchemaVersion, SCHEMA_VERSION } from '../../../src/doc/schema'
+import {
+  ROOT,
+  createSpaceDoc,
+  initialiseSchema,
+  readSchemaVersion,
+  SCHEMA_VERSION,
+} from '../../../src/doc/schema'
 import type { GroupId } from '../../../src/domain/ids'
 import { runConvergence } from '../../support/convergence'
 
@@ -27,8 +33,13 @@ describe('group store commands', () => {
 
   it('sorts groups by name regardless of case', () => {
     const store = createGroupStore(createSpaceDoc())
-    for (const name of ['zine makers', 'Allotment Society', 'bike kitchen']) store.addGroup({ name, summary: '' })
-    expect(store.getSnapshot().items.map((g) => g.name)).toEqual(['Allotment Society', 'bike kitchen', 'zine makers'])
+    for (const name of ['zine makers', 'Allotment Society', 'bike kitchen'])
+      store.addGroup({ name, summary: '' })
+    expect(store.getSnapshot().items.map((g) => g.name)).toEqual([
+      'Allotment Society',
+      'bike kitchen',
+      'zine makers',
+    ])
   })
 
   it('returns the same snapshot object until something changes, and notifies subscribers', () => {
@@ -78,9 +89,27 @@ describe('tolerant group reader', () => {
     doc.transact(() => {
       root.set('not-a-map-0001', 'just a string')
       root.set('no-name-00001', new Y.Map<unknown>([['createdAt', 1]]))
-      root.set('bad-time-0001', new Y.Map<unknown>([['name', 'X'], ['createdAt', 'yesterday']]))
-      root.set('blank-name-01', new Y.Map<unknown>([['name', '   '], ['createdAt', 1]]))
-      root.set('num-name-0001', new Y.Map<unknown>([['name', 42], ['createdAt', 1]]))
+      root.set(
+        'bad-time-0001',
+        new Y.Map<unknown>([
+          ['name', 'X'],
+          ['createdAt', 'yesterday'],
+        ]),
+      )
+      root.set(
+        'blank-name-01',
+        new Y.Map<unknown>([
+          ['name', '   '],
+          ['createdAt', 1],
+        ]),
+      )
+      root.set(
+        'num-name-0001',
+        new Y.Map<unknown>([
+          ['name', 42],
+          ['createdAt', 1],
+        ]),
+      )
       root.set(
         'weird-ok-0001',
         new Y.Map<unknown>([
@@ -100,7 +129,13 @@ describe('tolerant group reader', () => {
   it('truncates absurdly long names instead of failing', () => {
     const doc = createSpaceDoc()
     const store = createGroupStore(doc)
-    doc.getMap<unknown>(ROOT.groups).set('long-name-001', new Y.Map<unknown>([['name', 'x'.repeat(100_000)], ['createdAt', 1]]))
+    doc.getMap<unknown>(ROOT.groups).set(
+      'long-name-001',
+      new Y.Map<unknown>([
+        ['name', 'x'.repeat(100_000)],
+        ['createdAt', 1],
+      ]),
+    )
     expect(store.getSnapshot().items[0]?.name.length).toBe(120)
   })
 })
@@ -118,9 +153,14 @@ describe('group store convergence', () => {
         operate(store, random) {
           const all = [...store.getSnapshot().byId.values()]
           const roll = random.next()
-          if (all.length === 0 || roll < 0.2) store.addGroup({ name: random.pick(names), summary: '' })
-          else if (roll < 0.55) store.updateGroup(random.pick(all).id, { name: `${random.pick(names)} ${random.int(9)}` })
-          else if (roll < 0.75) store.updateGroup(random.pick(all).id, { summary: `note ${random.int(99)}` })
+          if (all.length === 0 || roll < 0.2)
+            store.addGroup({ name: random.pick(names), summary: '' })
+          else if (roll < 0.55)
+            store.updateGroup(random.pick(all).id, {
+              name: `${random.pick(names)} ${random.int(9)}`,
+            })
+          else if (roll < 0.75)
+            store.updateGroup(random.pick(all).id, { summary: `note ${random.int(99)}` })
           else if (roll < 0.9) store.deleteGroup(random.pick(all).id)
           else store.restoreGroup(random.pick(all).id)
         },

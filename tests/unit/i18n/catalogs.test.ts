@@ -6,15 +6,21 @@ import { LOCALES } from '../../../src/i18n/locales'
 import { createTranslator } from '../../../src/i18n/translate'
 
 const dir = join(import.meta.dirname, '../../../src/i18n/catalogs')
-const load = (file: string) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, string>
+const load = (file: string) =>
+  JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, string>
 const english = load('en.json')
 
 /** The argument names a message uses ({name}, {count, plural, …}), sorted. */
 function placeholders(message: string, locale: string): string[] {
   const names = new Set<string>()
   const walk = (nodes: unknown[]) => {
-    for (const node of nodes as { type: number; value?: string; options?: Record<string, { value: unknown[] }> }[]) {
-      if (node.type !== 0 && node.type !== 7 && typeof node.value === 'string') names.add(node.value)
+    for (const node of nodes as {
+      type: number
+      value?: string
+      options?: Record<string, { value: unknown[] }>
+    }[]) {
+      if (node.type !== 0 && node.type !== 7 && typeof node.value === 'string')
+        names.add(node.value)
       for (const option of Object.values(node.options ?? {})) walk(option.value)
     }
   }
@@ -37,7 +43,9 @@ describe('translation catalogs', () => {
       for (const [key, message] of Object.entries(english)) {
         const translated = catalog[key] ?? ''
         expect(translated.trim(), `${locale} ${key} is empty`).not.toBe('')
-        expect(placeholders(translated, locale), `${locale} ${key}`).toEqual(placeholders(message, 'en'))
+        expect(placeholders(translated, locale), `${locale} ${key}`).toEqual(
+          placeholders(message, 'en'),
+        )
       }
     })
   }

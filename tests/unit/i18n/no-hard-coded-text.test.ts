@@ -17,9 +17,16 @@ function tsxFiles(dir: string): string[] {
 it('keeps user-visible text out of components (it belongs in the i18n catalogs)', () => {
   const found: string[] = []
   for (const file of tsxFiles(root)) {
-    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX)
+    const source = ts.createSourceFile(
+      file,
+      readFileSync(file, 'utf8'),
+      ts.ScriptTarget.Latest,
+      true,
+      ts.ScriptKind.TSX,
+    )
     const visit = (node: ts.Node) => {
-      if (ts.isJsxText(node) && /\p{L}/u.test(node.text)) found.push(`${relative(root, file)}: "${node.text.trim()}"`)
+      if (ts.isJsxText(node) && /\p{L}/u.test(node.text))
+        found.push(`${relative(root, file)}: "${node.text.trim()}"`)
       if (
         ts.isJsxAttribute(node) &&
         READ_ATTRIBUTES.has(node.name.getText(source)) &&
@@ -27,7 +34,9 @@ it('keeps user-visible text out of components (it belongs in the i18n catalogs)'
         ts.isStringLiteral(node.initializer) &&
         /\p{L}/u.test(node.initializer.text)
       )
-        found.push(`${relative(root, file)}: ${node.name.getText(source)}="${node.initializer.text}"`)
+        found.push(
+          `${relative(root, file)}: ${node.name.getText(source)}="${node.initializer.text}"`,
+        )
       ts.forEachChild(node, visit)
     }
     visit(source)

@@ -1,0 +1,86 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react'
+import * as Y from 'yjs'
+import { createGroupStore } from '../../../src/doc/group-store'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { newSpaceId, newSpaceKey } from '../../../src/domain/ids'
+import { GroupsScreen } from '../../../src/features/groups/groups-screen'
+import { I18nProvider } from '../../../src/i18n/i18n-context'
+import { createTranslator, englishCatalog } from '../../../src/i18n/translate'
+import { openSession, type Session } from '../../../src/session/session'
+import { openWeaveDb } from '../../../src/storage/db'
+
+let session: Session
+
+beforeEach(async () => {
+  session = openSession(openWeaveDb(`groups-screen-${Math.random()}`), {
+    id: newSpaceId(),
+    name: 'Network',
+    key: newSpaceKey(),
+    settings: { signallingUrls: [], iceServers: [] },
+    createdAt: 1,
+    openedAt: 1,
+  })
+  await session.ready
+})
+
+afterEach(async () => {
+  cleanup()
+  await session.dispose()
+})
+
+function renderScreen() {
+  return render(
+    <I18nProvider translator={createTranslator('en', englishCatalog)}>
+      <GroupsScreen session={session} />
+    </I18nProvider>,
+  )
+}
+
+describe('groups screen', () => {
+  it('says what to do when there are no groups', () => {
+    renderScreen()
+    expect(screen.getByText(/No groups yet/)).toBeTruthy()
+  })
+
+  it('refuses a group without a name, with a message, and keeps what was typed', () => {
+    renderScreen()
+    fireEvent.click(screen.getByRole('button', { name: 'Add group' }))
+    fireEvent.change(screen.getByRole('textbox', { name: /what the group does/ }), {
+      target: { value: 'Bulk buying' },
+    })
+    fireEvent.click(screen.getByRole('button', { name: 'Add group' }))
+    expect(screen.getByRole('alert').textContent).toBe("Please write the group's name.")
+    expect(
+      screen.getByRole<HTMLInputElement>('textbox', { name: /what the group does/ }).value,
+    ).toBe('Bulk buying')
+    expect(session.stores.groups.getSnapshot().items).toHaveLength(0)
+  })
+
+  it('adds a group, deletes it to the trash and restores it', () => {
+    renderScreen()
+    fireEvent.click(screen.getByRole('button', { name: 'Add group' }))
+    fireEvent.change(screen.getByRole('textbox', { name: 'Group name' }), {
+      target: { value: 'Seed Library' },
+    })
+    fireEvent.click(screen.getByRole('button', { name: 'Add group' }))
+    const list = screen.getByRole('list', { name: '1 group' })
+    expect(within(list).getByRole('heading', { name: 'Seed Library' })).toBeTruthy()
+    expect(session.stores.groups.getSnapshot().items.map((g) => g.name)).toEqual(['Seed Library'])
+
+    fireEvent.click(screen.getByRole('button', { name: 'Delete Seed Library' }))
+    expect(screen.queryByRole('list', { name: '1 group' })).toBeNull()
+    expect(screen.getByText('Seed Library moved to the trash.')).toBeTruthy()
+
+    fireEvent.click(screen.getByRole('button', { name: 'Restore Seed Library' }))
+    expect(screen.getByRole('list', { name: '1 group' })).toBeTruthy()
+  })
+
+  it('shows a group that arrives from another device without any action', () => {
+    renderScreen()
+    const elsewhere = new Y.Doc()
+    createGroupStore(elsewhere).addGroup({ name: 'Tenants Union', summary: 'Rights at home' })
+    act(() => Y.applyUpdate(session.stores.doc, Y.encodeStateAsUpdate(elsewhere), 'peer'))
+    expect(screen.getByRole('heading', { name: 'Tenants Union' })).toBeTruthy()
+  })
+})
