@@ -10,6 +10,7 @@ import { useT } from '../i18n/i18n-context'
 import type { MessageKey } from '../i18n/translate'
 import { useSpaceSession } from '../session/use-app'
 import { ErrorBoundary } from '../ui/error-boundary'
+import { Icon } from '../ui/icons'
 import { Link } from '../ui/router'
 import { SaveStatus } from './save-status'
 
@@ -21,7 +22,6 @@ const LABELS: Record<Section, MessageKey> = {
   skills: 'nav.skills',
   meetings: 'nav.meetings',
 }
-const ICONS: Record<Section, string> = { groups: '👥', skills: '🧰', meetings: '🗓️' }
 
 export function SpaceLayout({ spaceId, section }: { spaceId: SpaceId; section: Section }) {
   const t = useT()
@@ -48,11 +48,11 @@ export function SpaceLayout({ spaceId, section }: { spaceId: SpaceId; section: S
   const { session, space } = state
   return (
     <>
-      <div className="space-bar">
-        <p className="space-title">{space.name}</p>
-        <SaveStatus session={session} />
-      </div>
       <main className="page with-tabs" id="main">
+        <div className="space-bar">
+          <p className="space-title">{space.name}</p>
+          <SaveStatus session={session} />
+        </div>
         <ErrorBoundary key={section} fallback={() => <p role="alert">{t('error.body')}</p>}>
           {section === 'groups' && <GroupsScreen session={session} />}
           {section === 'skills' && <SkillsScreen />}
@@ -62,9 +62,7 @@ export function SpaceLayout({ spaceId, section }: { spaceId: SpaceId; section: S
       <nav className="tabs" aria-label={t('nav.space', { name: space.name })}>
         {SECTIONS.map((name) => (
           <Link key={name} to={`/spaces/${space.id}/${name}`} className="tab">
-            <span aria-hidden="true" className="tab-icon">
-              {ICONS[name]}
-            </span>
+            <Icon name={name} />
             <span>{t(LABELS[name])}</span>
           </Link>
         ))}

@@ -13,7 +13,9 @@ export type MessageValues = Readonly<Record<string, string | number | Date>>
 
 export const englishCatalog: Catalog = en
 
-const loaders = import.meta.glob<Catalog>('./catalogs/*.json', { import: 'default' })
+const loaders = import.meta.glob<Catalog>(['./catalogs/*.json', '!./catalogs/en.json'], {
+  import: 'default',
+})
 
 export async function loadCatalog(locale: Locale): Promise<Catalog> {
   if (locale === 'en') return en

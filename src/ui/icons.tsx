@@ -1,0 +1,32 @@
+/**
+ * Inline SVG icons: no icon font to download, and they render on phones without emoji fonts.
+ * Decorative only (aria-hidden): the text label beside each icon is its accessible name.
+ */
+const PATHS = {
+  groups:
+    'M9 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8Zm7 0a3 3 0 1 0 0-6M2 21v-1a6 6 0 0 1 6-6h2a6 6 0 0 1 6 6v1m2-7a5 5 0 0 1 4 5v2',
+  skills:
+    'M14.7 6.3a4 4 0 0 0-5.4 5.2L3 17.8V21h3.2l6.3-6.3a4 4 0 0 0 5.2-5.4l-2.5 2.5-2.5-.5-.5-2.5 2.5-2.5Z',
+  meetings: 'M4 5h16v16H4zM4 10h16M8 3v4m8-4v4M8 14h3m-3 4h6',
+} as const
+
+export type IconName = keyof typeof PATHS
+
+export function Icon({ name, size = 24 }: { name: IconName; size?: number }) {
+  return (
+    <svg
+      aria-hidden="true"
+      focusable="false"
+      width={size}
+      height={size}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
+      <path d={PATHS[name]} />
+    </svg>
+  )
+}

@@ -1,0 +1,186 @@
+/**
+ * The foundation as a new user meets it, in real Chromium against the built app served the
+ * way `npm start` serves it: first run, a space that survives reload, a browser restart and
+ * going offline, an installable manifest, and no accessibility violations on any screen.
+ */
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { axeViolations } from '../support/a11y'
+import { startApp, type RunningApp } from '../support/app-server'
+import {
+  DESKTOP,
+  installabilityErrors,
+  launch,
+  PHONE,
+  unexpectedProblems,
+  watchConsole,
+  type AllowedError,
+  type ConsoleProblem,
+} from '../support/chromium'
+
+/** Console errors the app may log, each with its reason. None yet: nothing here can fail. */
+const ALLOWED: readonly AllowedError[] = []
+
+let app: RunningApp
+const problems: ConsoleProblem[] = []
+
+beforeAll(async () => {
+  app = await startApp()
+})
+afterAll(() => {
+  app.stop()
+})
+
+async function firstRun(page: Page, name = 'Amina') {
+  await page.goto(app.url)
+  await page.getByRole('heading', { name: 'Welcome to Weave' }).waitFor()
+  await page.getByRole('textbox', { name: 'Your name' }).fill(name)
+  await page.getByRole('button', { name: 'Start' }).click()
+  await page.getByRole('heading', { name: 'Your spaces' }).waitFor()
+}
+
+async function createSpace(page: Page, name: string) {
+  await page.getByRole('textbox', { name: 'Name of the space' }).fill(name)
+  await page.getByRole('button', { name: 'Create space' }).click()
+  await page.getByRole('heading', { name: 'Groups' }).waitFor()
+}
+
+async function addGroup(page: Page, name: string) {
+  await page.getByRole('button', { name: 'Add group' }).click()
+  await page.getByRole('textbox', { name: 'Group name' }).fill(name)
+  await page.getByRole('button', { name: 'Add group' }).click()
+  await page.getByRole('heading', { name, level: 2 }).waitFor()
+  await page.getByRole('status').filter({ hasText: 'Saved on this phone' }).waitFor()
+}
+
+async function expectSpaceWithGroup(page: Page, space: string, group: string) {
+  await page.getByRole('link', { name: 'Spaces' }).click()
+  await page.getByRole('link', { name: space }).click()
+  await page.getByRole('heading', { name: group, level: 2 }).waitFor()
+}
+
+/** Waits until the service worker controls the page (it does from the second load on). */
+async function waitForServiceWorker(page: Page) {
+  await page.evaluate(() => navigator.serviceWorker.ready)
+  if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) await page.reload()
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null)
+}
+
+describe('Weave in Chromium', () => {
+  it('keeps a new space through a reload and a browser restart on the same profile', async () => {
+    const first = await launch()
+    const watcher = watchConsole(first.context)
+    await firstRun(first.page)
+    await createSpace(first.page, 'Leeds Solidarity Network')
+    await addGroup(first.page, 'Chapeltown Food Co-op')
+
+    await first.page.reload()
+    await first.page.getByRole('heading', { name: 'Chapeltown Food Co-op', level: 2 }).waitFor()
+
+    await first.context.close() // the browser process ends
+    problems.push(...watcher.problems)
+
+    const second = await launch({ profileDir: first.profileDir })
+    const watcher2 = watchConsole(second.context)
+    await second.page.goto(app.url)
+    await expect(
+      second.page.getByRole('heading', { name: 'Your spaces' }).isVisible(),
+    ).resolves.toBe(true)
+    await expectSpaceWithGroup(second.page, 'Leeds Solidarity Network', 'Chapeltown Food Co-op')
+    await second.context.close()
+    problems.push(...watcher2.problems)
+  })
+
+  it('loads offline once the service worker has taken control, with the data there', async () => {
+    const { context, page } = await launch()
+    const watcher = watchConsole(context)
+    await firstRun(page, 'Jo')
+    await createSpace(page, 'Bristol Mutual Aid')
+    await addGroup(page, 'Easton Tenants Union')
+    await waitForServiceWorker(page)
+
+    await context.setOffline(true)
+    await page.reload()
+    await page.getByRole('heading', { name: 'Groups' }).waitFor()
+    await page.getByRole('heading', { name: 'Easton Tenants Union', level: 2 }).waitFor()
+    await page.getByRole('link', { name: 'Settings' }).click()
+    await page.getByRole('heading', { name: 'Settings' }).waitFor()
+    await context.setOffline(false)
+    await context.close()
+    problems.push(...watcher.problems)
+  })
+
+  it('offers an installable app (manifest, icons, service worker)', async () => {
+    const { context, page } = await launch()
+    const watcher = watchConsole(context)
+    await page.goto(app.url)
+    await waitForServiceWorker(page)
+    expect(await installabilityErrors(page)).toEqual([])
+    const manifest = (await (await fetch(`${app.url}/manifest.webmanifest`)).json()) as {
+      icons: { sizes: string; purpose?: string }[]
+    }
+    expect(manifest.icons.map((icon) => `${icon.sizes} ${icon.purpose ?? 'any'}`).sort()).toEqual([
+      '192x192 any',
+      '512x512 any',
+      '512x512 maskable',
+    ])
+    await context.close()
+    problems.push(...watcher.problems)
+  })
+
+  for (const [label, viewport] of [
+    ['phone (360 px)', PHONE],
+    ['desktop', DESKTOP],
+  ] as const) {
+    it(`has no axe violations on any screen: ${label}`, async () => {
+      const { context, page } = await launch({ viewport })
+      const watcher = watchConsole(context)
+      const found: string[] = []
+      const check = async (screen: string) => {
+        for (const line of await axeViolations(page)) found.push(`${screen}: ${line}`)
+      }
+      await page.goto(app.url)
+      await page.getByRole('heading', { name: 'Welcome to Weave' }).waitFor()
+      await check('first run')
+      await page.getByRole('button', { name: 'Start' }).click()
+      await page.getByRole('alert').waitFor()
+      await check('first run with an error')
+      await page.getByRole('textbox', { name: 'Your name' }).fill('Sam')
+      await page.getByRole('button', { name: 'Start' }).click()
+      await page.getByRole('heading', { name: 'Your spaces' }).waitFor()
+      await check('spaces, empty')
+      await createSpace(page, 'Network')
+      await check('groups, empty')
+      await addGroup(page, 'Seed Library')
+      await page.getByRole('button', { name: 'Delete Seed Library' }).click()
+      await addGroup(page, 'Bike Kitchen')
+      await check('groups with a form, a group and the trash')
+      await page.getByRole('link', { name: 'Skills' }).click()
+      await page.getByRole('heading', { name: 'Skills' }).waitFor()
+      await check('skills')
+      await page.getByRole('link', { name: 'Meetings' }).click()
+      await page.getByRole('heading', { name: 'Meetings' }).waitFor()
+      await check('meetings')
+      await page.getByRole('link', { name: 'Spaces' }).click()
+      await page.getByRole('heading', { name: 'Your spaces' }).waitFor()
+      await check('spaces')
+      await page.getByRole('button', { name: 'Leave Network' }).click()
+      await page.getByRole('dialog', { name: 'Leave Network?' }).waitFor()
+      await check('leave dialog')
+      await page.getByRole('button', { name: 'Cancel' }).click()
+      await page.getByRole('link', { name: 'Settings' }).click()
+      await page.getByText(/Using .* of .* available/).waitFor()
+      await check('settings')
+      await page.getByRole('link', { name: 'Install Weave on this phone' }).click()
+      await page.getByRole('heading', { name: 'Install Weave' }).waitFor()
+      await check('install')
+      expect(found).toEqual([])
+      await context.close()
+      problems.push(...watcher.problems)
+    })
+  }
+
+  it('logs no uncaught errors and no console errors', () => {
+    expect(unexpectedProblems(problems, ALLOWED)).toEqual([])
+  })
+})

@@ -1,0 +1,71 @@
+/**
+ * Starts the built app (dist/) with `node scripts/serve.mjs` — the same server `npm start`
+ * runs, signalling included — on free ports of 127.0.0.1, as its own process group, and
+ * stops it by PID.
+ */
+import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { join } from 'node:path'
+
+const root = join(import.meta.dirname, '../..')
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() => {
+        if (address && typeof address === 'object') resolve(address.port)
+        else reject(new Error('no port'))
+      })
+    })
+  })
+}
+
+export interface RunningApp {
+  /** http://localhost:PORT — localhost is a secure context, so the service worker runs. */
+  readonly url: string
+  readonly signalUrl: string
+  stop(): void
+}
+
+export async function startApp(): Promise<RunningApp> {
+  if (!existsSync(join(root, 'dist/index.html')))
+    throw new Error('Build the app first: npm run build')
+  const [port, signalPort] = [await freePort(), await freePort()]
+  const child = spawn(process.execPath, ['scripts/serve.mjs'], {
+    cwd: root,
+    detached: true,
+    env: { ...process.env, PORT: String(port), SIGNAL_PORT: String(signalPort), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  const url = `http://localhost:${port}`
+  const stop = () => {
+    if (child.pid !== undefined && child.exitCode === null) {
+      try {
+        process.kill(-child.pid, 'SIGTERM')
+      } catch {
+        // already gone: nothing to stop
+      }
+    }
+  }
+  const deadline = Date.now() + 15_000
+  for (;;) {
+    try {
+      if ((await fetch(url)).ok) break
+    } catch {
+      // not listening yet: poll again
+    }
+    if (child.exitCode !== null || Date.now() > deadline) {
+      stop()
+      throw new Error(`The app server did not start:\n${output}`)
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  return { url, signalUrl: `ws://127.0.0.1:${signalPort}`, stop }
+}

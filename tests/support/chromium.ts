@@ -1,0 +1,103 @@
+/**
+ * Real Debian Chromium for end-to-end tests, driven by playwright-core (which never downloads
+ * a browser of its own). Each launch is a separate browser process with an on-disk profile,
+ * so IndexedDB and the service worker behave as on a phone and survive a relaunch.
+ */
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-features=WebRtcHideLocalIpsWithMdns',
+  '--allow-loopback-in-peer-connection',
+]
+
+export const PHONE = { width: 360, height: 740 }
+export const DESKTOP = { width: 1280, height: 800 }
+
+export function newProfileDir(): string {
+  return mkdtempSync(join(tmpdir(), 'weave-e2e-profile-'))
+}
+
+export async function launch(
+  options: { profileDir?: string; viewport?: { width: number; height: number } } = {},
+) {
+  const profileDir = options.profileDir ?? newProfileDir()
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
+    viewport: options.viewport ?? PHONE,
+    locale: 'en-GB',
+  })
+  // Loopback-only machines need these for WebRTC ICE; grant them always.
+  await context.grantPermissions(['camera', 'microphone'])
+  const page = context.pages()[0] ?? (await context.newPage())
+  return { context, page, profileDir }
+}
+
+export interface ConsoleProblem {
+  readonly kind: 'pageerror' | 'console'
+  readonly text: string
+}
+
+/** A console error the app is allowed to log, with the reason it is expected. */
+export interface AllowedError {
+  readonly name: string
+  readonly pattern: RegExp
+}
+
+/** Collects uncaught errors and console errors from every page of a context. */
+export function watchConsole(context: BrowserContext): { problems: ConsoleProblem[] } {
+  const problems: ConsoleProblem[] = []
+  const watch = (page: Page) => {
+    page.on('pageerror', (error) => problems.push({ kind: 'pageerror', text: error.message }))
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push({ kind: 'console', text: message.text() })
+    })
+  }
+  context.pages().forEach(watch)
+  context.on('page', watch)
+  return { problems }
+}
+
+/** Problems not on the allow-list; prints how many of each allowed kind were seen. */
+export function unexpectedProblems(
+  problems: readonly ConsoleProblem[],
+  allowed: readonly AllowedError[],
+): ConsoleProblem[] {
+  const counts = new Map<string, number>()
+  const rest = problems.filter((problem) => {
+    const match =
+      problem.kind === 'console' ? allowed.find((a) => a.pattern.test(problem.text)) : undefined
+    if (match) counts.set(match.name, (counts.get(match.name) ?? 0) + 1)
+    return !match
+  })
+  console.log(`console errors: ${problems.length} in all, ${rest.length} unexpected`)
+  for (const [name, count] of counts) console.log(`  allowed "${name}": ${count}`)
+  return rest
+}
+
+/** Installability problems Chromium reports for the page's manifest, minus automation's own. */
+export async function installabilityErrors(page: Page): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page)
+  try {
+    const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as {
+      installabilityErrors: { errorId: string }[]
+    }
+    return installabilityErrors.map((e) => e.errorId).filter((id) => id !== 'in-incognito')
+  } finally {
+    // setOffline does not reach the page while a CDP session is attached.
+    await cdp.detach()
+  }
+}
