@@ -119,13 +119,17 @@ export function attachPersistence(
     const batch = queue
     queue = []
     try {
-      const seqs = await db.updates.bulkAdd(
-        batch.map((update) => ({ spaceId, update })),
-        { allKeys: true },
-      )
-      knownSeqs.push(...seqs)
+      // The batch is already in the live document: when it would cross the threshold, one
+      // snapshot of the document stores it (and folds the log) instead of thousands of rows.
+      if (knownSeqs.length + batch.length >= compactAfterRows) await compact()
+      else {
+        const seqs = await db.updates.bulkAdd(
+          batch.map((update) => ({ spaceId, update })),
+          { allKeys: true },
+        )
+        knownSeqs.push(...seqs)
+      }
       if (queue.length === 0) setState({ kind: 'saved', at: Date.now() })
-      if (knownSeqs.length >= compactAfterRows) await compact()
     } catch (error) {
       queue = batch.concat(queue) // kept in memory; the document stays editable
       const quota = isQuotaError(error)

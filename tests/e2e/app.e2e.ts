@@ -28,7 +28,7 @@ beforeAll(async () => {
   app = await startApp()
 })
 afterAll(() => {
-  app.stop()
+  app?.stop()
 })
 
 async function firstRun(page: Page, name = 'Amina') {
