@@ -21,7 +21,7 @@ import {
 /** Console errors the app may log, each with its reason. None yet: nothing here can fail. */
 const ALLOWED: readonly AllowedError[] = []
 
-let app: RunningApp
+let app: RunningApp | undefined
 const problems: ConsoleProblem[] = []
 
 beforeAll(async () => {
@@ -32,7 +32,7 @@ afterAll(() => {
 })
 
 async function firstRun(page: Page, name = 'Amina') {
-  await page.goto(app.url)
+  await page.goto(app!.url)
   await page.getByRole('heading', { name: 'Welcome to Weave' }).waitFor()
   await page.getByRole('textbox', { name: 'Your name' }).fill(name)
   await page.getByRole('button', { name: 'Start' }).click()
@@ -82,7 +82,7 @@ describe('Weave in Chromium', () => {
 
     const second = await launch({ profileDir: first.profileDir })
     const watcher2 = watchConsole(second.context)
-    await second.page.goto(app.url)
+    await second.page.goto(app!.url)
     await expect(
       second.page.getByRole('heading', { name: 'Your spaces' }).isVisible(),
     ).resolves.toBe(true)
@@ -113,10 +113,10 @@ describe('Weave in Chromium', () => {
   it('offers an installable app (manifest, icons, service worker)', async () => {
     const { context, page } = await launch()
     const watcher = watchConsole(context)
-    await page.goto(app.url)
+    await page.goto(app!.url)
     await waitForServiceWorker(page)
     expect(await installabilityErrors(page)).toEqual([])
-    const manifest = (await (await fetch(`${app.url}/manifest.webmanifest`)).json()) as {
+    const manifest = (await (await fetch(`${app!.url}/manifest.webmanifest`)).json()) as {
       icons: { sizes: string; purpose?: string }[]
     }
     expect(manifest.icons.map((icon) => `${icon.sizes} ${icon.purpose ?? 'any'}`).sort()).toEqual([
@@ -139,7 +139,7 @@ describe('Weave in Chromium', () => {
       const check = async (screen: string) => {
         for (const line of await axeViolations(page)) found.push(`${screen}: ${line}`)
       }
-      await page.goto(app.url)
+      await page.goto(app!.url)
       await page.getByRole('heading', { name: 'Welcome to Weave' }).waitFor()
       await check('first run')
       await page.getByRole('button', { name: 'Start' }).click()

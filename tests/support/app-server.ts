@@ -4,7 +4,8 @@
  * stops it by PID.
  */
 import { spawn } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
 
@@ -28,14 +29,19 @@ export interface RunningApp {
   /** http://localhost:PORT — localhost is a secure context, so the service worker runs. */
   readonly url: string
   readonly signalUrl: string
+  /** The folder being served (a private copy of dist/ when asked for). */
+  readonly root: string
   stop(): void
 }
 
-export async function startApp(): Promise<RunningApp> {
-  if (!existsSync(join(root, 'dist/index.html')))
-    throw new Error('Build the app first: npm run build')
+/** Serves dist/, or with `copy` a private copy of it that a test may change (a new version). */
+export async function startApp(options: { copy?: boolean } = {}): Promise<RunningApp> {
+  const dist = join(root, 'dist')
+  if (!existsSync(join(dist, 'index.html'))) throw new Error('Build the app first: npm run build')
+  const served = options.copy ? mkdtempSync(join(tmpdir(), 'weave-dist-')) : dist
+  if (options.copy) cpSync(dist, served, { recursive: true })
   const [port, signalPort] = [await freePort(), await freePort()]
-  const child = spawn(process.execPath, ['scripts/serve.mjs'], {
+  const child = spawn(process.execPath, ['scripts/serve.mjs', served], {
     cwd: root,
     detached: true,
     env: { ...process.env, PORT: String(port), SIGNAL_PORT: String(signalPort), HOST: '127.0.0.1' },
@@ -67,5 +73,5 @@ export async function startApp(): Promise<RunningApp> {
     }
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
-  return { url, signalUrl: `ws://127.0.0.1:${signalPort}`, stop }
+  return { url, signalUrl: `ws://127.0.0.1:${signalPort}`, root: served, stop }
 }
