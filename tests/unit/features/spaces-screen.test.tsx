@@ -1,0 +1,106 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { SpacesScreen } from '../../../src/features/spaces/spaces-screen'
+import { I18nProvider } from '../../../src/i18n/i18n-context'
+import { createTranslator, englishCatalog } from '../../../src/i18n/translate'
+import { createAppServices, type AppServices } from '../../../src/session/app-services'
+import { AppServicesContext } from '../../../src/session/use-app'
+import { openWeaveDb, type WeaveDb } from '../../../src/storage/db'
+
+let db: WeaveDb
+let services: AppServices
+
+beforeEach(async () => {
+  db = openWeaveDb(`spaces-screen-${crypto.randomUUID()}`)
+  services = await createAppServices(db)
+})
+
+afterEach(() => {
+  cleanup()
+})
+
+function renderScreen() {
+  return render(
+    <AppServicesContext.Provider value={services}>
+      <I18nProvider translator={createTranslator('en', englishCatalog)}>
+        <SpacesScreen />
+      </I18nProvider>
+    </AppServicesContext.Provider>,
+  )
+}
+
+describe('spaces screen', () => {
+  it('creates a space, refusing an empty name with a message', async () => {
+    renderScreen()
+    expect(screen.getByText(/You have no spaces yet/)).toBeTruthy()
+    fireEvent.click(screen.getByRole('button', { name: 'Create space' }))
+    expect(screen.getByRole('alert').textContent).toBe('Please write a name for the space.')
+    fireEvent.change(screen.getByRole('textbox', { name: 'Name of the space' }), {
+      target: { value: 'Food Network' },
+    })
+    fireEvent.click(screen.getByRole('button', { name: 'Create space' }))
+    await screen.findByRole('link', { name: 'Food Network' })
+    expect((await db.spaces.toArray()).map((s) => s.name)).toEqual(['Food Network'])
+  })
+
+  it('renames a space', async () => {
+    await services.createSpace('Old name')
+    renderScreen()
+    fireEvent.click(screen.getByRole('button', { name: 'Rename Old name' }))
+    fireEvent.change(screen.getByRole('textbox', { name: 'New name' }), {
+      target: { value: 'New name' },
+    })
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }))
+    await screen.findByRole('link', { name: 'New name' })
+    expect((await db.spaces.toArray())[0]?.name).toBe('New name')
+  })
+
+  it('leaves a space only after the warning is confirmed, deleting its data from this device', async () => {
+    const space = await services.createSpace('Network')
+    const { session, release } = services.sessions.acquire(space)
+    await session.ready
+    session.stores.groups.addGroup({ name: 'Co-op', summary: '' })
+    await session.persistence.flush()
+    release()
+    renderScreen()
+
+    fireEvent.click(screen.getByRole('button', { name: 'Leave Network' }))
+    const dialog = screen.getByRole('dialog', { name: 'Leave Network?' })
+    expect(within(dialog).getByText(/Other people keep their copies/)).toBeTruthy()
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }))
+    expect(await db.spaces.count()).toBe(1)
+
+    fireEvent.click(screen.getByRole('button', { name: 'Leave Network' }))
+    fireEvent.click(
+      within(screen.getByRole('dialog', { name: 'Leave Network?' })).getByRole('button', {
+        name: 'Delete from this phone',
+      }),
+    )
+    await waitFor(async () => expect(await db.spaces.count()).toBe(0))
+    expect(await db.updates.where('spaceId').equals(space.id).count()).toBe(0)
+    expect(await db.snapshots.get(space.id)).toBeUndefined()
+    await screen.findByText(/You have no spaces yet/)
+  })
+
+  it('empties the trash of a space for good, after saying how many items go', async () => {
+    const space = await services.createSpace('Network')
+    const { session, release } = services.sessions.acquire(space)
+    await session.ready
+    const keep = session.stores.groups.addGroup({ name: 'Keep', summary: '' })
+    const drop = session.stores.groups.addGroup({ name: 'Drop', summary: '' })
+    session.stores.groups.deleteGroup(drop)
+    renderScreen()
+
+    fireEvent.click(screen.getByRole('button', { name: 'Empty trash of Network' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Empty the trash?' })
+    expect(within(dialog).getByText(/1 deleted item will be removed for good/)).toBeTruthy()
+    act(() => {
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Empty trash' }))
+    })
+    await screen.findByText('1 item removed for good.')
+    const { byId } = session.stores.groups.getSnapshot()
+    expect([...byId.keys()]).toEqual([keep])
+    release()
+  })
+})
