@@ -48,6 +48,14 @@ export function SpaceLayout({ spaceId, section }: { spaceId: SpaceId; section: S
   const { session, space } = state
   return (
     <>
+      <nav className="tabs" aria-label={t('nav.space', { name: space.name })}>
+        {SECTIONS.map((name) => (
+          <Link key={name} to={`/spaces/${space.id}/${name}`} className="tab">
+            <Icon name={name} />
+            <span>{t(LABELS[name])}</span>
+          </Link>
+        ))}
+      </nav>
       <main className="page with-tabs" id="main">
         <div className="space-bar">
           <p className="space-title">{space.name}</p>
@@ -59,14 +67,6 @@ export function SpaceLayout({ spaceId, section }: { spaceId: SpaceId; section: S
           {section === 'meetings' && <MeetingsScreen />}
         </ErrorBoundary>
       </main>
-      <nav className="tabs" aria-label={t('nav.space', { name: space.name })}>
-        {SECTIONS.map((name) => (
-          <Link key={name} to={`/spaces/${space.id}/${name}`} className="tab">
-            <Icon name={name} />
-            <span>{t(LABELS[name])}</span>
-          </Link>
-        ))}
-      </nav>
     </>
   )
 }
