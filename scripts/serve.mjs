@@ -18,6 +18,8 @@ import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import zlib from 'node:zlib'
 import { startSignallingServer } from './signalling-server.mjs'
 
 const CSP = [
@@ -178,6 +180,22 @@ function sendFile(req, res, { file, stat }, pathname) {
     res.end()
     return
   }
+  const encoding = compressible(file) ? pickEncoding(req.headers['accept-encoding']) : null
+  if (encoding) {
+    void compressed(file, etag, encoding).then(
+      (body) => {
+        res.writeHead(200, {
+          ...headers,
+          'Content-Encoding': encoding,
+          Vary: 'Accept-Encoding',
+          'Content-Length': body.length,
+        })
+        res.end(req.method === 'HEAD' ? undefined : body)
+      },
+      () => res.destroy(),
+    )
+    return
+  }
   res.writeHead(200, { ...headers, 'Content-Length': stat.size })
   if (req.method === 'HEAD') {
     res.end()
@@ -186,6 +204,64 @@ function sendFile(req, res, { file, stat }, pathname) {
   const stream = fs.createReadStream(file)
   stream.on('error', () => res.destroy())
   stream.pipe(res)
+}
+
+/* Compression: phones on slow links download a third of the bytes. Files are compressed once
+   per version (etag) and kept in memory; the built app is small. */
+const COMPRESSIBLE = new Set([
+  '.js',
+  '.mjs',
+  '.css',
+  '.html',
+  '.json',
+  '.webmanifest',
+  '.svg',
+  '.txt',
+  '.map',
+])
+/** @type {Map<string, Promise<Buffer>>} */
+const compressedCache = new Map()
+
+/** @param {string} file */
+function compressible(file) {
+  return COMPRESSIBLE.has(path.extname(file).toLowerCase())
+}
+
+/**
+ * @param {string | undefined} header
+ * @returns {'br' | 'gzip' | null}
+ */
+function pickEncoding(header) {
+  const accepted = (header ?? '').split(',').map((part) => part.trim().split(';')[0])
+  if (accepted.includes('br')) return 'br'
+  if (accepted.includes('gzip')) return 'gzip'
+  return null
+}
+
+/**
+ * @param {string} file
+ * @param {string} etag
+ * @param {'br' | 'gzip'} encoding
+ * @returns {Promise<Buffer>}
+ */
+function compressed(file, etag, encoding) {
+  const key = `${encoding} ${file} ${etag}`
+  let body = compressedCache.get(key)
+  if (!body) {
+    if (compressedCache.size > 500) compressedCache.clear() // bounded: a rebuild adds new files
+    body = fsp
+      .readFile(file)
+      .then((data) =>
+        encoding === 'br'
+          ? promisify(zlib.brotliCompress)(data, {
+              params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9 },
+            })
+          : promisify(zlib.gzip)(data, { level: 9 }),
+      )
+    body.catch(() => compressedCache.delete(key))
+    compressedCache.set(key, body)
+  }
+  return body
 }
 
 /**

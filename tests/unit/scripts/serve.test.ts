@@ -123,6 +123,22 @@ describe('serve.mjs: static files', () => {
     expect(again.status).toBe(304)
     expect(again.body).toBe('')
   })
+  it('compresses text files for clients that accept it, and leaves images alone', async () => {
+    await start()
+    const fetched = await fetch(`http://127.0.0.1:${server!.port}/assets/x.js`, {
+      headers: { 'accept-encoding': 'br, gzip' },
+    })
+    expect(fetched.headers.get('content-encoding')).toBe('br')
+    expect(fetched.headers.get('vary')).toBe('Accept-Encoding')
+    expect(await fetched.text()).toBe(SCRIPT) // fetch decodes it: the content is unchanged
+    expect(
+      (await get('/assets/x.js', { 'accept-encoding': 'gzip' })).headers['content-encoding'],
+    ).toBe('gzip')
+    expect((await get('/assets/x.js')).headers['content-encoding']).toBeUndefined()
+    expect(
+      (await get('/icon.png', { 'accept-encoding': 'gzip' })).headers['content-encoding'],
+    ).toBeUndefined()
+  })
 })
 
 describe('serve.mjs: routing', () => {
