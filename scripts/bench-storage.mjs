@@ -9,8 +9,16 @@ import { build } from 'vite'
 import { chromium } from 'playwright-core'
 
 const root = join(import.meta.dirname, '..')
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync']
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' }
 
 export async function benchStorage() {
@@ -31,10 +39,13 @@ export async function benchStorage() {
   })
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address()
-  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'weave-bench-profile-')), {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ARGS,
-  })
+  const context = await chromium.launchPersistentContext(
+    mkdtempSync(join(tmpdir(), 'weave-bench-profile-')),
+    {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ARGS,
+    },
+  )
   try {
     const page = context.pages()[0] ?? (await context.newPage())
     await page.goto(`http://localhost:${port}/`)

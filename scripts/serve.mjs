@@ -249,15 +249,13 @@ function compressed(file, etag, encoding) {
   let body = compressedCache.get(key)
   if (!body) {
     if (compressedCache.size > 500) compressedCache.clear() // bounded: a rebuild adds new files
-    body = fsp
-      .readFile(file)
-      .then((data) =>
-        encoding === 'br'
-          ? promisify(zlib.brotliCompress)(data, {
-              params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9 },
-            })
-          : promisify(zlib.gzip)(data, { level: 9 }),
-      )
+    body = fsp.readFile(file).then((data) =>
+      encoding === 'br'
+        ? promisify(zlib.brotliCompress)(data, {
+            params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9 },
+          })
+        : promisify(zlib.gzip)(data, { level: 9 }),
+    )
     body.catch(() => compressedCache.delete(key))
     compressedCache.set(key, body)
   }

@@ -53,7 +53,9 @@ function ours(): Adapter {
       const snapshot = await db.snapshots.get(spaceId)
       return {
         rows: rows.length + (snapshot ? 1 : 0),
-        bytes: rows.reduce((sum, row) => sum + row.update.byteLength, 0) + (snapshot?.state.byteLength ?? 0),
+        bytes:
+          rows.reduce((sum, row) => sum + row.update.byteLength, 0) +
+          (snapshot?.state.byteLength ?? 0),
       }
     },
   }
@@ -78,7 +80,10 @@ function yIndexeddb(): Adapter {
           all.onsuccess = () => {
             const rows = all.result as Uint8Array[]
             db.close()
-            resolve({ rows: rows.length, bytes: rows.reduce((sum, row) => sum + row.byteLength, 0) })
+            resolve({
+              rows: rows.length,
+              bytes: rows.reduce((sum, row) => sum + row.byteLength, 0),
+            })
           }
         }
       }),
@@ -119,7 +124,8 @@ export async function runStorageBench(): Promise<{ rows: Row[]; parse: Record<st
       let last = first
       for (let i = 2; i <= 20; i++) last = await openOnce(adapter)
       const after20 = await adapter.measure()
-      if (last.doc.getText('notes').length !== source.getText('notes').length) throw new Error(`${name} lost data`)
+      if (last.doc.getText('notes').length !== source.getText('notes').length)
+        throw new Error(`${name} lost data`)
       rows.push({
         document,
         adapter: name,
@@ -142,4 +148,5 @@ export async function runStorageBench(): Promise<{ rows: Row[]; parse: Record<st
   return { rows, parse }
 }
 
-;(window as unknown as { runStorageBench: typeof runStorageBench }).runStorageBench = runStorageBench
+;(window as unknown as { runStorageBench: typeof runStorageBench }).runStorageBench =
+  runStorageBench
