@@ -10,6 +10,7 @@ import { startApp, type RunningApp } from '../support/app-server'
 import {
   DESKTOP,
   installabilityErrors,
+  killBrowser,
   launch,
   PHONE,
   unexpectedProblems,
@@ -27,8 +28,8 @@ const problems: ConsoleProblem[] = []
 beforeAll(async () => {
   app = await startApp()
 })
-afterAll(() => {
-  app?.stop()
+afterAll(async () => {
+  await app?.stop()
 })
 
 async function firstRun(page: Page, name = 'Amina') {
@@ -83,12 +84,23 @@ describe('Weave in Chromium', () => {
     const second = await launch({ profileDir: first.profileDir })
     const watcher2 = watchConsole(second.context)
     await second.page.goto(app!.url)
-    await expect(
-      second.page.getByRole('heading', { name: 'Your spaces' }).isVisible(),
-    ).resolves.toBe(true)
+    await second.page.getByRole('heading', { name: 'Your spaces' }).waitFor()
     await expectSpaceWithGroup(second.page, 'Leeds Solidarity Network', 'Chapeltown Food Co-op')
     await second.context.close()
     problems.push(...watcher2.problems)
+  })
+
+  it('keeps a group typed just before the browser process is killed', async () => {
+    const first = await launch()
+    await firstRun(first.page, 'Kai')
+    await createSpace(first.page, 'Crash Test Network')
+    await addGroup(first.page, 'Allotment Society') // waits until the screen says saved
+    await killBrowser(first.context) // SIGKILL: no unload, no flush, as when a battery dies
+
+    const second = await launch({ profileDir: first.profileDir })
+    await second.page.goto(app!.url)
+    await expectSpaceWithGroup(second.page, 'Crash Test Network', 'Allotment Society')
+    await second.context.close()
   })
 
   it('loads offline once the service worker has taken control, with the data there', async () => {

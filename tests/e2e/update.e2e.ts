@@ -13,8 +13,8 @@ let app: RunningApp | undefined
 beforeAll(async () => {
   app = await startApp({ copy: true })
 })
-afterAll(() => {
-  app?.stop()
+afterAll(async () => {
+  await app?.stop()
 })
 
 it('offers a new version and switches to it only when asked', async () => {

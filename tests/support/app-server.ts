@@ -31,7 +31,8 @@ export interface RunningApp {
   readonly signalUrl: string
   /** The folder being served (a private copy of dist/ when asked for). */
   readonly root: string
-  stop(): void
+  /** Ends the server's process group and resolves once it has exited. */
+  stop(): Promise<void>
 }
 
 /** Serves dist/, or with `copy` a private copy of it that a test may change (a new version). */
@@ -51,14 +52,19 @@ export async function startApp(options: { copy?: boolean } = {}): Promise<Runnin
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
   const url = `http://localhost:${port}`
-  const stop = () => {
-    if (child.pid !== undefined && child.exitCode === null) {
-      try {
-        process.kill(-child.pid, 'SIGTERM')
-      } catch {
-        // already gone: nothing to stop
-      }
+  const exited = new Promise<void>((done) => child.once('exit', () => done()))
+  const stop = async () => {
+    if (child.pid === undefined || child.exitCode !== null) return
+    try {
+      process.kill(-child.pid, 'SIGTERM')
+    } catch {
+      return // already gone: nothing to stop
     }
+    const timer = setTimeout(() => {
+      if (child.pid !== undefined && child.exitCode === null) process.kill(-child.pid, 'SIGKILL')
+    }, 3_000)
+    await exited
+    clearTimeout(timer)
   }
   const deadline = Date.now() + 15_000
   for (;;) {
@@ -68,7 +74,7 @@ export async function startApp(options: { copy?: boolean } = {}): Promise<Runnin
       // not listening yet: poll again
     }
     if (child.exitCode !== null || Date.now() > deadline) {
-      stop()
+      await stop()
       throw new Error(`The app server did not start:\n${output}`)
     }
     await new Promise((resolve) => setTimeout(resolve, 100))

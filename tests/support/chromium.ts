@@ -3,9 +3,9 @@
  * a browser of its own). Each launch is a separate browser process with an on-disk profile,
  * so IndexedDB and the service worker behave as on a phone and survive a relaunch.
  */
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -30,10 +30,31 @@ export function newProfileDir(): string {
   return mkdtempSync(join(tmpdir(), 'weave-e2e-profile-'))
 }
 
+const browserPids = new WeakMap<BrowserContext, number>()
+
+/**
+ * The browser process (not a renderer or helper: no `--type=`) running on a profile folder.
+ * playwright-core exposes no PID for a persistent context, but the profile folder is unique.
+ */
+function findBrowserPid(profileDir: string): number | undefined {
+  const flag = `--user-data-dir=${profileDir}`
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    let args: string[]
+    try {
+      args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0')
+    } catch {
+      continue // the process ended while we looked: not ours
+    }
+    if (args.includes(flag) && !args.some((arg) => arg.startsWith('--type='))) return Number(entry)
+  }
+  return undefined
+}
+
 export async function launch(
   options: { profileDir?: string; viewport?: { width: number; height: number } } = {},
 ) {
-  const profileDir = options.profileDir ?? newProfileDir()
+  const profileDir = resolve(options.profileDir ?? newProfileDir())
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
@@ -42,8 +63,22 @@ export async function launch(
   })
   // Loopback-only machines need these for WebRTC ICE; grant them always.
   await context.grantPermissions(['camera', 'microphone'])
+  const pid = findBrowserPid(profileDir)
+  if (pid !== undefined) browserPids.set(context, pid)
   const page = context.pages()[0] ?? (await context.newPage())
   return { context, page, profileDir }
+}
+
+/**
+ * A crash, not a close: SIGKILL to the browser's whole process group (playwright-core starts
+ * it as a group leader), so nothing gets a chance to flush. Resolves once the context closed.
+ */
+export async function killBrowser(context: BrowserContext): Promise<void> {
+  const pid = browserPids.get(context)
+  if (pid === undefined) throw new Error('killBrowser: no browser process known for this context')
+  const closed = new Promise<void>((done) => context.once('close', () => done()))
+  process.kill(-pid, 'SIGKILL')
+  await closed
 }
 
 export interface ConsoleProblem {
@@ -55,6 +90,8 @@ export interface ConsoleProblem {
 export interface AllowedError {
   readonly name: string
   readonly pattern: RegExp
+  /** Console errors by default; a wrong-key peer's failed decryption is an uncaught page error. */
+  readonly kind?: ConsoleProblem['kind']
 }
 
 /** Collects uncaught errors and console errors from every page of a context. */
@@ -78,8 +115,9 @@ export function unexpectedProblems(
 ): ConsoleProblem[] {
   const counts = new Map<string, number>()
   const rest = problems.filter((problem) => {
-    const match =
-      problem.kind === 'console' ? allowed.find((a) => a.pattern.test(problem.text)) : undefined
+    const match = allowed.find(
+      (a) => (a.kind ?? 'console') === problem.kind && a.pattern.test(problem.text),
+    )
     if (match) counts.set(match.name, (counts.get(match.name) ?? 0) + 1)
     return !match
   })
