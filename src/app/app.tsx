@@ -8,6 +8,7 @@ import type { AppServices } from '../session/app-services'
 import type { InstallController, UpdateController } from '../session/platform'
 import { AppServicesContext } from '../session/use-app'
 import { Routes } from './routes'
+import { StorageAlert } from './storage-alert'
 import { TopBar } from './top-bar'
 import { UpdateBanner } from './update-banner'
 
@@ -39,6 +40,7 @@ export function App({ services, update, install, initialTranslator }: Props) {
       <I18nProvider translator={translator}>
         <TopBar />
         <UpdateBanner update={update} />
+        <StorageAlert />
         <Routes update={update} install={install} />
       </I18nProvider>
     </AppServicesContext.Provider>

@@ -9,7 +9,7 @@ import { openWeaveDb, type WeaveDb } from '../storage/db'
 import { createDeviceRepo } from '../storage/device-repo'
 import { estimateUsage, requestPersistence } from '../storage/quota'
 import { createSpaceRepo } from '../storage/space-repo'
-import type { DeviceProfile, SpaceRecord } from '../storage/types'
+import type { DeviceProfile, SpaceRecord, StorageErrorKind, StorageResult } from '../storage/types'
 import { createSessionRegistry, type SessionRegistry } from './session'
 import { createStore, type Store } from './store'
 
@@ -31,13 +31,15 @@ export interface AppServices {
   readonly device: Store<DeviceState>
   readonly storage: Store<StorageHealth>
   readonly sessions: SessionRegistry
-  createSpace(name: string): Promise<SpaceRecord>
-  renameSpace(id: SpaceId, name: string): Promise<void>
+  /** Why the last device-level write failed (full disk, no database); cleared by a success. */
+  readonly writeError: Store<StorageErrorKind | undefined>
+  createSpace(name: string): Promise<StorageResult<SpaceRecord>>
+  renameSpace(id: SpaceId, name: string): Promise<StorageResult>
   /** Deletes the space and all its data from this device. Other devices keep their copies. */
-  leaveSpace(id: SpaceId): Promise<void>
-  markOpened(id: SpaceId): Promise<void>
-  saveProfile(profile: DeviceProfile): Promise<void>
-  setLocale(locale: Locale): Promise<void>
+  leaveSpace(id: SpaceId): Promise<StorageResult>
+  markOpened(id: SpaceId): Promise<StorageResult>
+  saveProfile(profile: DeviceProfile): Promise<StorageResult>
+  setLocale(locale: Locale): Promise<StorageResult>
   refreshStorage(): Promise<void>
 }
 
@@ -61,13 +63,21 @@ export async function createAppServices(db: WeaveDb = openWeaveDb()): Promise<Ap
   const storage = createStore<StorageHealth>({ persistence: undefined, usage: undefined })
   const sessions = createSessionRegistry(db)
 
+  const writeError = createStore<StorageErrorKind | undefined>(undefined)
   const reloadSpaces = async () => spaces.set(await spaceRepo.listSpaces())
+  /** Records the outcome for the app-wide alert, then hands it back to the caller. */
+  const report = <T>(result: StorageResult<T>): StorageResult<T> => {
+    writeError.set(result.ok ? undefined : result.error)
+    if (!result.ok) console.warn('[storage]', result.message)
+    return result
+  }
 
   return {
     spaces,
     device,
     storage,
     sessions,
+    writeError,
     async createSpace(name) {
       const now = Date.now()
       const record: SpaceRecord = {
@@ -78,30 +88,36 @@ export async function createAppServices(db: WeaveDb = openWeaveDb()): Promise<Ap
         createdAt: now,
         openedAt: now,
       }
-      await spaceRepo.addSpace(record)
+      const result = report(await spaceRepo.addSpace(record))
       await reloadSpaces()
-      return record
+      return result
     },
     async renameSpace(id, name) {
-      await spaceRepo.renameSpace(id, name.trim())
+      const result = report(await spaceRepo.renameSpace(id, name.trim()))
       await reloadSpaces()
+      return result
     },
     async leaveSpace(id) {
       await sessions.close(id)
-      await spaceRepo.removeSpace(id)
+      const result = report(await spaceRepo.removeSpace(id))
       await reloadSpaces()
+      return result
     },
     async markOpened(id) {
-      await spaceRepo.touchSpace(id)
+      // not reported: failing to reorder the list is not worth an alert
+      const result = await spaceRepo.touchSpace(id)
       await reloadSpaces()
+      return result
     },
     async saveProfile(next) {
-      await deviceRepo.saveProfile(next)
-      device.set({ ...device.getSnapshot(), profile: next })
+      const result = report(await deviceRepo.saveProfile(next))
+      if (result.ok) device.set({ ...device.getSnapshot(), profile: next })
+      return result
     },
     async setLocale(locale) {
+      // the language changes at once even if it cannot be remembered for next time
       device.set({ ...device.getSnapshot(), locale })
-      await deviceRepo.setPref(LOCALE_PREF, locale)
+      return report(await deviceRepo.setPref(LOCALE_PREF, locale))
     },
     async refreshStorage() {
       const [persistence, usage] = await Promise.all([requestPersistence(), estimateUsage()])

@@ -8,23 +8,31 @@ import { Dexie, type EntityTable, type Table } from 'dexie'
 import type { SpaceId } from '../domain/ids'
 import type { DeviceProfile, SpaceRecord } from './types'
 
+/** One entry of a space's update log: one Yjs update, or several merged into one. */
 export interface UpdateRow {
+  /** Assigned by IndexedDB, increasing: the order rows were written in. */
   readonly seq?: number
   readonly spaceId: SpaceId
   readonly update: Uint8Array
 }
 
+/** The compacted state of one space. */
 export interface SnapshotRow {
   readonly spaceId: SpaceId
   /** Y.encodeStateAsUpdate of the whole document at compaction time. */
   readonly state: Uint8Array
-  /** Every log row with seq ≤ upToSeq is contained in `state`. */
+  /** Y.encodeStateVector of the same document: what a peer needs to ask us for a diff. */
+  readonly stateVector?: Uint8Array
+  /** The log rows with seq ≤ upToSeq that could be decoded were folded into `state` and deleted. */
   readonly upToSeq: number
   readonly savedAt: number
 }
 
+/** The device profile is one row under a fixed key. */
+export const DEVICE_KEY = 'device'
+
 export interface DeviceRow extends DeviceProfile {
-  readonly key: 'device'
+  readonly key: typeof DEVICE_KEY
 }
 
 export interface PrefRow {
@@ -40,22 +48,29 @@ export type WeaveDb = Dexie & {
   prefs: EntityTable<PrefRow, 'key'>
 }
 
+/**
+ * Each schema version, oldest first. Never edit a published version: add the next one (with
+ * an upgrade function when rows must change), so a phone that skipped releases still opens.
+ */
+const SCHEMA_VERSIONS: readonly {
+  readonly version: number
+  readonly stores: Record<string, string>
+}[] = [
+  {
+    version: 1,
+    stores: {
+      spaces: 'id, openedAt',
+      updates: '++seq, spaceId, [spaceId+seq]',
+      snapshots: 'spaceId',
+      device: 'key',
+      prefs: 'key',
+    },
+  },
+]
+
+/** Opens (lazily, on first use) this device's database; one name per test keeps tests apart. */
 export function openWeaveDb(name = 'weave'): WeaveDb {
   const db = new Dexie(name, { chromeTransactionDurability: 'strict' }) as WeaveDb
-  db.version(1).stores({
-    spaces: 'id, openedAt',
-    updates: '++seq, spaceId, [spaceId+seq]',
-    snapshots: 'spaceId',
-    device: 'key',
-    prefs: 'key',
-  })
+  for (const { version, stores } of SCHEMA_VERSIONS) db.version(version).stores(stores)
   return db
-}
-
-/** True for the errors a full disk produces (Dexie wraps the DOMException). */
-export function isQuotaError(error: unknown): boolean {
-  const names = [error, (error as { inner?: unknown } | undefined)?.inner].map(
-    (e) => (e as { name?: unknown } | undefined)?.name,
-  )
-  return names.includes('QuotaExceededError')
 }

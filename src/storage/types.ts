@@ -26,7 +26,16 @@ export interface DeviceProfile {
   readonly colour: string
 }
 
+/**
+ * Why a write did not reach the disk. 'quota-exceeded': the device or the browser's share of
+ * it is full. 'unavailable': IndexedDB is missing, blocked or closed (some private modes).
+ */
 export type StorageErrorKind = 'quota-exceeded' | 'unavailable' | 'unknown'
+
+/** An expected failure comes back as a value; the message is for logs, the UI shows the kind. */
+export type StorageResult<T = void> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: StorageErrorKind; readonly message: string }
 
 /** What the UI shows about the local copy of one space. */
 export type SaveState =
@@ -38,7 +47,7 @@ export interface LoadReport {
   /** Rows read from the update log on open (before any compaction). */
   readonly logRows: number
   readonly snapshotBytes: number
-  /** Log rows that could not be decoded and were set aside (never applied). */
+  /** Stored rows (log rows or the snapshot) that failed Y.decodeUpdate: left on disk, never applied. */
   readonly skippedRows: number
 }
 

@@ -39,7 +39,11 @@ export function FirstRunScreen() {
     }
     setBusy(true)
     const colour = COLOURS[Math.floor(Math.random() * COLOURS.length)] ?? '#1f6f50'
-    await services.saveProfile({ displayName: displayName.slice(0, DISPLAY_NAME_MAX), colour })
+    const result = await services.saveProfile({
+      displayName: displayName.slice(0, DISPLAY_NAME_MAX),
+      colour,
+    })
+    if (!result.ok) setBusy(false) // the app-wide alert says why; the typed name stays
   }
 
   return (

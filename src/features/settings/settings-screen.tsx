@@ -41,8 +41,11 @@ function ProfileSection() {
   const submit = async (event: SyntheticEvent) => {
     event.preventDefault()
     if (!profile || name.trim() === '') return
-    await services.saveProfile({ ...profile, displayName: name.trim().slice(0, NAME_MAX) })
-    setSaved(true)
+    const result = await services.saveProfile({
+      ...profile,
+      displayName: name.trim().slice(0, NAME_MAX),
+    })
+    setSaved(result.ok)
   }
   return (
     <section className="card stack" aria-labelledby={`${id}-title`}>

@@ -20,9 +20,10 @@ export function CreateSpaceForm() {
       document.getElementById(id)?.focus()
       return
     }
-    const space = await services.createSpace(name.slice(0, SPACE_NAME_MAX))
+    const result = await services.createSpace(name.slice(0, SPACE_NAME_MAX))
+    if (!result.ok) return // the app-wide alert says why; the typed name stays
     setName('')
-    navigate(`/spaces/${space.id}/groups`)
+    navigate(`/spaces/${result.value.id}/groups`)
   }
 
   return (

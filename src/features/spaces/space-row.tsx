@@ -24,8 +24,8 @@ export function SpaceRow({ space }: { space: SpaceRecord }) {
   const rename = async (event: SyntheticEvent) => {
     event.preventDefault()
     if (name.trim() === '') return
-    await services.renameSpace(space.id, name.slice(0, SPACE_NAME_MAX))
-    setMode('view')
+    const result = await services.renameSpace(space.id, name.slice(0, SPACE_NAME_MAX))
+    if (result.ok) setMode('view')
   }
 
   const openTrash = async () => {

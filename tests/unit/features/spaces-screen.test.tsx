@@ -1,11 +1,13 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { SpacesScreen } from '../../../src/features/spaces/spaces-screen'
 import { I18nProvider } from '../../../src/i18n/i18n-context'
 import { createTranslator, englishCatalog } from '../../../src/i18n/translate'
 import { createAppServices, type AppServices } from '../../../src/session/app-services'
+import { StorageAlert } from '../../../src/app/storage-alert'
 import { AppServicesContext } from '../../../src/session/use-app'
+import type { SpaceRecord, StorageResult } from '../../../src/storage/types'
 import { openWeaveDb, type WeaveDb } from '../../../src/storage/db'
 
 let db: WeaveDb
@@ -18,12 +20,20 @@ beforeEach(async () => {
 
 afterEach(() => {
   cleanup()
+  vi.restoreAllMocks()
 })
+
+async function created(pending: Promise<StorageResult<SpaceRecord>>): Promise<SpaceRecord> {
+  const result = await pending
+  if (!result.ok) throw new Error(result.message)
+  return result.value
+}
 
 function renderScreen() {
   return render(
     <AppServicesContext.Provider value={services}>
       <I18nProvider translator={createTranslator('en', englishCatalog)}>
+        <StorageAlert />
         <SpacesScreen />
       </I18nProvider>
     </AppServicesContext.Provider>,
@@ -31,6 +41,25 @@ function renderScreen() {
 }
 
 describe('spaces screen', () => {
+  it('says so when the disk is full, keeps the typed name, and adds no space', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+    const full = vi
+      .spyOn(db.spaces, 'add')
+      .mockRejectedValue(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))
+    renderScreen()
+    const name = screen.getByRole('textbox', { name: 'Name of the space' })
+    fireEvent.change(name, { target: { value: 'Food co-ops' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Create space' }))
+    expect((await screen.findByRole('alert')).textContent).toMatch(/storage is full/)
+    expect((name as HTMLInputElement).value).toBe('Food co-ops')
+    expect(await db.spaces.count()).toBe(0)
+
+    full.mockRestore()
+    fireEvent.click(screen.getByRole('button', { name: 'Create space' }))
+    await waitFor(async () => expect(await db.spaces.count()).toBe(1))
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull())
+  })
+
   it('creates a space, refusing an empty name with a message', async () => {
     renderScreen()
     expect(screen.getByText(/You have no spaces yet/)).toBeTruthy()
@@ -57,7 +86,7 @@ describe('spaces screen', () => {
   })
 
   it('leaves a space only after the warning is confirmed, deleting its data from this device', async () => {
-    const space = await services.createSpace('Network')
+    const space = await created(services.createSpace('Network'))
     const { session, release } = services.sessions.acquire(space)
     await session.ready
     session.stores.groups.addGroup({ name: 'Co-op', summary: '' })
@@ -84,7 +113,7 @@ describe('spaces screen', () => {
   })
 
   it('empties the trash of a space for good, after saying how many items go', async () => {
-    const space = await services.createSpace('Network')
+    const space = await created(services.createSpace('Network'))
     const { session, release } = services.sessions.acquire(space)
     await session.ready
     const keep = session.stores.groups.addGroup({ name: 'Keep', summary: '' })
