@@ -44,7 +44,6 @@ export interface SyncProviderOptions {
   /** Tests only. autoConnect false: peers are discovered but links start only via connectTo. */
   readonly testHooks?: {
     readonly autoConnect?: boolean
-    readonly holdSignalsUntilOffered?: boolean
   }
 }
 
@@ -52,8 +51,12 @@ export interface SyncProviderDebug {
   readonly roomName: string | undefined
   readonly knownPeers: readonly string[]
   readonly openPeers: readonly string[]
-  readonly events: Readonly<Record<LinkEvent | 'dropped' | 'undecryptable', number>>
+  readonly events: Readonly<
+    Record<LinkEvent | 'dropped' | 'undecryptable' | 'signal-without-link', number>
+  >
   readonly lastError: string | undefined
+  /** Per remote peer: polite or not, and the connection's states. */
+  readonly links: readonly string[]
 }
 
 export interface SyncProvider {
@@ -174,7 +177,6 @@ export function createSyncProvider(options: SyncProviderOptions): SyncProvider {
     if (existing) return existing
     if (peers.size >= maxPeers || !signalling) return undefined
     if ((blockedUntil.get(remoteId) ?? 0) > Date.now()) return undefined
-    const hold = options.testHooks?.holdSignalsUntilOffered
     const link: PeerLink = createPeerLink({
       localId: peerId,
       remoteId,
@@ -185,7 +187,6 @@ export function createSyncProvider(options: SyncProviderOptions): SyncProvider {
         if (peers.get(remoteId) === peer) dropPeer(remoteId, 'link closed')
       },
       onEvent: count,
-      ...(hold === undefined ? {} : { holdSignalsUntilOffered: hold }),
     })
     const peer: Peer = { link }
     peers.set(remoteId, peer)
@@ -214,16 +215,15 @@ export function createSyncProvider(options: SyncProviderOptions): SyncProvider {
         return
       case 'signal': {
         known.add(from)
-        // Only an offer may start a link: stale candidates or answers of a closed link must
-        // not bring it back.
+        // Only an offer or a request for one may start a link: stale candidates or answers of
+        // a closed link must not bring it back.
         const signal = readSignal(data.signal)
         if (!signal) return
-        const peer =
-          peers.get(from) ??
-          ('description' in signal && signal.description.type === 'offer'
-            ? startLink(from)
-            : undefined)
-        peer?.link.signal(signal)
+        const starts =
+          'request' in signal || ('description' in signal && signal.description.type === 'offer')
+        const peer = peers.get(from) ?? (starts ? startLink(from) : undefined)
+        if (peer) peer.link.signal(signal)
+        else count('signal-without-link')
         return
       }
       default:
@@ -345,6 +345,10 @@ export function createSyncProvider(options: SyncProviderOptions): SyncProvider {
       openPeers: openPeers().map((p) => p.link.remoteId),
       events: { ...events } as SyncProviderDebug['events'],
       lastError,
+      links: [...peers.values()].map(
+        ({ link }) =>
+          `${link.remoteId.slice(0, 6)} ${link.polite ? 'polite' : 'impolite'} ${link.state}`,
+      ),
     }),
   }
 }
