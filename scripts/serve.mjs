@@ -22,6 +22,9 @@ import { promisify } from 'node:util'
 import zlib from 'node:zlib'
 import { startSignallingServer } from './signalling-server.mjs'
 
+/** Where the app's own port accepts signalling WebSockets (the app's default address). */
+export const SIGNAL_PATH = '/signal'
+
 const CSP = [
   "default-src 'self'",
   "script-src 'self'",
@@ -357,6 +360,12 @@ export async function startServer(options = {}) {
     throw err
   }
   const signal = signalling
+  // The app's own port also speaks signalling at /signal: a phone then needs one address and,
+  // behind a TLS reverse proxy, one certificate (wss:// on the same host as the page).
+  server.on('upgrade', (req, socket, head) => {
+    if (requestPath(req.url ?? '/') === SIGNAL_PATH) signal.handleUpgrade(req, socket, head)
+    else socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
+  })
   /** @type {Promise<void> | undefined} */
   let closing
   const close = () => {
@@ -389,7 +398,9 @@ function banner(host, port, signalPort) {
   return [
     'Weave is running.',
     ...hosts.map((h) => `  App:        http://${h}:${port}`),
-    ...hosts.map((h) => `  Signalling: ws://${h}:${signalPort}`),
+    ...hosts.map(
+      (h) => `  Signalling: ws://${h}:${port}${SIGNAL_PATH} (also ws://${h}:${signalPort})`,
+    ),
     '',
     'Note: on this computer, http://localhost works as is. Phones on another address need',
     'https:// for offline use, installing the app and encryption (browsers allow them only on',

@@ -504,7 +504,9 @@ function listen(server, port, host) {
  * @param {string} [options.host] default '0.0.0.0'
  * @param {Logger} [options.logger] default: timestamped lines on stdout/stderr
  * @param {Partial<Limits>} [options.limits] overrides of DEFAULT_LIMITS
- * @returns {Promise<{ port: number, close: () => Promise<void> }>}
+ * @returns {Promise<{ port: number, close: () => Promise<void>, handleUpgrade: UpgradeHandler }>}
+ *   handleUpgrade lets another HTTP server (the app's) hand its WebSocket upgrades over, with
+ *   the same limits, so one port and one TLS certificate serve both.
  */
 export async function startSignallingServer(options = {}) {
   const { port = 4444, host = '0.0.0.0', logger = consoleLogger } = options
@@ -525,7 +527,9 @@ export async function startSignallingServer(options = {}) {
   })
   wss.on('connection', (ws) => onConnection(state, ws))
   const server = http.createServer((req, res) => onHttpRequest(state, req, res))
-  server.on('upgrade', (req, socket, head) => onUpgrade(state, wss, req, socket, head))
+  /** @type {UpgradeHandler} */
+  const handleUpgrade = (req, socket, head) => onUpgrade(state, wss, req, socket, head)
+  server.on('upgrade', handleUpgrade)
   const boundPort = await listen(server, port, host)
   const keepalive = startKeepalive(state)
 
@@ -541,8 +545,10 @@ export async function startSignallingServer(options = {}) {
     })()
     return closing
   }
-  return { port: boundPort, close }
+  return { port: boundPort, close, handleUpgrade }
 }
+
+/** @typedef {(req: http.IncomingMessage, socket: import('node:stream').Duplex, head: Buffer) => void} UpgradeHandler */
 
 /**
  * @param {string | undefined} value

@@ -18,7 +18,7 @@ const root = createRoot(document.getElementById('root') as HTMLElement)
 async function boot() {
   let services: AppServices
   try {
-    services = await createAppServices()
+    services = await createAppServices(undefined, { liveSync: true })
   } catch (error) {
     console.error('Local storage could not be opened', error)
     root.render(<BootError translator={createTranslator('en', englishCatalog)} />)

@@ -6,6 +6,8 @@ import { useEffect } from 'react'
 import type { SpaceId } from '../domain/ids'
 import { FirstRunScreen } from '../features/first-run/first-run-screen'
 import { InstallScreen } from '../features/install/install-screen'
+import { JoinScreen } from '../features/join/join-screen'
+import { INVITE_PATH } from '../domain/invite'
 import { SettingsScreen } from '../features/settings/settings-screen'
 import { SpacesScreen } from '../features/spaces/spaces-screen'
 import { useT } from '../i18n/i18n-context'
@@ -13,7 +15,7 @@ import type { InstallController, UpdateController } from '../session/platform'
 import { useDevice } from '../session/use-app'
 import { ErrorBoundary } from '../ui/error-boundary'
 import { matchPath, navigate, usePath } from '../ui/router'
-import { SpaceLayout, SECTIONS, type Section } from './space-layout'
+import { PAGES, SpaceLayout, type Section } from './space-layout'
 
 interface Props {
   readonly update: UpdateController
@@ -37,7 +39,8 @@ export function Routes({ update, install }: Props) {
   if (path === '/') screen = <SpacesScreen />
   else if (path === '/settings') screen = <SettingsScreen update={update} />
   else if (path === '/install') screen = <InstallScreen install={install} />
-  else if (space?.id && SECTIONS.includes(space.section as Section))
+  else if (path === INVITE_PATH) screen = <JoinScreen />
+  else if (space?.id && PAGES.includes(space.section as Section))
     screen = <SpaceLayout spaceId={space.id as SpaceId} section={space.section as Section} />
   else if (spaceRoot?.id) {
     navigate(`/spaces/${spaceRoot.id}/groups`, { replace: true })

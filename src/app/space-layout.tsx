@@ -5,6 +5,7 @@
 import type { SpaceId } from '../domain/ids'
 import { GroupsScreen } from '../features/groups/groups-screen'
 import { MeetingsScreen } from '../features/meetings/meetings-screen'
+import { ShareScreen } from '../features/share/share-screen'
 import { SkillsScreen } from '../features/skills/skills-screen'
 import { useT } from '../i18n/i18n-context'
 import type { MessageKey } from '../i18n/translate'
@@ -13,11 +14,14 @@ import { ErrorBoundary } from '../ui/error-boundary'
 import { Icon } from '../ui/icons'
 import { Link } from '../ui/router'
 import { SaveStatus } from './save-status'
+import { SyncIndicator } from './sync-indicator'
 
 export const SECTIONS = ['groups', 'skills', 'meetings'] as const
-export type Section = (typeof SECTIONS)[number]
+/** Pages of a space: the sections in the tab bar, and Share and sync (from the status). */
+export const PAGES = [...SECTIONS, 'share'] as const
+export type Section = (typeof PAGES)[number]
 
-const LABELS: Record<Section, MessageKey> = {
+const LABELS: Record<(typeof SECTIONS)[number], MessageKey> = {
   groups: 'nav.groups',
   skills: 'nav.skills',
   meetings: 'nav.meetings',
@@ -60,11 +64,13 @@ export function SpaceLayout({ spaceId, section }: { spaceId: SpaceId; section: S
         <div className="space-bar">
           <p className="space-title">{space.name}</p>
           <SaveStatus session={session} />
+          <SyncIndicator session={session} />
         </div>
         <ErrorBoundary key={section} fallback={() => <p role="alert">{t('error.body')}</p>}>
           {section === 'groups' && <GroupsScreen session={session} />}
           {section === 'skills' && <SkillsScreen />}
           {section === 'meetings' && <MeetingsScreen />}
+          {section === 'share' && <ShareScreen session={session} space={space} />}
         </ErrorBoundary>
       </main>
     </>

@@ -4,13 +4,21 @@
  * (app/ composes it), exposed to React through the hooks in use-app.ts.
  */
 import { newSpaceId, newSpaceKey, type SpaceId } from '../domain/ids'
+import type { Invite } from '../domain/invite'
 import { isLocale, matchLocale, type Locale } from '../i18n/locales'
 import { openWeaveDb, type WeaveDb } from '../storage/db'
 import { createDeviceRepo } from '../storage/device-repo'
 import { estimateUsage, requestPersistence } from '../storage/quota'
 import { createSpaceRepo } from '../storage/space-repo'
-import type { DeviceProfile, SpaceRecord, StorageErrorKind, StorageResult } from '../storage/types'
-import { createSessionRegistry, type SessionRegistry } from './session'
+import type {
+  DeviceProfile,
+  SpaceRecord,
+  SpaceSettings,
+  StorageErrorKind,
+  StorageResult,
+} from '../storage/types'
+import { createSessionRegistry, openSession, type SessionRegistry } from './session'
+import { canSync, type PresenceState } from './session-sync'
 import { createStore, type Store } from './store'
 
 export interface DeviceState {
@@ -34,10 +42,14 @@ export interface AppServices {
   /** Why the last device-level write failed (full disk, no database); cleared by a success. */
   readonly writeError: Store<StorageErrorKind | undefined>
   createSpace(name: string): Promise<StorageResult<SpaceRecord>>
+  /** Adds the space of an invite, or returns the one already on this device (never a copy). */
+  joinSpace(invite: Invite): Promise<StorageResult<SpaceRecord>>
   renameSpace(id: SpaceId, name: string): Promise<StorageResult>
   /** Deletes the space and all its data from this device. Other devices keep their copies. */
   leaveSpace(id: SpaceId): Promise<StorageResult>
   markOpened(id: SpaceId): Promise<StorageResult>
+  /** Stores a space's sync settings and restarts its live sync with them if it is open. */
+  updateSpaceSettings(id: SpaceId, settings: SpaceSettings): Promise<StorageResult>
   saveProfile(profile: DeviceProfile): Promise<StorageResult>
   setLocale(locale: Locale): Promise<StorageResult>
   refreshStorage(): Promise<void>
@@ -47,7 +59,15 @@ const LOCALE_PREF = 'locale'
 
 export const DEFAULT_SIGNALLING: readonly string[] = []
 
-export async function createAppServices(db: WeaveDb = openWeaveDb()): Promise<AppServices> {
+export interface AppServicesOptions {
+  /** Sync open spaces live with other devices (off in unit tests). */
+  readonly liveSync?: boolean
+}
+
+export async function createAppServices(
+  db: WeaveDb = openWeaveDb(),
+  options: AppServicesOptions = {},
+): Promise<AppServices> {
   const spaceRepo = createSpaceRepo(db)
   const deviceRepo = createDeviceRepo(db)
   const [spaceList, profile, storedLocale] = await Promise.all([
@@ -61,7 +81,17 @@ export async function createAppServices(db: WeaveDb = openWeaveDb()): Promise<Ap
     locale: isLocale(storedLocale) ? storedLocale : matchLocale(navigator.languages),
   })
   const storage = createStore<StorageHealth>({ persistence: undefined, usage: undefined })
-  const sessions = createSessionRegistry(db)
+  const presence = (): PresenceState | null => {
+    const current = device.getSnapshot().profile
+    return current ? { name: current.displayName, colour: current.colour } : null
+  }
+  const sessions = createSessionRegistry(db, (db, space) =>
+    openSession(db, space, {
+      ...(options.liveSync && canSync()
+        ? { sync: { presence: presence(), location: window.location } }
+        : {}),
+    }),
+  )
 
   const writeError = createStore<StorageErrorKind | undefined>(undefined)
   const reloadSpaces = async () => spaces.set(await spaceRepo.listSpaces())
@@ -92,6 +122,21 @@ export async function createAppServices(db: WeaveDb = openWeaveDb()): Promise<Ap
       await reloadSpaces()
       return result
     },
+    async joinSpace(invite) {
+      const now = Date.now()
+      const result = report(
+        await spaceRepo.addSpace({
+          id: invite.spaceId,
+          name: invite.name,
+          key: invite.key,
+          settings: { signallingUrls: DEFAULT_SIGNALLING, iceServers: [] },
+          createdAt: now,
+          openedAt: now,
+        }),
+      )
+      await reloadSpaces()
+      return result
+    },
     async renameSpace(id, name) {
       const result = report(await spaceRepo.renameSpace(id, name.trim()))
       await reloadSpaces()
@@ -109,9 +154,21 @@ export async function createAppServices(db: WeaveDb = openWeaveDb()): Promise<Ap
       await reloadSpaces()
       return result
     },
+    async updateSpaceSettings(id, settings) {
+      const result = report(await spaceRepo.updateSpaceSettings(id, settings))
+      if (result.ok) {
+        for (const session of sessions.open())
+          if (session.spaceId === id) session.sync?.reconfigure(settings)
+      }
+      await reloadSpaces()
+      return result
+    },
     async saveProfile(next) {
       const result = report(await deviceRepo.saveProfile(next))
-      if (result.ok) device.set({ ...device.getSnapshot(), profile: next })
+      if (result.ok) {
+        device.set({ ...device.getSnapshot(), profile: next })
+        for (const session of sessions.open()) session.sync?.setPresence(presence())
+      }
       return result
     },
     async setLocale(locale) {

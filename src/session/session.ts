@@ -9,6 +9,7 @@ import type { SpaceId } from '../domain/ids'
 import type { WeaveDb } from '../storage/db'
 import { attachPersistence } from '../storage/persistence'
 import type { DocPersistence, LoadReport, SpaceRecord } from '../storage/types'
+import { createSessionSync, type SessionSync, type SessionSyncOptions } from './session-sync'
 
 export interface Session {
   readonly spaceId: SpaceId
@@ -16,23 +17,41 @@ export interface Session {
   readonly persistence: DocPersistence
   /** Resolves once the stored copy is loaded into the document. */
   readonly ready: Promise<LoadReport>
+  /** Live sync; undefined where the session was opened without it (tests, no WebRTC). */
+  readonly sync: SessionSync | undefined
   dispose(): Promise<void>
 }
 
-export function openSession(db: WeaveDb, space: SpaceRecord): Session {
+export interface SessionOptions {
+  /** Live sync starts once the stored copy is loaded, so peers get our whole state. */
+  readonly sync?: Omit<SessionSyncOptions, 'doc' | 'space'>
+}
+
+export function openSession(
+  db: WeaveDb,
+  space: SpaceRecord,
+  options: SessionOptions = {},
+): Session {
   const stores = createSpaceStores()
   const persistence = attachPersistence(db, space.id, stores.doc)
+  let disposed: Promise<void> | undefined
+  let sync: SessionSync | undefined
   const ready = persistence.whenLoaded.then((report) => {
     initialiseSchema(stores.doc) // after loading, so an existing space keeps its version
+    if (options.sync && !disposed)
+      sync = createSessionSync({ ...options.sync, doc: stores.doc, space })
     return report
   })
-  let disposed: Promise<void> | undefined
   return {
     spaceId: space.id,
     stores,
     persistence,
     ready,
+    get sync() {
+      return sync
+    },
     dispose() {
+      sync?.destroy()
       disposed ??= persistence.destroy().finally(() => stores.doc.destroy())
       return disposed
     },
@@ -44,13 +63,18 @@ const LINGER_MS = 1_000
 
 export interface SessionRegistry {
   acquire(space: SpaceRecord): { session: Session; release: () => void }
+  /** The open sessions (to tell each of a new display name, for example). */
+  open(): Session[]
   /** Flushes every open session's pending writes (before an app update reloads the page). */
   flushAll(): Promise<void>
   /** Closes a space's session now (before it is deleted from the device). */
   close(spaceId: SpaceId): Promise<void>
 }
 
-export function createSessionRegistry(db: WeaveDb, open = openSession): SessionRegistry {
+export function createSessionRegistry(
+  db: WeaveDb,
+  open: (db: WeaveDb, space: SpaceRecord) => Session = openSession,
+): SessionRegistry {
   const entries = new Map<
     SpaceId,
     { session: Session; users: number; timer?: ReturnType<typeof setTimeout> }
@@ -88,6 +112,7 @@ export function createSessionRegistry(db: WeaveDb, open = openSession): SessionR
         },
       }
     },
+    open: () => [...entries.values()].map((entry) => entry.session),
     async flushAll() {
       await Promise.all([...entries.values()].map((entry) => entry.session.persistence.flush()))
     },

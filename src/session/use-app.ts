@@ -7,6 +7,7 @@ import type { SpaceId } from '../domain/ids'
 import type { SaveState, SpaceRecord } from '../storage/types'
 import type { AppServices } from './app-services'
 import type { Session } from './session'
+import type { PresentPeer, SyncStatus } from './session-sync'
 import type { Store } from './store'
 
 export const AppServicesContext = createContext<AppServices | undefined>(undefined)
@@ -72,5 +73,26 @@ export function useSaveState(session: Session | undefined): SaveState {
   return useSyncExternalStore(
     session ? session.persistence.subscribe : noop,
     session ? session.persistence.getSaveState : () => SAVED,
+  )
+}
+
+const OFF: SyncStatus = { state: 'offline', peers: 0 }
+const NOBODY: readonly PresentPeer[] = []
+
+/** Live sync status of an open space (offline where it cannot sync). */
+export function useSyncStatus(session: Session): SyncStatus {
+  const sync = session.sync
+  return useSyncExternalStore(
+    sync ? sync.status.subscribe : noop,
+    sync ? sync.status.getStatus : () => OFF,
+  )
+}
+
+/** Who else is in the space right now. */
+export function usePresent(session: Session): readonly PresentPeer[] {
+  const sync = session.sync
+  return useSyncExternalStore(
+    sync ? sync.present.subscribe : noop,
+    sync ? sync.present.getSnapshot : () => NOBODY,
   )
 }

@@ -49,7 +49,8 @@ export interface PeerLink {
   close(reason?: string): void
 }
 
-const FAILED_GRACE_MS = 15_000
+/** How long a disconnected link may take to come back (Chromium notices a silent peer in ~5 s). */
+const FAILED_GRACE_MS = 8_000
 const MAX_EARLY_CANDIDATES = 64
 /** After an offer/answer exchange, how long ICE may sit idle before we restart it. */
 const ICE_STALL_MS = 3_000

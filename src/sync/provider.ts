@@ -249,11 +249,23 @@ export function createSyncProvider(options: SyncProviderOptions): SyncProvider {
     signalling?.reconnectNow()
     refresh()
   }
+  // A page that goes away (closed, or into the back/forward cache) says goodbye at once, so
+  // the others see it leave now rather than when their connection times out.
+  let leftOnHide = false
+  const onPageHide = () => {
+    leftOnHide = wanted
+    disconnect()
+  }
+  const onPageShow = (event: PageTransitionEvent) => {
+    if (event.persisted && leftOnHide) connect()
+  }
   doc.on('update', onDocUpdate)
   awareness.on('update', onAwarenessUpdate)
   if (typeof window !== 'undefined') {
     window.addEventListener('online', onOnline)
     window.addEventListener('offline', refresh)
+    window.addEventListener('pagehide', onPageHide)
+    window.addEventListener('pageshow', onPageShow)
   }
 
   function prepare(): Promise<void> {
@@ -329,6 +341,8 @@ export function createSyncProvider(options: SyncProviderOptions): SyncProvider {
       if (typeof window !== 'undefined') {
         window.removeEventListener('online', onOnline)
         window.removeEventListener('offline', refresh)
+        window.removeEventListener('pagehide', onPageHide)
+        window.removeEventListener('pageshow', onPageShow)
       }
       removeAwarenessStates(awareness, [doc.clientID], 'destroy')
       awareness.destroy()

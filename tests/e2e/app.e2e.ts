@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { axeViolations } from '../support/a11y'
 import { startApp, type RunningApp } from '../support/app-server'
+import { addGroup, createSpace, firstRun as firstRunAt } from '../support/flows'
 import {
   DESKTOP,
   installabilityErrors,
@@ -33,25 +34,8 @@ afterAll(async () => {
 })
 
 async function firstRun(page: Page, name = 'Amina') {
-  await page.goto(app!.url)
-  await page.getByRole('heading', { name: 'Welcome to Weave' }).waitFor()
-  await page.getByRole('textbox', { name: 'Your name' }).fill(name)
-  await page.getByRole('button', { name: 'Start' }).click()
+  await firstRunAt(page, app!.url, name)
   await page.getByRole('heading', { name: 'Your spaces' }).waitFor()
-}
-
-async function createSpace(page: Page, name: string) {
-  await page.getByRole('textbox', { name: 'Name of the space' }).fill(name)
-  await page.getByRole('button', { name: 'Create space' }).click()
-  await page.getByRole('heading', { name: 'Groups' }).waitFor()
-}
-
-async function addGroup(page: Page, name: string) {
-  await page.getByRole('button', { name: 'Add group' }).click()
-  await page.getByRole('textbox', { name: 'Group name' }).fill(name)
-  await page.getByRole('button', { name: 'Add group' }).click()
-  await page.getByRole('heading', { name, level: 2 }).waitFor()
-  await page.getByRole('status').filter({ hasText: 'Saved on this phone' }).waitFor()
 }
 
 async function expectSpaceWithGroup(page: Page, space: string, group: string) {

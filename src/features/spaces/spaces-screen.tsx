@@ -4,6 +4,7 @@
 import { useT } from '../../i18n/i18n-context'
 import { useSpaces } from '../../session/use-app'
 import { CreateSpaceForm } from './create-space-form'
+import { JoinForm } from './join-form'
 import { SpaceRow } from './space-row'
 
 export function SpacesScreen() {
@@ -27,6 +28,7 @@ export function SpacesScreen() {
         </>
       )}
       <CreateSpaceForm />
+      <JoinForm />
     </main>
   )
 }

@@ -201,16 +201,20 @@ describe('serve.mjs: routing', () => {
 })
 
 describe('serve.mjs: process', () => {
-  it('runs the signalling server next to the app', async () => {
-    const { signalPort } = await start()
-    const ws = new WebSocket(`ws://127.0.0.1:${signalPort}`)
-    const pong = await new Promise<string>((resolve, reject) => {
+  const ping = (url: string) => {
+    const ws = new WebSocket(url)
+    return new Promise<string>((resolve, reject) => {
       ws.on('open', () => ws.send(JSON.stringify({ type: 'ping' })))
       ws.on('message', (data: Buffer) => resolve(data.toString('utf8')))
       ws.on('error', reject)
-    })
-    ws.terminate()
-    expect(JSON.parse(pong)).toEqual({ type: 'pong' })
+    }).finally(() => ws.terminate())
+  }
+
+  it('runs the signalling server next to the app, on its own port and at /signal', async () => {
+    const { port, signalPort } = await start()
+    expect(JSON.parse(await ping(`ws://127.0.0.1:${signalPort}`))).toEqual({ type: 'pong' })
+    expect(JSON.parse(await ping(`ws://127.0.0.1:${port}/signal`))).toEqual({ type: 'pong' })
+    await expect(ping(`ws://127.0.0.1:${port}/elsewhere`)).rejects.toThrow(/404/)
   })
 
   it('fails clearly when the port is busy, and when there is no build', async () => {

@@ -1,0 +1,149 @@
+/**
+ * Two people, two separate Chromium processes, the built app and its own signalling server
+ * (at /signal on the app's port, as `npm start` runs it): one invites, the other joins by the
+ * link and by pasting it; groups added on either side appear on the other, presence shows who
+ * is here, and edits made while the other was away arrive when they come back.
+ */
+import type { BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { axeViolations } from '../support/a11y'
+import { startApp, type RunningApp } from '../support/app-server'
+import { launch, unexpectedProblems, watchConsole } from '../support/chromium'
+import { addGroup, createSpace, firstRun } from '../support/flows'
+
+let app: RunningApp | undefined
+const contexts: BrowserContext[] = []
+
+beforeAll(async () => {
+  app = await startApp()
+})
+afterAll(async () => {
+  await Promise.all(contexts.map((c) => c.close().catch(() => undefined)))
+  await app?.stop()
+})
+
+async function person(name: string) {
+  const launched = await launch()
+  contexts.push(launched.context)
+  const watcher = watchConsole(launched.context)
+  await firstRun(launched.page, app!.url, name)
+  await launched.page.getByRole('heading', { name: 'Your spaces' }).waitFor()
+  return { ...launched, watcher }
+}
+
+async function openShare(page: Page) {
+  await page.getByRole('link', { name: /Looking for others|Connected to|Offline/ }).click()
+  await page.getByRole('heading', { name: 'Share and sync' }).waitFor()
+}
+
+async function inviteLink(page: Page): Promise<string> {
+  await openShare(page)
+  await page.getByRole('button', { name: 'Show the invite' }).click()
+  await page.getByRole('img', { name: /QR code of the invite/ }).waitFor()
+  return await page.getByRole('textbox', { name: 'Invite link' }).inputValue()
+}
+
+const groupHeading = (page: Page, name: string) => page.getByRole('heading', { name, level: 2 })
+
+describe('inviting and syncing between two phones', () => {
+  it('joins by link, syncs both ways with presence, and delivers edits made while away', async () => {
+    const ana = await person('Ana')
+    await createSpace(ana.page, 'Food Network')
+    await addGroup(ana.page, 'Riverside Pantry')
+    const link = await inviteLink(ana.page)
+    expect(link).toMatch(new RegExp(`^${app!.url}/join#space=[\\w-]+&key=[\\w-]+&name=Food`))
+    expect(await axeViolations(ana.page)).toEqual([])
+
+    const ben = await person('Ben')
+    await ben.page.goto(link)
+    await ben.page.getByRole('heading', { name: 'Join “Food Network”?' }).waitFor()
+    expect(
+      await ben.page.getByText(/Anyone with this invite link can read and change/).count(),
+    ).toBe(1)
+    await ben.page.getByRole('button', { name: 'Join space' }).click()
+    await groupHeading(ben.page, 'Riverside Pantry').waitFor({ timeout: 20_000 })
+    expect(ben.page.url()).not.toContain('key=') // the secret does not stay in the address bar
+
+    // both sides say they are connected, and who is here
+    await ben.page.getByRole('link', { name: 'Connected to 1 device' }).waitFor()
+    await ana.page.getByRole('status').filter({ hasText: 'Connected to 1 other device.' }).waitFor()
+    await ana.page
+      .getByRole('list', { name: 'People with this space open now' })
+      .getByText('Ben')
+      .waitFor()
+    await ana.page.getByText(/Last exchanged changes .*, with Ben\./).waitFor()
+
+    // an edit on the joiner's phone reaches the inviter's
+    await addGroup(ben.page, 'Hilltop Seed Library')
+    await ana.page.getByRole('link', { name: 'Groups' }).click()
+    await groupHeading(ana.page, 'Hilltop Seed Library').waitFor({ timeout: 10_000 })
+
+    // Ben closes the app; Ana keeps working; Ben comes back and gets it with no action
+    await ben.context.close()
+    // when Ben's goodbye is lost with his browser, Ana notices the silence (5 s + 8 s grace)
+    await ana.page.getByRole('link', { name: 'Looking for others' }).waitFor({ timeout: 30_000 })
+    await addGroup(ana.page, 'Northside Tool Share')
+    const benAgain = await launch({ profileDir: ben.profileDir })
+    contexts.push(benAgain.context)
+    await benAgain.page.goto(app!.url)
+    await benAgain.page.getByRole('link', { name: 'Food Network' }).click()
+    await groupHeading(benAgain.page, 'Northside Tool Share').waitFor({ timeout: 20_000 })
+    await groupHeading(benAgain.page, 'Hilltop Seed Library').waitFor()
+
+    // opening the invite again does not make a second copy
+    await benAgain.page.goto(link)
+    await benAgain.page
+      .getByRole('heading', { name: '“Food Network” is already on this phone' })
+      .waitFor()
+    await benAgain.page.getByRole('button', { name: 'Open it' }).click()
+    await groupHeading(benAgain.page, 'Riverside Pantry').waitFor()
+    await benAgain.page.getByRole('link', { name: 'Spaces' }).click()
+    expect(await benAgain.page.getByRole('link', { name: 'Food Network' }).count()).toBe(1)
+
+    expect(unexpectedProblems(ana.watcher.problems, [])).toEqual([])
+    expect(unexpectedProblems(ben.watcher.problems, [])).toEqual([])
+  })
+
+  it('joins by pasting a link on the spaces screen, and explains a broken one', async () => {
+    const ana = await person('Ana')
+    await createSpace(ana.page, 'Timebank North')
+    const link = await inviteLink(ana.page)
+
+    const cleo = await person('Cleo')
+    const paste = cleo.page.getByRole('textbox', { name: 'Invite link' })
+    await paste.fill(link.slice(0, link.indexOf('key=') + 10)) // cut off while copying
+    await cleo.page.getByRole('button', { name: 'Continue' }).click()
+    await cleo.page
+      .getByRole('alert')
+      .filter({ hasText: /missing or changed/ })
+      .waitFor()
+    expect(await cleo.page.getByRole('link', { name: 'Timebank North' }).count()).toBe(0)
+
+    await paste.fill(`Here is the invite: ${link} see you Tuesday`)
+    await cleo.page.getByRole('button', { name: 'Continue' }).click()
+    await cleo.page.getByRole('button', { name: 'Join space' }).click()
+    await cleo.page.getByRole('heading', { name: 'Groups' }).waitFor()
+    await cleo.page
+      .getByRole('link', { name: 'Connected to 1 device' })
+      .waitFor({ timeout: 20_000 })
+    expect(await axeViolations(cleo.page)).toEqual([])
+  })
+
+  it('refuses a signalling address that is not ws:// or wss://, and keeps the servers it had', async () => {
+    const ana = await person('Ana')
+    await createSpace(ana.page, 'Land Trust')
+    await openShare(ana.page)
+    const field = ana.page.getByRole('textbox', { name: /Signalling servers/ })
+    await field.fill('https://example.invalid/signal')
+    await ana.page.getByRole('button', { name: 'Save servers' }).click()
+    await ana.page
+      .getByRole('alert')
+      .filter({ hasText: 'Line 1: a signalling address starts with wss:// or ws://.' })
+      .waitFor()
+    await ana.page.reload()
+    await ana.page.getByRole('heading', { name: 'Share and sync' }).waitFor()
+    expect(await ana.page.getByRole('textbox', { name: /Signalling servers/ }).inputValue()).toBe(
+      '',
+    )
+  })
+})

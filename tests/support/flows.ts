@@ -1,0 +1,23 @@
+/** What a person does again and again in the e2e tests, found by role and name. */
+import type { Page } from 'playwright-core'
+
+export async function firstRun(page: Page, url: string, name = 'Amina') {
+  await page.goto(url)
+  await page.getByRole('heading', { name: 'Welcome to Weave' }).waitFor()
+  await page.getByRole('textbox', { name: 'Your name' }).fill(name)
+  await page.getByRole('button', { name: 'Start' }).click()
+}
+
+export async function createSpace(page: Page, name: string) {
+  await page.getByRole('textbox', { name: 'Name of the space' }).fill(name)
+  await page.getByRole('button', { name: 'Create space' }).click()
+  await page.getByRole('heading', { name: 'Groups' }).waitFor()
+}
+
+export async function addGroup(page: Page, name: string) {
+  await page.getByRole('button', { name: 'Add group' }).click()
+  await page.getByRole('textbox', { name: 'Group name' }).fill(name)
+  await page.getByRole('button', { name: 'Add group' }).click()
+  await page.getByRole('heading', { name, level: 2 }).waitFor()
+  await page.getByRole('status').filter({ hasText: 'Saved on this phone' }).waitFor()
+}
