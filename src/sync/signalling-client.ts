@@ -133,6 +133,9 @@ export function createSignallingClient(options: SignallingClientOptions): Signal
 
   function connect(server: Server) {
     if (!running || server.socket) return
+    // Offline, an attempt can only fail (and the browser logs each failure); the provider
+    // calls reconnectNow() when the browser says it is online again.
+    if (typeof navigator !== 'undefined' && !navigator.onLine) return
     let socket: WebSocket
     try {
       socket = createSocket(server.url)
@@ -165,14 +168,14 @@ export function createSignallingClient(options: SignallingClientOptions): Signal
 
   function drop(server: Server) {
     const socket = server.socket
+    const wasOpen = server.open
     clearTimeout(server.retry)
     server.retry = undefined
     server.socket = null
     server.open = false
     if (socket) {
       socket.onopen = socket.onmessage = socket.onclose = socket.onerror = null
-      if (socket.readyState === WebSocket.OPEN)
-        socket.send(JSON.stringify({ type: 'unsubscribe', topics: [topic] }))
+      if (wasOpen) socket.send(JSON.stringify({ type: 'unsubscribe', topics: [topic] }))
       socket.close()
     }
   }
