@@ -19,12 +19,32 @@ export interface CollectionSnapshot<T> {
   readonly skipped: number
 }
 
-export type FieldValue = string | number | boolean | null
+/** A value stored as one atomic field: the last writer wins for the whole value. */
+export type JsonValue =
+  string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue }
+
+const NESTED = Symbol('nested-fields')
+/** Fields of a nested Y.Map, merged key by key so concurrent edits of different keys survive. */
+export interface NestedFields {
+  readonly [NESTED]: Readonly<Record<string, FieldValue | undefined>>
+}
+export const nestedFields = (
+  fields: Readonly<Record<string, FieldValue | undefined>>,
+): NestedFields => ({ [NESTED]: fields })
+
+/** Deletes the field (a set member, say), rather than writing a value. */
+export const REMOVE_FIELD = Symbol('remove-field')
+
+/**
+ * What a command may write into an entity's field: an atomic JSON value (`null` clears),
+ * a nested map merged field by field, or REMOVE_FIELD. `undefined` in a patch means "leave it".
+ */
+export type FieldValue = JsonValue | NestedFields | typeof REMOVE_FIELD
 
 export interface Collection<T extends EntityMeta> {
   readonly subscribe: (listener: () => void) => () => void
   readonly getSnapshot: () => CollectionSnapshot<T>
-  readonly add: (fields: Readonly<Record<string, FieldValue>>) => T['id']
+  readonly add: (fields: Readonly<Record<string, FieldValue | undefined>>) => T['id']
   readonly update: (id: T['id'], patch: Readonly<Record<string, FieldValue | undefined>>) => boolean
   readonly softDelete: (id: T['id']) => boolean
   readonly restore: (id: T['id']) => boolean
@@ -88,6 +108,23 @@ export function createCollection<T extends EntityMeta>(
     return frozen({ items: frozen(items), trash: frozen(trash), byId, skipped })
   }
 
+  function write(target: Y.Map<unknown>, fields: Readonly<Record<string, FieldValue | undefined>>) {
+    for (const [key, value] of Object.entries(fields)) {
+      // undefined means "not part of this edit": leave the field alone.
+      if (value === undefined) continue
+      if (value === REMOVE_FIELD) {
+        if (target.has(key)) target.delete(key)
+      } else if (isNested(value)) {
+        let child = target.get(key)
+        if (!(child instanceof Y.Map)) {
+          child = new Y.Map<unknown>()
+          target.set(key, child)
+        }
+        write(child as Y.Map<unknown>, value[NESTED])
+      } else if (!jsonEqual(target.get(key), value)) target.set(key, value)
+    }
+  }
+
   function entry(id: string): Y.Map<unknown> | undefined {
     const value = root.get(id)
     return value instanceof Y.Map ? (value as Y.Map<unknown>) : undefined
@@ -117,20 +154,15 @@ export function createCollection<T extends EntityMeta>(
       const at = now()
       doc.transact(() => {
         const entity = new Y.Map<unknown>()
-        for (const [key, value] of Object.entries(fields)) entity.set(key, value)
+        root.set(id, entity)
+        write(entity, fields)
         entity.set('createdAt', at)
         entity.set('updatedAt', at)
-        root.set(id, entity)
       }, LOCAL)
       return id
     },
     update(id, patch) {
-      return edit(id, (entity) => {
-        for (const [key, value] of Object.entries(patch)) {
-          // undefined means "not part of this edit": leave the field alone.
-          if (value !== undefined && entity.get(key) !== value) entity.set(key, value)
-        }
-      })
+      return edit(id, (entity) => write(entity, patch))
     },
     softDelete(id) {
       return edit(id, (entity) => entity.set('deletedAt', now()))
@@ -146,4 +178,23 @@ export function createCollection<T extends EntityMeta>(
       return doomed.length
     },
   }
+}
+
+function isNested(value: FieldValue): value is NestedFields {
+  return typeof value === 'object' && value !== null && NESTED in value
+}
+
+/** Deep equality of stored JSON values, so an unchanged list or object is not rewritten. */
+export function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
+  if (Array.isArray(a) !== Array.isArray(b)) return false
+  const keysA = Object.keys(a)
+  const keysB = Object.keys(b)
+  return (
+    keysA.length === keysB.length &&
+    keysA.every((key) =>
+      jsonEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
+    )
+  )
 }

@@ -10,6 +10,7 @@ export const SCHEMA_VERSION = 1
 export const ROOT = {
   meta: 'meta',
   groups: 'groups',
+  criteria: 'criteria',
 } as const
 
 /** Transaction origin of edits made on this device, so adapters can tell them apart. */
