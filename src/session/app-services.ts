@@ -87,6 +87,7 @@ export async function createAppServices(
   }
   const sessions = createSessionRegistry(db, (db, space) =>
     openSession(db, space, {
+      author: () => device.getSnapshot().profile?.displayName ?? '',
       ...(options.liveSync && canSync()
         ? { sync: { presence: presence(), location: window.location } }
         : {}),

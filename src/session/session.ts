@@ -9,7 +9,17 @@ import type { SpaceId } from '../domain/ids'
 import type { WeaveDb } from '../storage/db'
 import { attachPersistence } from '../storage/persistence'
 import type { DocPersistence, LoadReport, SpaceRecord } from '../storage/types'
+import {
+  exportSpaceFile,
+  importSpaceFile,
+  type ExportResult,
+  type ImportResult,
+} from '../sync/space-file'
 import { createSessionSync, type SessionSync, type SessionSyncOptions } from './session-sync'
+
+export type { ExportResult, ImportResult }
+export type { ChangeSummary } from '../sync/change-summary'
+export type { SpaceFileError } from '../sync/space-file'
 
 export interface Session {
   readonly spaceId: SpaceId
@@ -19,10 +29,17 @@ export interface Session {
   readonly ready: Promise<LoadReport>
   /** Live sync; undefined where the session was opened without it (tests, no WebRTC). */
   readonly sync: SessionSync | undefined
+  /** Sync by file: the space as one file encrypted with its key, and merging one in. */
+  readonly files: {
+    export(spaceName: string): Promise<ExportResult>
+    import(file: Blob): Promise<ImportResult>
+  }
   dispose(): Promise<void>
 }
 
 export interface SessionOptions {
+  /** This device's display name, recorded as who last changed a group. */
+  readonly author?: () => string
   /** Live sync starts once the stored copy is loaded, so peers get our whole state. */
   readonly sync?: Omit<SessionSyncOptions, 'doc' | 'space'>
 }
@@ -32,7 +49,7 @@ export function openSession(
   space: SpaceRecord,
   options: SessionOptions = {},
 ): Session {
-  const stores = createSpaceStores()
+  const stores = createSpaceStores(undefined, options.author ? { author: options.author } : {})
   const persistence = attachPersistence(db, space.id, stores.doc)
   let disposed: Promise<void> | undefined
   let sync: SessionSync | undefined
@@ -49,6 +66,11 @@ export function openSession(
     ready,
     get sync() {
       return sync
+    },
+    files: {
+      export: (spaceName) =>
+        exportSpaceFile(stores.doc, { spaceId: space.id, spaceKey: space.key, spaceName }),
+      import: (file) => importSpaceFile(stores.doc, file, { spaceId: space.id, spaceKey: space.key }),
     },
     dispose() {
       sync?.destroy()

@@ -4,6 +4,7 @@
  * link and by pasting it; groups added on either side appear on the other, presence shows who
  * is here, and edits made while the other was away arrive when they come back.
  */
+import { readFileSync } from 'node:fs'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { axeViolations } from '../support/a11y'
@@ -127,6 +128,68 @@ describe('inviting and syncing between two phones', () => {
       .getByRole('link', { name: 'Connected to 1 device' })
       .waitFor({ timeout: 20_000 })
     expect(await axeViolations(cleo.page)).toEqual([])
+  })
+
+  it('syncs by file with no peer around, and refuses a tampered or foreign file', async () => {
+    const ana = await person('Ana')
+    await createSpace(ana.page, 'Seed Savers')
+    await addGroup(ana.page, 'Valley Seed Bank')
+    await addGroup(ana.page, 'Town Allotments')
+    const link = await inviteLink(ana.page)
+    const [download] = await Promise.all([
+      ana.page.waitForEvent('download'),
+      ana.page.getByRole('button', { name: 'Save a sync file' }).click(),
+    ])
+    expect(download.suggestedFilename()).toMatch(/^weave-seed-savers-\d{4}-\d{2}-\d{2}\.txt$/)
+    const text = readFileSync((await download.path())!, 'utf8')
+    expect(text).not.toContain('Valley Seed Bank') // encrypted
+    await ana.context.close() // no one left to sync with live
+
+    const ben = await person('Ben')
+    await ben.page.goto(link)
+    await ben.page.getByRole('button', { name: 'Join space' }).click()
+    await ben.page.getByRole('heading', { name: 'Groups' }).waitFor()
+    await openShare(ben.page)
+    const open = ben.page.getByLabel('Open a sync file')
+    const file = (name: string, body: string) => ({
+      name,
+      mimeType: 'text/plain',
+      buffer: Buffer.from(body),
+    })
+
+    const [header = '', body = ''] = text.split('\n')
+    const flipped = body.slice(0, 40) + (body[40] === 'A' ? 'B' : 'A') + body.slice(41)
+    await open.setInputFiles(file('tampered.txt', `${header}\n${flipped}`))
+    await ben.page
+      .getByRole('status')
+      .filter({ hasText: /damaged or was changed.*Nothing was changed/ })
+      .waitFor()
+    const foreign = header.replace(/ [\w-]+$/, ' AAAAAAAAAAAAAAAAAAAAAA')
+    await open.setInputFiles(file('other.txt', `${foreign}\n${body}`))
+    await ben.page
+      .getByRole('status')
+      .filter({ hasText: /belongs to another space/ })
+      .waitFor()
+    await open.setInputFiles(file('notes.txt', 'shopping list: rice, beans'))
+    await ben.page
+      .getByRole('status')
+      .filter({ hasText: /not a Weave sync file/ })
+      .waitFor()
+
+    await open.setInputFiles(file(download.suggestedFilename(), text))
+    await ben.page
+      .getByRole('status')
+      .filter({ hasText: 'Merged: 2 groups new or changed.' })
+      .waitFor()
+    await open.setInputFiles(file(download.suggestedFilename(), text))
+    await ben.page
+      .getByRole('status')
+      .filter({ hasText: /Nothing new/ })
+      .waitFor()
+    await ben.page.getByRole('link', { name: 'Groups' }).click()
+    await groupHeading(ben.page, 'Valley Seed Bank').waitFor()
+    await groupHeading(ben.page, 'Town Allotments').waitFor()
+    expect(await axeViolations(ben.page)).toEqual([])
   })
 
   it('refuses a signalling address that is not ws:// or wss://, and keeps the servers it had', async () => {

@@ -18,6 +18,7 @@ import { useAppServices, usePresent, useSyncStatus } from '../../session/use-app
 import type { SpaceRecord } from '../../storage/types'
 import { formatTime } from '../../ui/format'
 import { QrCode } from '../../ui/qr-code'
+import { FileSyncSection } from './file-sync-section'
 
 export function ShareScreen({ session, space }: { session: Session; space: SpaceRecord }) {
   const t = useT()
@@ -28,6 +29,7 @@ export function ShareScreen({ session, space }: { session: Session; space: Space
       </h1>
       <PresenceSection session={session} />
       <InviteSection space={space} />
+      <FileSyncSection session={session} space={space} />
       <ServersSection space={space} />
     </div>
   )
