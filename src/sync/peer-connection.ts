@@ -24,7 +24,12 @@ export type SignalPayload =
   | { readonly request: 'offer' }
 
 export type LinkEvent =
-  'offer-sent' | 'offer-requested' | 'collision-ignored' | 'collision-rolled-back' | 'ice-restart'
+  | 'offer-sent'
+  | 'offer-requested'
+  | 'collision-ignored'
+  | 'collision-rolled-back'
+  | 'ice-restart'
+  | 'stalled'
 
 export interface PeerLinkOptions {
   readonly localId: string
@@ -36,7 +41,13 @@ export interface PeerLinkOptions {
   readonly onEvent?: (event: LinkEvent) => void
   /** Close the link if the channel has not opened by then. */
   readonly openTimeoutMs?: number
+  /** Test hook: both sides make the first offer, and neither processes a remote signal before
+   * its own offer is out, so both are in have-local-offer: a real offer collision. */
+  readonly forceGlare?: boolean
 }
+
+/** Why a link closed when starting a new one at once is the cure. */
+export const STALLED = 'ICE never started'
 
 export interface PeerLink {
   readonly remoteId: string
@@ -52,9 +63,8 @@ export interface PeerLink {
 /** How long a disconnected link may take to come back (Chromium notices a silent peer in ~5 s). */
 const FAILED_GRACE_MS = 8_000
 const MAX_EARLY_CANDIDATES = 64
-/** After an offer/answer exchange, how long ICE may sit idle before we restart it. */
+/** After an offer/answer exchange, how long ICE may sit at 'new' before the link starts over. */
 const ICE_STALL_MS = 3_000
-const MAX_STALL_RESTARTS = 3
 /** The polite side asks again for the first offer until it comes (signalling may lose it). */
 const REQUEST_OFFER_EVERY_MS = 2_000
 
@@ -97,11 +107,16 @@ export function createPeerLink(options: PeerLinkOptions): PeerLink {
   const early: RTCIceCandidateInit[] = []
   let failedTimer: ReturnType<typeof setTimeout> | undefined
   let stallTimer: ReturnType<typeof setTimeout> | undefined
-  let stallRestarts = 0
   /** candidates: sent, received, added, refused (for diagnostics) */
   const tally = { sent: 0, received: 0, added: 0, refused: 0, early: 0 }
   let requestTimer: ReturnType<typeof setInterval> | undefined
-  let chain: Promise<void> = Promise.resolve()
+  let releaseHold: () => void = () => undefined
+  let chain: Promise<void> = options.forceGlare
+    ? new Promise<void>((resolve) => {
+        releaseHold = resolve
+        setTimeout(resolve, 5_000) // never hold forever
+      })
+    : Promise.resolve()
 
   const openTimer = setTimeout(
     () => close('channel did not open in time'),
@@ -115,6 +130,7 @@ export function createPeerLink(options: PeerLinkOptions): PeerLink {
     clearTimeout(failedTimer)
     clearTimeout(stallTimer)
     clearInterval(requestTimer)
+    releaseHold()
     pc.onnegotiationneeded =
       pc.onsignalingstatechange =
       pc.onicecandidate =
@@ -133,7 +149,7 @@ export function createPeerLink(options: PeerLinkOptions): PeerLink {
   }
 
   pc.onnegotiationneeded = async () => {
-    if (polite && !pc.remoteDescription) {
+    if (polite && !pc.remoteDescription && !options.forceGlare) {
       // the first offer is the impolite side's: ask for it until it arrives
       requestOffer()
       requestTimer ??= setInterval(() => {
@@ -152,6 +168,7 @@ export function createPeerLink(options: PeerLinkOptions): PeerLink {
       console.warn('[sync] could not make an offer', error)
     } finally {
       makingOffer = false
+      releaseHold()
     }
   }
   pc.onicecandidate = ({ candidate }) => {
@@ -160,18 +177,18 @@ export function createPeerLink(options: PeerLinkOptions): PeerLink {
       sendSignal({ candidate: candidate.toJSON() })
     }
   }
-  // Measured: when both devices offered at once, about 1 negotiation in 15 ended with both
-  // sides 'stable' and ICE still 'new' for good (Chromium does not gather again for the answer
-  // that follows a rollback, and some candidates belonged to the rolled-back offer). The
-  // impolite side watches for that and restarts ICE, which renegotiates with fresh candidates.
+  // Measured with both devices offering at once: about 1 negotiation in 25 ended with both
+  // sides 'stable' and ICE 'new' for good. The polite side's rollback came while Chromium was
+  // still gathering for its own offer, and that connection never gathered again (0 candidates
+  // sent; ICE restarts did not help). Such a link closes as STALLED, and the provider starts a
+  // fresh one at once. It can happen only on a collision, which first offers no longer make.
   pc.onsignalingstatechange = () => {
     clearTimeout(stallTimer)
-    if (pc.signalingState !== 'stable' || polite) return
+    if (pc.signalingState !== 'stable' || !pc.remoteDescription) return
     stallTimer = setTimeout(() => {
       if (closed || pc.iceConnectionState !== 'new' || channel.readyState === 'open') return
-      if (stallRestarts++ >= MAX_STALL_RESTARTS) return
-      emit('ice-restart')
-      pc.restartIce()
+      emit('stalled')
+      close(STALLED)
     }, ICE_STALL_MS)
   }
   pc.oniceconnectionstatechange = () => {

@@ -14,7 +14,13 @@
 import type * as Y from 'yjs'
 import { Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness'
 import { attachFramedChannel, DEFAULT_LIMITS } from './chunking'
-import { createPeerLink, readSignal, type LinkEvent, type PeerLink } from './peer-connection'
+import {
+  createPeerLink,
+  readSignal,
+  STALLED,
+  type LinkEvent,
+  type PeerLink,
+} from './peer-connection'
 import { deriveRoomKey } from './room-crypto'
 import { roomNameFor } from './room-name'
 import { createSignallingClient, type SignallingClient } from './signalling-client'
@@ -44,6 +50,8 @@ export interface SyncProviderOptions {
   /** Tests only. autoConnect false: peers are discovered but links start only via connectTo. */
   readonly testHooks?: {
     readonly autoConnect?: boolean
+    /** Both sides make the first offer at the same moment (see PeerLinkOptions.forceGlare). */
+    readonly forceGlare?: boolean
   }
 }
 
@@ -183,10 +191,15 @@ export function createSyncProvider(options: SyncProviderOptions): SyncProvider {
       iceServers: options.iceServers,
       sendSignal: (signal) => publish({ type: 'signal', to: remoteId, signal }),
       onOpen: (channel) => onChannelOpen(peer, channel),
-      onClose: () => {
-        if (peers.get(remoteId) === peer) dropPeer(remoteId, 'link closed')
+      onClose: (reason) => {
+        if (peers.get(remoteId) !== peer) return
+        dropPeer(remoteId, 'link closed')
+        // a stalled link is cured by a fresh one; jitter, so both sides do not start together
+        if (reason === STALLED && known.has(remoteId) && wanted)
+          setTimeout(() => startLink(remoteId), 200 + Math.random() * 600)
       },
       onEvent: count,
+      forceGlare: options.testHooks?.forceGlare ?? false,
     })
     const peer: Peer = { link }
     peers.set(remoteId, peer)

@@ -141,7 +141,7 @@ describe('inviting and syncing between two phones', () => {
       ana.page.getByRole('button', { name: 'Save a sync file' }).click(),
     ])
     expect(download.suggestedFilename()).toMatch(/^weave-seed-savers-\d{4}-\d{2}-\d{2}\.txt$/)
-    const text = readFileSync((await download.path())!, 'utf8')
+    const text = readFileSync(await download.path(), 'utf8')
     expect(text).not.toContain('Valley Seed Bank') // encrypted
     await ana.context.close() // no one left to sync with live
 

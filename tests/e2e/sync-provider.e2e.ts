@@ -295,6 +295,73 @@ describe('sync provider between two Chromium processes', () => {
     await Promise.all([a.context().close(), b.context().close()])
   })
 
+  it('two devices made to offer at the same moment connect, 10 times out of 10', async () => {
+    const [a, b] = [await openPage(browsers[0]!, 'A'), await openPage(browsers[1]!, 'B')]
+    let connected = 0
+    let collisions = 0
+    let stalls = 0
+    const ms: number[] = []
+    for (let run = 0; run < 10; run++) {
+      const space = {
+        spaceId: `space-${randomHex(8)}`,
+        key: randomHex(16),
+        autoConnect: false,
+        forceGlare: true,
+      }
+      const idA = await start(a, { ...space, name: 'Ana' })
+      const idB = await start(b, { ...space, name: 'Ben' })
+      await a.waitForFunction((id) => window.syncTest.debug()?.knownPeers.includes(id), idB, {
+        timeout: 10_000,
+      })
+      await b.waitForFunction((id) => window.syncTest.debug()?.knownPeers.includes(id), idA, {
+        timeout: 10_000,
+      })
+      const t0 = Date.now()
+      await Promise.all([
+        a.evaluate((id) => window.syncTest.connectTo(id), idB),
+        b.evaluate((id) => window.syncTest.connectTo(id), idA),
+      ])
+      try {
+        await Promise.all([waitConnected(a, 1, 20_000), waitConnected(b, 1, 20_000)])
+        await a.evaluate((r) => window.syncTest.set('run', String(r)), run)
+        await b.waitForFunction((r) => window.syncTest.get('run') === String(r), run, {
+          timeout: 5_000,
+        })
+        connected++
+        ms.push(Date.now() - t0)
+      } catch (error) {
+        const [da, db] = await Promise.all([
+          a.evaluate(() => window.syncTest.debug()),
+          b.evaluate(() => window.syncTest.debug()),
+        ])
+        console.warn(`run ${run} did not connect`, error, JSON.stringify({ a: da, b: db }, null, 1))
+      }
+      const events = await Promise.all([
+        a.evaluate(() => window.syncTest.debug()?.events),
+        b.evaluate(() => window.syncTest.debug()?.events),
+      ])
+      const total = (name: string) =>
+        events.reduce((n, e) => n + ((e as Record<string, number> | undefined)?.[name] ?? 0), 0)
+      // both offered, and one side ignored or rolled back the other's offer
+      if (
+        total('offer-sent') >= 2 &&
+        total('collision-ignored') + total('collision-rolled-back') >= 1
+      )
+        collisions++
+      stalls += total('stalled')
+      await Promise.all([
+        a.evaluate(() => window.syncTest.stop()),
+        b.evaluate(() => window.syncTest.stop()),
+      ])
+    }
+    timings.push(
+      `forced simultaneous offers: ${connected}/10 connected, ${collisions}/10 real collisions, ${stalls} stalled links started again, connect ms ${ms.join(', ')}`,
+    )
+    expect(connected).toBe(10)
+    expect(collisions).toBe(10)
+    await Promise.all([a.context().close(), b.context().close()])
+  })
+
   it('a device with the wrong key gets nothing, and the server sees no space id', async () => {
     const [a, b] = [await openPage(browsers[0]!, 'A'), await openPage(browsers[1]!, 'B')]
     const c = await openPage(browsers[1]!, 'C')
