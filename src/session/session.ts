@@ -70,7 +70,8 @@ export function openSession(
     files: {
       export: (spaceName) =>
         exportSpaceFile(stores.doc, { spaceId: space.id, spaceKey: space.key, spaceName }),
-      import: (file) => importSpaceFile(stores.doc, file, { spaceId: space.id, spaceKey: space.key }),
+      import: (file) =>
+        importSpaceFile(stores.doc, file, { spaceId: space.id, spaceKey: space.key }),
     },
     dispose() {
       sync?.destroy()

@@ -258,8 +258,19 @@ export function createSyncProvider(options: SyncProviderOptions): SyncProvider {
     ])
     for (const peer of openPeers()) peer.sync?.sendAwareness(update)
   }
+  // Offline (no network interface at all), links die anyway: leave cleanly, and come back by
+  // ourselves when the browser is online again. Edits made meanwhile go out on the new links.
+  let resumeWhenOnline = false
+  const onOffline = () => {
+    resumeWhenOnline ||= wanted
+    disconnect()
+    refresh()
+  }
   const onOnline = () => {
-    signalling?.reconnectNow()
+    if (resumeWhenOnline) {
+      resumeWhenOnline = false
+      connect()
+    } else signalling?.reconnectNow()
     refresh()
   }
   // A page that goes away (closed, or into the back/forward cache) says goodbye at once, so
@@ -276,7 +287,7 @@ export function createSyncProvider(options: SyncProviderOptions): SyncProvider {
   awareness.on('update', onAwarenessUpdate)
   if (typeof window !== 'undefined') {
     window.addEventListener('online', onOnline)
-    window.addEventListener('offline', refresh)
+    window.addEventListener('offline', onOffline)
     window.addEventListener('pagehide', onPageHide)
     window.addEventListener('pageshow', onPageShow)
   }
@@ -353,7 +364,7 @@ export function createSyncProvider(options: SyncProviderOptions): SyncProvider {
       awareness.off('update', onAwarenessUpdate)
       if (typeof window !== 'undefined') {
         window.removeEventListener('online', onOnline)
-        window.removeEventListener('offline', refresh)
+        window.removeEventListener('offline', onOffline)
         window.removeEventListener('pagehide', onPageHide)
         window.removeEventListener('pageshow', onPageShow)
       }

@@ -408,4 +408,41 @@ describe('sync provider between two Chromium processes', () => {
     // Only failed decryptions (OperationError) are expected from the wrong key, nothing else.
     expect(pageErrors.filter((e) => !/OperationError/.test(e))).toEqual([])
   })
+  it('two devices offline edit the same and different records, and converge back online', async () => {
+    const errorsBefore = pageErrors.length
+    const [a, b] = [await openPage(browsers[0]!, 'A'), await openPage(browsers[1]!, 'B')]
+    const space = { spaceId: `space-${randomHex(8)}`, key: randomHex(16) }
+    await start(a, { ...space, name: 'Ana' })
+    await start(b, { ...space, name: 'Ben' })
+    await Promise.all([waitConnected(a), waitConnected(b)])
+    await a.evaluate(() => window.syncTest.set('shared', 'first'))
+    await b.waitForFunction(() => window.syncTest.get('shared') === 'first')
+
+    await Promise.all([a.context().setOffline(true), b.context().setOffline(true)])
+    for (const page of [a, b])
+      await page.waitForFunction(() => window.syncTest.status()?.state === 'offline')
+    await a.evaluate(() => {
+      window.syncTest.set('shared', 'from Ana')
+      window.syncTest.set('ana', 'only Ana')
+    })
+    await b.evaluate(() => {
+      window.syncTest.set('shared', 'from Ben')
+      window.syncTest.set('ben', 'only Ben')
+    })
+    await new Promise((resolve) => setTimeout(resolve, 1_000))
+    expect(await b.evaluate(() => window.syncTest.get('ana'))).toBeUndefined() // really apart
+
+    await Promise.all([a.context().setOffline(false), b.context().setOffline(false)])
+    await Promise.all([waitConnected(a), waitConnected(b)])
+    await a.waitForFunction(() => window.syncTest.get('ben') === 'only Ben')
+    await b.waitForFunction(() => window.syncTest.get('ana') === 'only Ana')
+    const shared = await Promise.all(
+      [a, b].map((p) => p.evaluate(() => window.syncTest.get('shared'))),
+    )
+    expect(shared[0]).toBe(shared[1]) // one of the two concurrent edits, the same on both
+    expect(['from Ana', 'from Ben']).toContain(shared[0])
+    await Promise.all([a, b].map((p) => p.evaluate(() => window.syncTest.stop())))
+    expect(pageErrors.slice(errorsBefore)).toEqual([])
+    await Promise.all([a.context().close(), b.context().close()])
+  })
 })
