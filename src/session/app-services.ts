@@ -5,6 +5,20 @@
  */
 import { newSpaceId, newSpaceKey, type SpaceId } from '../domain/ids'
 import type { Invite } from '../domain/invite'
+import {
+  formatIceLines,
+  parseIceLines,
+  parseSignallingLines,
+  type IceServerSetting,
+} from '../domain/sync-settings'
+import {
+  applyBackupState,
+  createDeviceBackup,
+  readDeviceBackup,
+  stateOf,
+  type BackupError,
+  type BackupSpace,
+} from '../sync/device-backup'
 import { isLocale, matchLocale, type Locale } from '../i18n/locales'
 import { openWeaveDb, type WeaveDb } from '../storage/db'
 import { createDeviceRepo } from '../storage/device-repo'
@@ -25,6 +39,8 @@ export interface DeviceState {
   /** undefined until the first-run screen has been completed. */
   readonly profile: DeviceProfile | undefined
   readonly locale: Locale
+  /** When the last backup of every space was saved on this device, if ever. */
+  readonly lastBackupAt: number | undefined
 }
 
 export type PersistenceAnswer = 'granted' | 'denied' | 'unsupported'
@@ -53,11 +69,47 @@ export interface AppServices {
   saveProfile(profile: DeviceProfile): Promise<StorageResult>
   setLocale(locale: Locale): Promise<StorageResult>
   refreshStorage(): Promise<void>
+  /** One file of every space with its key, locked with a passphrase. */
+  backupAll(passphrase: string): Promise<StorageResult<{ text: string; fileName: string }>>
+  /** Adds the spaces of a backup that are not here and merges the others. */
+  restoreBackup(file: Blob, passphrase: string): Promise<RestoreOutcome>
 }
 
 const LOCALE_PREF = 'locale'
 
 export const DEFAULT_SIGNALLING: readonly string[] = []
+
+export type RestoreOutcome =
+  | { readonly ok: true; readonly added: number; readonly merged: number; readonly skipped: number }
+  | { readonly ok: false; readonly error: BackupError | StorageErrorKind }
+
+const LAST_BACKUP_PREF = 'lastBackupAt'
+/** Origin of a backup merged into a space (storage stores it like any other update). */
+const FROM_BACKUP = Symbol('weave-backup-restore')
+
+/** Settings from a backup, checked; anything odd falls back to the defaults. */
+function readSettings(value: unknown): SpaceSettings {
+  const fallback: SpaceSettings = { signallingUrls: DEFAULT_SIGNALLING, iceServers: [] }
+  if (typeof value !== 'object' || value === null) return fallback
+  const { signallingUrls, iceServers } = value as Record<string, unknown>
+  const urls = parseSignallingLines(Array.isArray(signallingUrls) ? signallingUrls.join('\n') : '')
+  const ice = parseIceLines(
+    Array.isArray(iceServers)
+      ? formatIceLines(
+          iceServers.filter(
+            (s): s is IceServerSetting =>
+              typeof s === 'object' &&
+              s !== null &&
+              typeof (s as IceServerSetting).urls === 'string',
+          ),
+        )
+      : '',
+  )
+  return {
+    signallingUrls: urls.ok ? urls.value : fallback.signallingUrls,
+    iceServers: ice.ok ? ice.value : [],
+  }
+}
 
 export interface AppServicesOptions {
   /** Sync open spaces live with other devices (off in unit tests). */
@@ -70,15 +122,17 @@ export async function createAppServices(
 ): Promise<AppServices> {
   const spaceRepo = createSpaceRepo(db)
   const deviceRepo = createDeviceRepo(db)
-  const [spaceList, profile, storedLocale] = await Promise.all([
+  const [spaceList, profile, storedLocale, lastBackupAt] = await Promise.all([
     spaceRepo.listSpaces(),
     deviceRepo.getProfile(),
     deviceRepo.getPref<string>(LOCALE_PREF),
+    deviceRepo.getPref<number>(LAST_BACKUP_PREF, (v): v is number => typeof v === 'number'),
   ])
   const spaces = createStore<readonly SpaceRecord[]>(spaceList)
   const device = createStore<DeviceState>({
     profile,
     locale: isLocale(storedLocale) ? storedLocale : matchLocale(navigator.languages),
+    lastBackupAt,
   })
   const storage = createStore<StorageHealth>({ persistence: undefined, usage: undefined })
   const presence = (): PresenceState | null => {
@@ -176,6 +230,64 @@ export async function createAppServices(
       // the language changes at once even if it cannot be remembered for next time
       device.set({ ...device.getSnapshot(), locale })
       return report(await deviceRepo.setPref(LOCALE_PREF, locale))
+    },
+    async backupAll(passphrase) {
+      const records = await spaceRepo.listSpaces()
+      const spacesInFile: BackupSpace[] = []
+      for (const record of records) {
+        const { session, release } = sessions.acquire(record)
+        try {
+          await session.ready
+          spacesInFile.push({
+            id: record.id,
+            name: record.name,
+            key: record.key,
+            createdAt: record.createdAt,
+            settings: record.settings,
+            state: stateOf(session.stores.doc),
+          })
+        } finally {
+          release()
+        }
+      }
+      const file = await createDeviceBackup(spacesInFile, passphrase)
+      const at = Date.now()
+      const stored = report(await deviceRepo.setPref(LAST_BACKUP_PREF, at))
+      if (stored.ok) device.set({ ...device.getSnapshot(), lastBackupAt: at })
+      return { ok: true, value: file }
+    },
+    async restoreBackup(file, passphrase) {
+      const read = await readDeviceBackup(file, passphrase)
+      if (!read.ok) return read
+      let added = 0
+      let merged = 0
+      for (const space of read.spaces) {
+        const now = Date.now()
+        const existed = (await spaceRepo.getSpace(space.id)) !== undefined
+        const result = report(
+          await spaceRepo.addSpace({
+            id: space.id,
+            name: space.name,
+            key: space.key,
+            settings: readSettings(space.settings),
+            createdAt: space.createdAt || now,
+            openedAt: now,
+          }),
+        )
+        if (!result.ok) return { ok: false, error: result.error }
+        const { session, release } = sessions.acquire(result.value)
+        try {
+          await session.ready
+          applyBackupState(session.stores.doc, space.state, FROM_BACKUP)
+          await session.persistence.flush()
+        } finally {
+          release()
+        }
+        if (existed) merged++
+        else added++
+      }
+      await reloadSpaces()
+      return { ok: true, added, merged, skipped: read.skipped }
     },
     async refreshStorage() {
       const [persistence, usage] = await Promise.all([requestPersistence(), estimateUsage()])

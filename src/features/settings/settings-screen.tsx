@@ -8,6 +8,7 @@ import type { UpdateController } from '../../session/platform'
 import { useAppServices, useDevice, useStore } from '../../session/use-app'
 import { formatBytes } from '../../ui/format'
 import { Link } from '../../ui/router'
+import { BackupSection } from './backup-section'
 
 const NAME_MAX = 60
 
@@ -21,6 +22,7 @@ export function SettingsScreen({ update }: { update: UpdateController }) {
       <ProfileSection />
       <LanguageSection />
       <StorageSection />
+      <BackupSection />
       <section className="card stack" aria-labelledby="settings-app">
         <h2 id="settings-app">{t('settings.app')}</h2>
         <p>{t('settings.version', { version: __APP_VERSION__ })}</p>

@@ -7,6 +7,7 @@ import { useT } from '../../i18n/i18n-context'
 import type { MessageKey, Translator } from '../../i18n/translate'
 import type { ChangeSummary, Session, SpaceFileError } from '../../session/session'
 import type { SpaceRecord } from '../../storage/types'
+import { canShareFiles, saveFile } from '../../ui/save-file'
 
 const ERRORS: Record<SpaceFileError, MessageKey> = {
   'not-a-weave-file': 'file.errorNotWeave',
@@ -41,15 +42,6 @@ export function describeChanges(changes: ChangeSummary, t: Translator): string |
   return new Intl.ListFormat(t.locale, { type: 'conjunction' }).format(parts)
 }
 
-function download(file: File) {
-  const url = URL.createObjectURL(file)
-  const link = document.createElement('a')
-  link.href = url
-  link.download = file.name
-  link.click()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
-}
-
 export function FileSyncSection({ session, space }: { session: Session; space: SpaceRecord }) {
   const t = useT()
   const id = useId()
@@ -67,17 +59,9 @@ export function FileSyncSection({ session, space }: { session: Session; space: S
     }
     const { text, fileName, mimeType } = result.file
     const file = new File([text], fileName, { type: mimeType })
-    if (send && typeof navigator.canShare === 'function' && navigator.canShare({ files: [file] })) {
-      try {
-        await navigator.share({ files: [file], title: space.name })
-        return
-      } catch (error) {
-        if (error instanceof DOMException && error.name === 'AbortError') return
-        // sharing failed for another reason: fall back to a download
-      }
-    }
-    download(file)
-    setMessage({ text: t('file.saved', { name: fileName }), error: false })
+    const outcome = await saveFile(file, { share: send, title: space.name })
+    if (outcome === 'downloaded')
+      setMessage({ text: t('file.saved', { name: fileName }), error: false })
   }
 
   const open = async (event: ChangeEvent<HTMLInputElement>) => {
@@ -99,7 +83,7 @@ export function FileSyncSection({ session, space }: { session: Session; space: S
     })
   }
 
-  const canSend = typeof navigator.canShare === 'function'
+  const canSend = canShareFiles()
   return (
     <section className="card stack" aria-labelledby={id}>
       <h2 id={id}>{t('file.title')}</h2>

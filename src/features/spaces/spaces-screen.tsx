@@ -4,7 +4,9 @@
 import { useT } from '../../i18n/i18n-context'
 import { useSpaces } from '../../session/use-app'
 import { CreateSpaceForm } from './create-space-form'
+import { BackupReminder } from './backup-reminder'
 import { JoinForm } from './join-form'
+import { RestoreForm } from './restore-form'
 import { SpaceRow } from './space-row'
 
 export function SpacesScreen() {
@@ -27,8 +29,10 @@ export function SpacesScreen() {
           </ul>
         </>
       )}
+      <BackupReminder />
       <CreateSpaceForm />
       <JoinForm />
+      <RestoreForm />
     </main>
   )
 }

@@ -1,0 +1,160 @@
+/**
+ * One backup file of every space on this device, with each space's key, protected by a
+ * passphrase the person chooses: what a network needs when a phone is lost, broken or replaced.
+ *
+ * Why a passphrase and a slow key derivation (PBKDF2, PASSPHRASE_ITERATIONS): the file holds
+ * every key, so whoever finds it can test guesses offline; the iteration count makes each guess
+ * cost what it costs us once. The header (magic, version, iterations, salt) is the AES-GCM
+ * additional data, so it cannot be changed without the file failing to open. Restoring checks
+ * every space in full (ids, keys, a Yjs state that decodes) before handing any of it back.
+ */
+import * as Y from 'yjs'
+import { isId, isSpaceKey, type SpaceId, type SpaceKey } from '../domain/ids'
+import {
+  derivePassphraseKey,
+  newSalt,
+  open,
+  PASSPHRASE_ITERATIONS,
+  seal,
+  splitFile,
+} from './space-file-format'
+
+export const BACKUP_MAGIC = 'WEAVE-BACKUP'
+const BACKUP_VERSION = 1
+/** Largest backup accepted, in characters (about 190 MB of spaces). */
+export const MAX_BACKUP_CHARS = 256 * 1024 * 1024
+const MIN_ITERATIONS = PASSPHRASE_ITERATIONS
+const MAX_ITERATIONS = 10_000_000
+const HEADER = new RegExp(`^${BACKUP_MAGIC}/1 ([1-9][0-9]{0,8}) ([A-Za-z0-9_-]{22})$`)
+export const MIN_PASSPHRASE_LENGTH = 10
+
+/** What a backup holds of one space; settings are opaque here (storage checks them). */
+export interface BackupSpace {
+  readonly id: SpaceId
+  readonly name: string
+  readonly key: SpaceKey
+  readonly createdAt: number
+  readonly settings: unknown
+  /** Y.encodeStateAsUpdate of the space's document */
+  readonly state: Uint8Array
+}
+
+export type BackupError =
+  'not-a-backup' | 'unsupported-version' | 'wrong-passphrase-or-damaged' | 'too-large' | 'empty'
+
+export type RestoreResult =
+  | {
+      readonly ok: true
+      readonly spaces: readonly BackupSpace[]
+      /** spaces in the file that failed their checks and are left out */
+      readonly skipped: number
+      readonly createdAt: number
+    }
+  | { readonly ok: false; readonly error: BackupError }
+
+const base64 = (bytes: Uint8Array) => {
+  let binary = ''
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+  return btoa(binary)
+}
+const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0))
+const saltText = (salt: Uint8Array) =>
+  base64(salt).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '')
+
+/** The backup file's text, and a name for it. */
+export async function createDeviceBackup(
+  spaces: readonly BackupSpace[],
+  passphrase: string,
+  now = new Date(),
+): Promise<{ readonly text: string; readonly fileName: string }> {
+  if (passphrase.length < MIN_PASSPHRASE_LENGTH) throw new RangeError('Passphrase too short')
+  const salt = newSalt()
+  const line = `${BACKUP_MAGIC}/${BACKUP_VERSION} ${PASSPHRASE_ITERATIONS} ${saltText(salt)}`
+  const payload = JSON.stringify({
+    createdAt: now.getTime(),
+    spaces: spaces.map((space) => ({ ...space, state: base64(space.state) })),
+  })
+  const key = await derivePassphraseKey(passphrase, salt, PASSPHRASE_ITERATIONS)
+  const text = await seal(line, new TextEncoder().encode(payload), key)
+  return { text, fileName: `weave-backup-${now.toISOString().slice(0, 10)}.txt` }
+}
+
+export async function readDeviceBackup(
+  input: string | Blob,
+  passphrase: string,
+): Promise<RestoreResult> {
+  const size = typeof input === 'string' ? input.length : input.size
+  if (size > MAX_BACKUP_CHARS) return { ok: false, error: 'too-large' }
+  const text = typeof input === 'string' ? input : await input.text()
+  const { line, body } = splitFile(text)
+  const version = new RegExp(`^${BACKUP_MAGIC}/([0-9]{1,9}) `).exec(line)?.[1]
+  if (version === undefined) return { ok: false, error: 'not-a-backup' }
+  if (Number(version) !== BACKUP_VERSION) return { ok: false, error: 'unsupported-version' }
+  const [, count, salt] = HEADER.exec(line) ?? []
+  const iterations = Number(count)
+  if (salt === undefined || iterations < MIN_ITERATIONS || iterations > MAX_ITERATIONS)
+    return { ok: false, error: 'not-a-backup' }
+  const saltBytes = fromBase64(salt.replaceAll('-', '+').replaceAll('_', '/') + '==')
+  const key = await derivePassphraseKey(passphrase, saltBytes, iterations)
+  const plain = await open(line, body, key)
+  if (!plain) return { ok: false, error: 'wrong-passphrase-or-damaged' }
+  return readPayload(new TextDecoder().decode(plain))
+}
+
+function readPayload(json: string): RestoreResult {
+  let payload: unknown
+  try {
+    payload = JSON.parse(json)
+  } catch {
+    return { ok: false, error: 'wrong-passphrase-or-damaged' }
+  }
+  if (typeof payload !== 'object' || payload === null) {
+    return { ok: false, error: 'wrong-passphrase-or-damaged' }
+  }
+  const { createdAt, spaces } = payload as Record<string, unknown>
+  if (!Array.isArray(spaces)) return { ok: false, error: 'wrong-passphrase-or-damaged' }
+  const valid: BackupSpace[] = []
+  for (const entry of spaces) {
+    const space = readSpace(entry)
+    if (space && !valid.some((v) => v.id === space.id)) valid.push(space)
+  }
+  if (valid.length === 0 && spaces.length > 0) return { ok: false, error: 'empty' }
+  return {
+    ok: true,
+    spaces: valid,
+    skipped: spaces.length - valid.length,
+    createdAt: typeof createdAt === 'number' ? createdAt : 0,
+  }
+}
+
+/** One space from the file, checked in full, or undefined. */
+function readSpace(entry: unknown): BackupSpace | undefined {
+  if (typeof entry !== 'object' || entry === null) return undefined
+  const { id, name, key, createdAt, settings, state } = entry as Record<string, unknown>
+  if (!isId(id) || !isSpaceKey(key) || typeof name !== 'string' || typeof state !== 'string')
+    return undefined
+  let bytes: Uint8Array
+  try {
+    bytes = fromBase64(state)
+    Y.decodeUpdate(bytes) // throws on a cut or garbage state: the space is left out
+  } catch {
+    return undefined
+  }
+  return {
+    id: id as SpaceId,
+    name: name.trim().slice(0, 80) || 'Space',
+    key,
+    createdAt: typeof createdAt === 'number' && Number.isFinite(createdAt) ? createdAt : 0,
+    settings,
+    state: bytes,
+  }
+}
+
+/** Merges a backed-up state into an open space (a CRDT merge: nothing here is lost). */
+export function applyBackupState(doc: Y.Doc, state: Uint8Array, origin: unknown): void {
+  Y.applyUpdate(doc, state, origin)
+}
+
+/** The state to put in a backup. */
+export const stateOf = (doc: Y.Doc): Uint8Array => Y.encodeStateAsUpdate(doc)
