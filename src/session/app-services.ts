@@ -69,6 +69,11 @@ export interface AppServices {
   saveProfile(profile: DeviceProfile): Promise<StorageResult>
   setLocale(locale: Locale): Promise<StorageResult>
   refreshStorage(): Promise<void>
+  /**
+   * Copies a space, everything in it, to a new id and key (how a network removes someone:
+   * the others are invited again). The old space stays, renamed, until deleted.
+   */
+  moveToNewKey(id: SpaceId, oldName: string): Promise<StorageResult<SpaceRecord>>
   /** One file of every space with its key, locked with a passphrase. */
   backupAll(passphrase: string): Promise<StorageResult<{ text: string; fileName: string }>>
   /** Adds the spaces of a backup that are not here and merges the others. */
@@ -230,6 +235,39 @@ export async function createAppServices(
       // the language changes at once even if it cannot be remembered for next time
       device.set({ ...device.getSnapshot(), locale })
       return report(await deviceRepo.setPref(LOCALE_PREF, locale))
+    },
+    async moveToNewKey(id, oldName) {
+      const old = await spaceRepo.getSpace(id)
+      if (!old) return { ok: false, error: 'unknown', message: 'no such space' }
+      const from = sessions.acquire(old)
+      let state: Uint8Array
+      try {
+        await from.session.ready
+        state = stateOf(from.session.stores.doc)
+      } finally {
+        from.release()
+      }
+      const now = Date.now()
+      const record: SpaceRecord = {
+        ...old,
+        id: newSpaceId(),
+        key: newSpaceKey(),
+        createdAt: now,
+        openedAt: now,
+      }
+      const added = report(await spaceRepo.addSpace(record))
+      if (!added.ok) return added
+      const to = sessions.acquire(record)
+      try {
+        await to.session.ready
+        applyBackupState(to.session.stores.doc, state, FROM_BACKUP)
+        await to.session.persistence.flush()
+      } finally {
+        to.release()
+      }
+      report(await spaceRepo.renameSpace(id, oldName))
+      await reloadSpaces()
+      return added
     },
     async backupAll(passphrase) {
       const records = await spaceRepo.listSpaces()

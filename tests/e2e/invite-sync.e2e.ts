@@ -192,6 +192,37 @@ describe('inviting and syncing between two phones', () => {
     expect(await axeViolations(ben.page)).toEqual([])
   })
 
+  it('moves a space to a new key: the content goes along, a removed member is left out', async () => {
+    const ana = await person('Ana')
+    await createSpace(ana.page, 'Tool Library')
+    await addGroup(ana.page, 'Shed One')
+    const oldLink = await inviteLink(ana.page)
+    const cleo = await person('Cleo')
+    await cleo.page.goto(oldLink)
+    await cleo.page.getByRole('button', { name: 'Join space' }).click()
+    await groupHeading(cleo.page, 'Shed One').waitFor({ timeout: 20_000 })
+
+    await ana.page.getByRole('button', { name: 'Move to a new key' }).click()
+    const dialog = ana.page.getByRole('dialog', { name: 'Move “Tool Library” to a new key?' })
+    await dialog.getByRole('button', { name: 'Move it' }).click()
+    await ana.page.getByRole('heading', { name: 'Share and sync' }).waitFor()
+    await ana.page.getByRole('button', { name: 'Show the invite' }).click()
+    const newLink = await ana.page.getByRole('textbox', { name: 'Invite link' }).inputValue()
+    expect(newLink).not.toBe(oldLink)
+    await ana.page.getByRole('link', { name: 'Groups' }).click()
+    await groupHeading(ana.page, 'Shed One').waitFor() // everything came along
+    await addGroup(ana.page, 'Shed Two')
+
+    await addGroup(cleo.page, 'Cleo Bench')
+    await new Promise((resolve) => setTimeout(resolve, 3_000))
+    expect(await groupHeading(cleo.page, 'Shed Two').count()).toBe(0)
+    expect(await groupHeading(ana.page, 'Cleo Bench').count()).toBe(0)
+
+    await ana.page.getByRole('link', { name: 'Spaces' }).click()
+    await ana.page.getByRole('link', { name: 'Tool Library (old key)' }).waitFor()
+    expect(await ana.page.getByRole('link', { name: 'Tool Library', exact: true }).count()).toBe(1)
+  })
+
   it('refuses a signalling address that is not ws:// or wss://, and keeps the servers it had', async () => {
     const ana = await person('Ana')
     await createSpace(ana.page, 'Land Trust')

@@ -19,6 +19,7 @@ import type { SpaceRecord } from '../../storage/types'
 import { formatTime } from '../../ui/format'
 import { QrCode } from '../../ui/qr-code'
 import { FileSyncSection } from './file-sync-section'
+import { MoveSection } from './move-section'
 
 export function ShareScreen({ session, space }: { session: Session; space: SpaceRecord }) {
   const t = useT()
@@ -31,6 +32,7 @@ export function ShareScreen({ session, space }: { session: Session; space: Space
       <InviteSection space={space} />
       <FileSyncSection session={session} space={space} />
       <ServersSection space={space} />
+      <MoveSection space={space} />
     </div>
   )
 }

@@ -79,7 +79,8 @@ describe('group profile commands', () => {
   })
 
   it('adds, edits, removes and restores people, and records criteria answers', () => {
-    const store = createGroupStore(createSpaceDoc())
+    let clock = 1_000 // people are listed in the order they were added: one tick apart
+    const store = createGroupStore(createSpaceDoc(), { now: () => ++clock })
     const id = store.addGroup({ name: 'Timebank', summary: '' })
     const ana = store.addPerson(id, { name: ' Ana ', role: 'Coordinator' })
     const raj = store.addPerson(id, {
