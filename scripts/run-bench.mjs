@@ -11,6 +11,11 @@ const benches = [
     file: 'scripts/bench-storage.mjs',
     run: 'benchStorage',
   },
+  {
+    name: 'sync: live between two Chromium processes, and by file',
+    file: 'scripts/bench-sync.mjs',
+    run: 'benchSync',
+  },
 ]
 
 let failed = 0
