@@ -9,6 +9,7 @@
  * every space in full (ids, keys, a Yjs state that decodes) before handing any of it back.
  */
 import * as Y from 'yjs'
+import { fromBase64, toBase64 } from './base64'
 import { isId, isSpaceKey, type SpaceId, type SpaceKey } from '../domain/ids'
 import {
   derivePassphraseKey,
@@ -52,15 +53,8 @@ export type RestoreResult =
     }
   | { readonly ok: false; readonly error: BackupError }
 
-const base64 = (bytes: Uint8Array) => {
-  let binary = ''
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
-  return btoa(binary)
-}
-const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0))
 const saltText = (salt: Uint8Array) =>
-  base64(salt).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '')
+  toBase64(salt).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '')
 
 /** The backup file's text, and a name for it. */
 export async function createDeviceBackup(
@@ -73,7 +67,7 @@ export async function createDeviceBackup(
   const line = `${BACKUP_MAGIC}/${BACKUP_VERSION} ${PASSPHRASE_ITERATIONS} ${saltText(salt)}`
   const payload = JSON.stringify({
     createdAt: now.getTime(),
-    spaces: spaces.map((space) => ({ ...space, state: base64(space.state) })),
+    spaces: spaces.map((space) => ({ ...space, state: toBase64(space.state) })),
   })
   const key = await derivePassphraseKey(passphrase, salt, PASSPHRASE_ITERATIONS)
   const text = await seal(line, new TextEncoder().encode(payload), key)

@@ -15,7 +15,7 @@
  * guessed offline from a stolen file, so it goes through PBKDF2-SHA-256, 600,000 iterations
  * (OWASP's 2023 figure), with a random salt; the count is in the header so it can rise later.
  */
-import { fromBase64, toBase64 } from 'lib0/buffer'
+import { fromBase64, toBase64 } from './base64'
 
 export const MAGIC = 'WEAVE-SPACE-FILE'
 export const FORMAT_VERSION = 1
