@@ -35,6 +35,9 @@ export function Routes({ update, install }: Props) {
 
   const space = matchPath('/spaces/:id/:section', path)
   const spaceRoot = matchPath('/spaces/:id', path)
+  const groupPage =
+    matchPath('/spaces/:id/groups/:groupId', path) ??
+    matchPath('/spaces/:id/groups/:groupId/edit', path)
   let screen
   if (path === '/') screen = <SpacesScreen />
   else if (path === '/settings') screen = <SettingsScreen update={update} />
@@ -42,6 +45,8 @@ export function Routes({ update, install }: Props) {
   else if (path === INVITE_PATH) screen = <JoinScreen />
   else if (space?.id && PAGES.includes(space.section as Section))
     screen = <SpaceLayout spaceId={space.id as SpaceId} section={space.section as Section} />
+  else if (groupPage?.id)
+    screen = <SpaceLayout spaceId={groupPage.id as SpaceId} section="groups" />
   else if (spaceRoot?.id) {
     navigate(`/spaces/${spaceRoot.id}/groups`, { replace: true })
     return null

@@ -36,7 +36,7 @@ describe('backup and restore', () => {
     await old.page.getByRole('link', { name: 'Spaces' }).click()
     await old.page.getByText('There is no backup of your spaces yet.', { exact: false }).waitFor()
 
-    await old.page.getByRole('link', { name: 'Save a backup in Settings' }).click()
+    await old.page.getByRole('link', { name: 'Save a backup now' }).click()
     await old.page.getByText('No backup saved on this phone yet.').waitFor()
     await old.page.getByLabel('Passphrase for the backup').fill('short')
     await old.page.getByRole('button', { name: 'Save a backup' }).click()

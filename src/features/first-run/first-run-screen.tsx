@@ -5,7 +5,9 @@
 import { useId, useState, type SyntheticEvent } from 'react'
 import { useT } from '../../i18n/i18n-context'
 import { LOCALE_NAMES, LOCALES, isLocale } from '../../i18n/locales'
+import { createExampleSpace } from '../../session/example-space'
 import { useAppServices, useDevice } from '../../session/use-app'
+import { navigate } from '../../ui/router'
 
 const COLOURS = [
   '#b3261e',
@@ -29,7 +31,7 @@ export function FirstRunScreen() {
   const nameId = useId()
   const errorId = useId()
 
-  const submit = async (event: SyntheticEvent) => {
+  const submit = async (event: SyntheticEvent, withExample = false) => {
     event.preventDefault()
     const displayName = name.trim()
     if (displayName === '') {
@@ -43,7 +45,13 @@ export function FirstRunScreen() {
       displayName: displayName.slice(0, DISPLAY_NAME_MAX),
       colour,
     })
-    if (!result.ok) setBusy(false) // the app-wide alert says why; the typed name stays
+    if (!result.ok) {
+      setBusy(false) // the app-wide alert says why; the typed name stays
+      return
+    }
+    if (!withExample) return
+    const example = await createExampleSpace(services, t('example.spaceName'), locale)
+    if (example.ok) navigate(`/spaces/${example.value.id}/groups`)
   }
 
   return (
@@ -94,6 +102,17 @@ export function FirstRunScreen() {
         </div>
         <button type="submit" className="primary" disabled={busy}>
           {t('firstRun.continue')}
+        </button>
+        <p className="hint" id={`${nameId}-example-hint`}>
+          {t('example.hint')}
+        </p>
+        <button
+          type="button"
+          disabled={busy}
+          aria-describedby={`${nameId}-example-hint`}
+          onClick={(event) => void submit(event, true)}
+        >
+          {t('example.try')}
         </button>
       </form>
       <p className="hint">{t('firstRun.privacy')}</p>

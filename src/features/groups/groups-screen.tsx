@@ -1,115 +1,139 @@
 /**
- * The groups of a space: list, add, edit, delete to the trash and restore.
- * The full profile (issue: group profiles) builds on this screen.
+ * The groups of a space: the list (/spaces/:id/groups), a new group (…/groups/new), a profile
+ * (…/groups/:groupId) and its edit form (…/groups/:groupId/edit).
  */
-import { useState } from 'react'
-import type { GroupId } from '../../domain/ids'
+import { useEffect, useState, type ReactNode } from 'react'
+import type { Group } from '../../domain/group'
 import { useT } from '../../i18n/i18n-context'
 import type { Session } from '../../session/session'
 import { useStore } from '../../session/use-app'
+import { Link, matchPath, navigate, usePath } from '../../ui/router'
+import { clearFlash, peekFlash, setFlash } from './flash'
 import { GroupForm } from './group-form'
+import { GroupList } from './group-list'
+import { GroupProfile } from './group-profile'
 
 export function GroupsScreen({ session }: { session: Session }) {
   const t = useT()
+  const path = usePath()
   const store = session.stores.groups
-  const { items, trash } = useStore(store)
-  const [editing, setEditing] = useState<GroupId | undefined>()
-  const [adding, setAdding] = useState(false)
-  const [notice, setNotice] = useState('')
+  const { byId } = useStore(store)
+  const [notice, setNotice] = useState(peekFlash)
+  useEffect(() => clearFlash(), [])
+  useEffect(() => {
+    // The space reloads its session on each path, so the app's own focus move can miss the
+    // heading; put focus there unless something on the new page already has it.
+    if (document.activeElement === document.body) document.getElementById('main-heading')?.focus()
+  }, [path])
+
+  const base = `/spaces/${session.spaceId}/groups`
+  const editing = matchPath('/spaces/:id/groups/:groupId/edit', path)?.groupId
+  const viewing = matchPath('/spaces/:id/groups/:groupId', path)?.groupId
+  const go = (to: string, message = '') => {
+    setFlash(message)
+    setNotice(message)
+    navigate(to)
+  }
+  const imported = (to: string) => (skipped: readonly string[]) =>
+    go(to, skipped.length > 0 ? t('murmurations.skipped', { fields: skipped.join(', ') }) : '')
+  const status = (
+    <p role="status" className="notice">
+      {notice}
+    </p>
+  )
+
+  if (viewing === 'new')
+    return (
+      <Page title={t('groups.addTitle')} back={base}>
+        {status}
+        <GroupForm
+          session={session}
+          onSaved={(_id, name) => go(base, t('groups.added', { name }))}
+          onCancel={() => go(base)}
+        />
+      </Page>
+    )
+
+  const groupId = editing ?? viewing
+  if (groupId !== undefined) {
+    const group: Group | undefined = byId.get(groupId)
+    if (!group)
+      return (
+        <Page title={t('groups.notFound')} back={base}>
+          <p>{t('groups.notFoundBody')}</p>
+        </Page>
+      )
+    const profile = `${base}/${group.id}`
+    if (editing)
+      return (
+        <Page title={t('groups.editNamed', { name: group.name })} back={profile}>
+          {status}
+          <GroupForm
+            key={group.id}
+            session={session}
+            group={group}
+            onSaved={(_id, name) => go(profile, t('groups.saved', { name }))}
+            onCancel={() => go(profile)}
+          />
+        </Page>
+      )
+    return (
+      <Page title={group.name} back={base}>
+        {status}
+        {group.deletedAt !== undefined && (
+          <div className="kept-draft">
+            <p>{t('groups.inTrash')}</p>
+            <button
+              type="button"
+              onClick={() => {
+                store.restoreGroup(group.id)
+                setNotice(t('groups.restored', { name: group.name }))
+              }}
+            >
+              {t('groups.restoreNamed', { name: group.name })}
+            </button>
+          </div>
+        )}
+        <GroupProfile
+          session={session}
+          group={group}
+          base={base}
+          onDelete={() => {
+            store.deleteGroup(group.id)
+            go(base, t('groups.deleted', { name: group.name }))
+          }}
+          onImported={imported(`${profile}/edit`)}
+        />
+      </Page>
+    )
+  }
 
   return (
-    <section aria-labelledby="main-heading" className="stack">
+    <Page title={t('groups.title')}>
+      {status}
+      <GroupList
+        session={session}
+        base={base}
+        setNotice={setNotice}
+        onImported={imported(`${base}/new`)}
+      />
+    </Page>
+  )
+}
+
+function Page({ title, back, children }: { title: string; back?: string; children: ReactNode }) {
+  const t = useT()
+  return (
+    <section aria-labelledby="main-heading" className="stack groups-page">
+      {back && (
+        <p className="back-link">
+          <Link to={back}>{t('groups.back')}</Link>
+        </p>
+      )}
       <h1 id="main-heading" tabIndex={-1}>
-        {t('groups.title')}
+        {title}
       </h1>
-      <p role="status" className="notice">
-        {notice}
-      </p>
-      {items.length === 0 ? (
-        <p className="empty">{t('groups.empty')}</p>
-      ) : (
-        <ul className="list" aria-label={t('groups.listLabel', { count: items.length })}>
-          {items.map((group) => (
-            <li key={group.id} className="card">
-              {editing === group.id ? (
-                <GroupForm
-                  initial={{ name: group.name, summary: group.summary }}
-                  submitLabel={t('common.save')}
-                  onCancel={() => setEditing(undefined)}
-                  onSubmit={(fields) => {
-                    store.updateGroup(group.id, fields)
-                    setEditing(undefined)
-                    setNotice(t('groups.saved', { name: fields.name.trim() }))
-                  }}
-                />
-              ) : (
-                <>
-                  <h2 className="card-title">{group.name}</h2>
-                  {group.summary && <p>{group.summary}</p>}
-                  <div className="button-row">
-                    <button
-                      type="button"
-                      onClick={() => setEditing(group.id)}
-                      aria-label={t('groups.editNamed', { name: group.name })}
-                    >
-                      {t('common.edit')}
-                    </button>
-                    <button
-                      type="button"
-                      onClick={() => {
-                        store.deleteGroup(group.id)
-                        setNotice(t('groups.deleted', { name: group.name }))
-                      }}
-                      aria-label={t('groups.deleteNamed', { name: group.name })}
-                    >
-                      {t('common.delete')}
-                    </button>
-                  </div>
-                </>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-      {adding ? (
-        <div className="card">
-          <h2>{t('groups.addTitle')}</h2>
-          <GroupForm
-            submitLabel={t('groups.add')}
-            onCancel={() => setAdding(false)}
-            onSubmit={(fields) => {
-              store.addGroup(fields)
-              setNotice(t('groups.added', { name: fields.name.trim() }))
-            }}
-          />
-        </div>
-      ) : (
-        <button type="button" className="primary" onClick={() => setAdding(true)}>
-          {t('groups.add')}
-        </button>
-      )}
-      {trash.length > 0 && (
-        <details className="card">
-          <summary>{t('groups.trash', { count: trash.length })}</summary>
-          <ul className="list">
-            {trash.map((group) => (
-              <li key={group.id} className="trash-row">
-                <span>{group.name}</span>
-                <button
-                  type="button"
-                  onClick={() => {
-                    store.restoreGroup(group.id)
-                    setNotice(t('groups.restored', { name: group.name }))
-                  }}
-                  aria-label={t('groups.restoreNamed', { name: group.name })}
-                >
-                  {t('common.restore')}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
+      {children}
     </section>
   )
 }

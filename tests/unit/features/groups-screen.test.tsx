@@ -13,6 +13,8 @@ import { openWeaveDb } from '../../../src/storage/db'
 let session: Session
 
 beforeEach(async () => {
+  localStorage.clear()
+  window.history.replaceState(null, '', '/')
   session = openSession(openWeaveDb(`groups-screen-${Math.random()}`), {
     id: newSpaceId(),
     name: 'Network',
@@ -43,18 +45,65 @@ describe('groups screen', () => {
     expect(screen.getByText(/No groups yet/)).toBeTruthy()
   })
 
-  it('refuses a group without a name, with a message, and keeps what was typed', () => {
+  it('refuses a group without a name: the message is tied to the field, which gets focus', () => {
     renderScreen()
     fireEvent.click(screen.getByRole('button', { name: 'Add group' }))
     fireEvent.change(screen.getByRole('textbox', { name: /what the group does/ }), {
       target: { value: 'Bulk buying' },
     })
+    fireEvent.change(screen.getByRole('textbox', { name: 'Email' }), {
+      target: { value: 'not-an-email' },
+    })
     fireEvent.click(screen.getByRole('button', { name: 'Add group' }))
-    expect(screen.getByRole('alert').textContent).toBe("Please write the group's name.")
+    const name = screen.getByRole('textbox', { name: 'Group name' })
+    expect(name.getAttribute('aria-invalid')).toBe('true')
+    expect(document.activeElement).toBe(name)
+    const described = name.getAttribute('aria-describedby') ?? ''
+    expect(document.getElementById(described)?.textContent).toBe('Please write the group’s name.')
+    const email = screen.getByRole('textbox', { name: 'Email' })
+    expect(email.getAttribute('aria-invalid')).toBe('true')
+    expect(screen.getByText(/Write an email address/)).toBeTruthy()
     expect(
       screen.getByRole<HTMLInputElement>('textbox', { name: /what the group does/ }).value,
     ).toBe('Bulk buying')
     expect(session.stores.groups.getSnapshot().items).toHaveLength(0)
+  })
+
+  it('keeps what was typed when the form is left and opened again', () => {
+    const first = renderScreen()
+    fireEvent.click(screen.getByRole('button', { name: 'Add group' }))
+    fireEvent.change(screen.getByRole('textbox', { name: 'Group name' }), {
+      target: { value: 'Half typed' },
+    })
+    first.unmount()
+    renderScreen()
+    expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Group name' }).value).toBe(
+      'Half typed',
+    )
+    expect(screen.getByText(/it is not saved yet/)).toBeTruthy()
+    fireEvent.click(screen.getByRole('button', { name: 'Discard these changes' }))
+    expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Group name' }).value).toBe('')
+  })
+
+  it('saves people, criteria answers and public fields from the form', () => {
+    renderScreen()
+    fireEvent.click(screen.getByRole('button', { name: 'Add group' }))
+    fireEvent.change(screen.getByRole('textbox', { name: 'Group name' }), {
+      target: { value: 'Tenants Union' },
+    })
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Public (Group name)' }))
+    fireEvent.click(screen.getByRole('button', { name: 'Add a person' }))
+    fireEvent.change(screen.getByRole('textbox', { name: 'Name' }), {
+      target: { value: 'Rosa' },
+    })
+    const criterion = screen.getByRole('group', { name: 'Unfunded or underfunded' })
+    fireEvent.click(within(criterion).getByRole('radio', { name: 'Partly' }))
+    fireEvent.click(screen.getByRole('button', { name: 'Add group' }))
+    const [group] = session.stores.groups.getSnapshot().items
+    expect(group?.name).toBe('Tenants Union')
+    expect(group?.visibility.name).toBe('public')
+    expect(group?.people.map((p) => p.name)).toEqual(['Rosa'])
+    expect(Object.values(group?.criteria ?? {}).map((a) => a.answer)).toEqual(['partly'])
   })
 
   it('adds a group, deletes it to the trash and restores it', () => {

@@ -1,0 +1,115 @@
+/**
+ * A small fictional network to try Weave with: every group's summary says it is an example,
+ * places and contacts are invented (example.org addresses), and names are in the reader's
+ * language. Nothing here describes a real group.
+ */
+import type { CriterionAnswerValue, CriterionId } from './criteria'
+import type { GroupFields, GroupStatus, PersonFields } from './group'
+
+export interface ExampleGroup {
+  readonly fields: GroupFields
+  readonly people: readonly PersonFields[]
+  readonly answers: readonly (readonly [CriterionId, CriterionAnswerValue])[]
+}
+
+type Text = Readonly<Record<'en' | 'es', string>>
+const pick = (text: Text, language: 'en' | 'es') => text[language]
+
+interface Seed {
+  readonly name: Text
+  readonly summary: Text
+  readonly locality: string
+  readonly region: Text
+  readonly activities: readonly string[]
+  readonly status: GroupStatus
+  readonly languages: readonly string[]
+  readonly person: readonly [string, Text]
+  readonly year: number
+}
+
+const SEEDS: readonly Seed[] = [
+  {
+    name: { en: 'Riverside Food Co-op', es: 'Cooperativa de Consumo La Ribera' },
+    summary: {
+      en: 'Fictional example: a food co-op buying in bulk for 40 households.',
+      es: 'Ejemplo ficticio: una cooperativa de consumo que compra al por mayor para 40 familias.',
+    },
+    locality: 'Northfield',
+    region: { en: 'North', es: 'Norte' },
+    activities: ['AM60'],
+    status: 'active',
+    languages: ['en', 'es'],
+    person: ['Sam Rivera', { en: 'Treasurer', es: 'Tesorería' }],
+    year: 2016,
+  },
+  {
+    name: { en: 'Hillside Tenants Union', es: 'Sindicato de Inquilinas del Cerro' },
+    summary: {
+      en: 'Fictional example: tenants defending each other against evictions.',
+      es: 'Ejemplo ficticio: inquilinas que se defienden juntas frente a los desahucios.',
+    },
+    locality: 'Eastbrook',
+    region: { en: 'North', es: 'Norte' },
+    activities: ['AM20', 'AM90'],
+    status: 'active',
+    languages: ['es', 'pt'],
+    person: ['Ana Costa', { en: 'Facilitator', es: 'Facilitación' }],
+    year: 2019,
+  },
+  {
+    name: { en: 'Common Hours Timebank', es: 'Banco de Tiempo Horas Comunes' },
+    summary: {
+      en: 'Fictional example: neighbours swapping hours of help.',
+      es: 'Ejemplo ficticio: vecinas y vecinos que intercambian horas de ayuda.',
+    },
+    locality: 'Southmere',
+    region: { en: 'South', es: 'Sur' },
+    activities: ['AM30'],
+    status: 'on-hold',
+    languages: ['en'],
+    person: ['Jo Okafor', { en: 'Coordinator', es: 'Coordinación' }],
+    year: 2012,
+  },
+  {
+    name: { en: 'Green Hands Land Trust', es: 'Fideicomiso de Tierras Manos Verdes' },
+    summary: {
+      en: 'Fictional example: a community land trust growing food on shared land.',
+      es: 'Ejemplo ficticio: un fideicomiso comunitario que cultiva alimentos en tierra compartida.',
+    },
+    locality: 'Westvale',
+    region: { en: 'South', es: 'Sur' },
+    activities: ['AM130', 'AM90'],
+    status: 'active',
+    languages: ['en', 'cy'],
+    person: ['Lee Morgan', { en: 'Grower', es: 'Cultivo' }],
+    year: 2008,
+  },
+]
+
+const ANSWERS: readonly CriterionAnswerValue[] = ['yes', 'partly', 'yes', 'not-sure']
+
+export function exampleGroups(language: 'en' | 'es'): readonly ExampleGroup[] {
+  return SEEDS.map((seed, index) => {
+    const slug = seed.name.en.toLowerCase().replace(/[^a-z]+/g, '-')
+    return {
+      fields: {
+        name: pick(seed.name, language),
+        summary: pick(seed.summary, language),
+        place: { locality: seed.locality, region: pick(seed.region, language), country: '' },
+        scope: 'local',
+        activities: seed.activities,
+        languages: seed.languages,
+        status: seed.status,
+        yearFounded: seed.year,
+        website: `https://${slug}.example.org`,
+        contacts: { email: `hello@${slug}.example.org`, phone: '', other: '' },
+        visibility: { name: 'public', summary: 'public', place: 'public', activities: 'public' },
+      },
+      people: [{ name: seed.person[0], role: pick(seed.person[1], language) }],
+      answers: [
+        ['seon-solidarity-economy' as CriterionId, 'yes'],
+        ['seon-community-led' as CriterionId, ANSWERS[index % ANSWERS.length] ?? 'yes'],
+      ],
+    }
+  })
+}

@@ -1,0 +1,240 @@
+/**
+ * The list of groups: search, filters, counts, the trash. Search and filters are kept for the
+ * session of the page, so coming back from a profile finds the list as it was left.
+ */
+import { useId, useState } from 'react'
+import { GROUP_STATUSES, isGroupStatus, type Group, type GroupFields } from '../../domain/group'
+import { useT } from '../../i18n/i18n-context'
+import type { Session } from '../../session/session'
+import { useStore } from '../../session/use-app'
+import { Link, navigate } from '../../ui/router'
+import { draftKey, saveDraft } from './form-draft'
+import { formStateOf } from './form-state'
+import {
+  activitiesOf,
+  filterGroups,
+  isFiltering,
+  NO_FILTERS,
+  regionsOf,
+  type GroupFilters,
+} from './group-filter'
+import { countryName, STATUS_KEY, termName } from './labels'
+import { MurmurationsImportForm } from './murmurations-panel'
+import { draftOf } from '../../domain/group'
+
+const remembered = new Map<string, GroupFilters>()
+
+interface Props {
+  readonly session: Session
+  readonly base: string
+  readonly setNotice: (notice: string) => void
+  readonly onImported: (skipped: readonly string[]) => void
+}
+
+export function GroupList({ session, base, setNotice, onImported }: Props) {
+  const t = useT()
+  const id = useId()
+  const store = session.stores.groups
+  const { items, trash } = useStore(store)
+  const [filters, setFiltersState] = useState(() => remembered.get(session.spaceId) ?? NO_FILTERS)
+  const setFilters = (next: GroupFilters) => {
+    remembered.set(session.spaceId, next)
+    setFiltersState(next)
+  }
+  const shown = filterGroups(items, filters, t.locale)
+  const regions = regionsOf(items, t.locale)
+  const activities = activitiesOf(items, t.locale)
+
+  const importNew = (fields: GroupFields, skipped: readonly string[]) => {
+    const empty = formStateOf(undefined)
+    saveDraft(draftKey(session.spaceId, 'new'), {
+      base: empty,
+      current: { ...empty, group: draftOf(fields) },
+      origin: 'import',
+      at: Date.now(),
+    })
+    onImported(skipped)
+  }
+
+  return (
+    <>
+      <div className="button-row">
+        <button type="button" className="primary" onClick={() => navigate(`${base}/new`)}>
+          {t('groups.add')}
+        </button>
+      </div>
+      {items.length > 0 && (
+        <form role="search" className="group-filters" onSubmit={(event) => event.preventDefault()}>
+          <div className="field search-field">
+            <label htmlFor={`${id}-q`}>{t('groups.search')}</label>
+            <input
+              id={`${id}-q`}
+              type="search"
+              value={filters.query}
+              aria-describedby={`${id}-q-hint`}
+              onChange={(event) => setFilters({ ...filters, query: event.target.value })}
+            />
+            <p className="hint" id={`${id}-q-hint`}>
+              {t('groups.searchHint')}
+            </p>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-activity`}>{t('groups.filterActivity')}</label>
+            <select
+              id={`${id}-activity`}
+              value={filters.activity}
+              onChange={(event) => setFilters({ ...filters, activity: event.target.value })}
+            >
+              <option value="">{t('groups.any')}</option>
+              {activities.map((activity) => (
+                <option key={activity} value={activity}>
+                  {termName(activity, t.locale)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-region`}>{t('groups.filterRegion')}</label>
+            <select
+              id={`${id}-region`}
+              value={filters.region}
+              onChange={(event) => setFilters({ ...filters, region: event.target.value })}
+            >
+              <option value="">{t('groups.any')}</option>
+              {regions.map((region) => (
+                <option key={region} value={region}>
+                  {region}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-status`}>{t('groups.filterStatus')}</label>
+            <select
+              id={`${id}-status`}
+              value={filters.status}
+              onChange={(event) => {
+                const status = event.target.value
+                setFilters({ ...filters, status: isGroupStatus(status) ? status : '' })
+              }}
+            >
+              <option value="">{t('groups.any')}</option>
+              {GROUP_STATUSES.map((status) => (
+                <option key={status} value={status}>
+                  {t(STATUS_KEY[status])}
+                </option>
+              ))}
+            </select>
+          </div>
+        </form>
+      )}
+      {items.length > 0 && (
+        <div className="list-count">
+          <p aria-live="polite">
+            {isFiltering(filters)
+              ? t('groups.countOf', { shown: shown.length, total: items.length })
+              : t('groups.listLabel', { count: items.length })}
+          </p>
+          {isFiltering(filters) && (
+            <button type="button" onClick={() => setFilters(NO_FILTERS)}>
+              {t('groups.clearFilters')}
+            </button>
+          )}
+        </div>
+      )}
+      {items.length === 0 ? (
+        <p className="empty">{t('groups.empty')}</p>
+      ) : shown.length === 0 ? (
+        <p className="empty">{t('groups.noMatch')}</p>
+      ) : (
+        <ul className="list" aria-label={t('groups.listLabel', { count: shown.length })}>
+          {shown.map((group) => (
+            <GroupCard
+              key={group.id}
+              group={group}
+              base={base}
+              onDelete={() => {
+                store.deleteGroup(group.id)
+                setNotice(t('groups.deleted', { name: group.name }))
+              }}
+            />
+          ))}
+        </ul>
+      )}
+      <details className="card">
+        <summary>{t('murmurations.importNew')}</summary>
+        <MurmurationsImportForm onImport={importNew} />
+      </details>
+      {trash.length > 0 && (
+        <details className="card">
+          <summary>{t('groups.trash', { count: trash.length })}</summary>
+          <ul className="list">
+            {trash.map((group) => (
+              <li key={group.id} className="trash-row">
+                <span>{group.name}</span>
+                <button
+                  type="button"
+                  onClick={() => {
+                    store.restoreGroup(group.id)
+                    setNotice(t('groups.restored', { name: group.name }))
+                  }}
+                  aria-label={t('groups.restoreNamed', { name: group.name })}
+                >
+                  {t('common.restore')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </>
+  )
+}
+
+function GroupCard({
+  group,
+  base,
+  onDelete,
+}: {
+  group: Group
+  base: string
+  onDelete: () => void
+}) {
+  const t = useT()
+  const { locality, region, country } = group.place
+  const place = [locality, region, country && countryName(country, t.locale)]
+    .filter(Boolean)
+    .join(', ')
+  return (
+    <li className="card group-card">
+      <h2 className="card-title">
+        <Link to={`${base}/${group.id}`}>{group.name}</Link>
+      </h2>
+      {group.summary && <p>{group.summary}</p>}
+      {(place || group.status) && (
+        <p className="hint">
+          {[place, group.status && t(STATUS_KEY[group.status])].filter(Boolean).join(' · ')}
+        </p>
+      )}
+      {group.activities.length > 0 && (
+        <p className="hint">{group.activities.map((a) => termName(a, t.locale)).join(', ')}</p>
+      )}
+      <div className="button-row">
+        <Link
+          className="button"
+          to={`${base}/${group.id}/edit`}
+          aria-label={t('groups.editNamed', { name: group.name })}
+        >
+          {t('common.edit')}
+        </Link>
+        <button
+          type="button"
+          onClick={onDelete}
+          aria-label={t('groups.deleteNamed', { name: group.name })}
+        >
+          {t('common.delete')}
+        </button>
+      </div>
+    </li>
+  )
+}

@@ -1,0 +1,224 @@
+/**
+ * One group's profile as the network reads it: every field that is filled, each marked public
+ * or network-only, who changed it last, its people, its answers to the criteria, and its
+ * Murmurations export and import.
+ */
+import type { ReactNode } from 'react'
+import {
+  groupFieldsOf,
+  visibilityOf,
+  type Group,
+  type GroupFields,
+  type VisibilityField,
+} from '../../domain/group'
+import { useT } from '../../i18n/i18n-context'
+import type { MessageKey } from '../../i18n/translate'
+import type { Session } from '../../session/session'
+import { useStore } from '../../session/use-app'
+import { formatTime } from '../../ui/format'
+import { Link } from '../../ui/router'
+import { criterionText } from './criteria-editor'
+import { draftKey, saveDraft } from './form-draft'
+import { formStateOf } from './form-state'
+import {
+  countryName,
+  languageName,
+  SCOPE_KEY,
+  STATUS_KEY,
+  termName,
+  ANSWER_KEY,
+  VISIBILITY_KEY,
+} from './labels'
+import { mergeImported, MurmurationsExport, MurmurationsImportForm } from './murmurations-panel'
+import { EssglobalCredit } from './profile-sections'
+import { draftOf } from '../../domain/group'
+
+interface Props {
+  readonly session: Session
+  readonly group: Group
+  readonly base: string
+  readonly onDelete: () => void
+  readonly onImported: (skipped: readonly string[]) => void
+}
+
+function Badge({ group, field }: { group: Group; field: VisibilityField }) {
+  const t = useT()
+  const visibility = visibilityOf(group, field)
+  return <span className={`badge ${visibility}`}>{t(VISIBILITY_KEY[visibility])}</span>
+}
+
+export function GroupProfile({ session, group, base, onDelete, onImported }: Props) {
+  const t = useT()
+  const criteria = useStore(session.stores.criteria).items
+  const locale = t.locale
+  const { place, contacts } = group
+  const rows: [VisibilityField, MessageKey, ReactNode][] = []
+  const add = (field: VisibilityField, label: MessageKey, value: ReactNode, filled: boolean) => {
+    if (filled) rows.push([field, label, value])
+  }
+  add('story', 'groupForm.story', <span className="pre-line">{group.story}</span>, !!group.story)
+  const placeText = [
+    place.locality,
+    place.region,
+    place.country && countryName(place.country, locale),
+  ]
+    .filter(Boolean)
+    .join(', ')
+  add('place', 'groupForm.place', placeText, placeText !== '')
+  add('scope', 'groupForm.scope', group.scope && t(SCOPE_KEY[group.scope]), !!group.scope)
+  add(
+    'activities',
+    'groupForm.activities',
+    group.activities.map((a) => termName(a, locale)).join(', '),
+    group.activities.length > 0,
+  )
+  for (const [field, label] of [
+    ['legalForm', 'groupForm.legalForm'],
+    ['organisationalStructure', 'groupForm.structure'],
+    ['membershipType', 'groupForm.membershipType'],
+  ] as const) {
+    const term = group[field]
+    add(field, label, term && termName(term, locale), !!term)
+  }
+  add('yearFounded', 'groupForm.yearFounded', group.yearFounded, group.yearFounded !== undefined)
+  add(
+    'memberCount',
+    'groupForm.memberCount',
+    group.memberCount?.toLocaleString(locale),
+    group.memberCount !== undefined,
+  )
+  add(
+    'languages',
+    'groupForm.languages',
+    group.languages.map((tag) => languageName(tag, locale)).join(', '),
+    group.languages.length > 0,
+  )
+  add('website', 'groupForm.website', <a href={group.website}>{group.website}</a>, !!group.website)
+  add(
+    'email',
+    'groupForm.email',
+    <a href={`mailto:${contacts.email}`}>{contacts.email}</a>,
+    !!contacts.email,
+  )
+  add(
+    'phone',
+    'groupForm.phone',
+    <a href={`tel:${contacts.phone}`}>{contacts.phone}</a>,
+    !!contacts.phone,
+  )
+  add('otherContact', 'groupForm.otherContact', contacts.other, !!contacts.other)
+  add('status', 'groupForm.status', group.status && t(STATUS_KEY[group.status]), !!group.status)
+  add('joinedAt', 'groupForm.joinedAt', group.joinedAt, !!group.joinedAt)
+  const usesTerms =
+    group.activities.length > 0 ||
+    !!group.legalForm ||
+    !!group.organisationalStructure ||
+    !!group.membershipType
+
+  const importInto = (fields: GroupFields, skipped: readonly string[]) => {
+    const stored = formStateOf(group)
+    const merged = draftOf(mergeImported(groupFieldsOf(group), fields))
+    saveDraft(draftKey(session.spaceId, group.id), {
+      base: stored,
+      current: { ...stored, group: merged },
+      origin: 'import',
+      at: Date.now(),
+    })
+    onImported(skipped)
+  }
+
+  return (
+    <div className="stack group-profile">
+      <p className="hint">
+        {group.lastChange?.by
+          ? t('groups.lastChange', {
+              by: group.lastChange.by,
+              time: formatTime(group.lastChange.at, locale),
+            })
+          : t('groups.lastChangeAnon', { time: formatTime(group.updatedAt, locale) })}
+      </p>
+      {group.summary && (
+        <p className="lead">
+          {group.summary} <Badge group={group} field="summary" />
+        </p>
+      )}
+      <p className="hint">
+        {t('groups.name')} <Badge group={group} field="name" />
+      </p>
+      <div className="button-row">
+        <Link className="button" to={`${base}/${group.id}/edit`}>
+          {t('groups.editProfile')}
+        </Link>
+        <button type="button" className="danger" onClick={onDelete}>
+          {t('groups.deleteNamed', { name: group.name })}
+        </button>
+      </div>
+      {rows.length > 0 ? (
+        <dl className="profile-fields">
+          {rows.map(([field, label, value]) => (
+            <div key={field}>
+              <dt>
+                {t(label)} <Badge group={group} field={field} />
+              </dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : (
+        <p className="empty">{t('groups.profileEmpty')}</p>
+      )}
+      {usesTerms && <EssglobalCredit />}
+      <section className="card stack" aria-labelledby="people-heading">
+        <h2 id="people-heading">
+          {t('groupForm.people')} <Badge group={group} field="people" />
+        </h2>
+        {group.people.length === 0 ? (
+          <p className="hint">{t('groups.noPeople')}</p>
+        ) : (
+          <ul className="list">
+            {group.people.map((person) => (
+              <li key={person.id}>
+                <strong>{person.name}</strong>
+                {person.role && ` · ${person.role}`}
+                {[person.contacts.email, person.contacts.phone, person.contacts.other]
+                  .filter(Boolean)
+                  .map((contact) => (
+                    <span key={contact} className="hint block">
+                      {contact}
+                    </span>
+                  ))}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section className="card stack" aria-labelledby="criteria-heading">
+        <h2 id="criteria-heading">
+          {t('groupForm.criteria')} <Badge group={group} field="criteria" />
+        </h2>
+        <ul className="list">
+          {criteria.map((criterion) => {
+            const answer = group.criteria[criterion.id]
+            return (
+              <li key={criterion.id} className="criterion-answer">
+                <span>{criterionText(t, criterion)}</span>
+                <strong className={`answer ${answer?.answer ?? 'none'}`}>
+                  {answer ? t(ANSWER_KEY[answer.answer]) : t('groups.notAnswered')}
+                </strong>
+                {answer?.note && <span className="hint block">{answer.note}</span>}
+              </li>
+            )
+          })}
+        </ul>
+      </section>
+      <section className="card stack" aria-labelledby="murmurations-heading">
+        <h2 id="murmurations-heading">{t('murmurations.title')}</h2>
+        <MurmurationsExport group={group} />
+        <details>
+          <summary>{t('murmurations.importInto')}</summary>
+          <MurmurationsImportForm onImport={importInto} />
+        </details>
+      </section>
+    </div>
+  )
+}

@@ -1,0 +1,33 @@
+/**
+ * "Try it with example data": a new space holding the fictional network of
+ * domain/example-network.ts, written through the group store like any edit and flushed to
+ * storage before the space is opened.
+ */
+import { exampleGroups } from '../domain/example-network'
+import type { Locale } from '../i18n/locales'
+import type { SpaceRecord, StorageResult } from '../storage/types'
+import type { AppServices } from './app-services'
+
+export async function createExampleSpace(
+  services: AppServices,
+  name: string,
+  locale: Locale,
+): Promise<StorageResult<SpaceRecord>> {
+  const created = await services.createSpace(name)
+  if (!created.ok) return created
+  const { session, release } = services.sessions.acquire(created.value)
+  try {
+    await session.ready
+    const groups = session.stores.groups
+    for (const example of exampleGroups(locale)) {
+      const id = groups.addGroup(example.fields)
+      for (const person of example.people) groups.addPerson(id, person)
+      for (const [criterion, answer] of example.answers)
+        groups.answerCriterion(id, criterion, { answer, note: '' })
+    }
+    await session.persistence.flush()
+  } finally {
+    release()
+  }
+  return created
+}

@@ -1,0 +1,158 @@
+/**
+ * Group profiles in real Chromium at phone size: create (with validation), edit, search,
+ * filter, delete and restore; export a Murmurations profile that holds the public fields and
+ * none of the network-only ones; a draft that survives a reload; no axe violations on the
+ * list, the profile and the form. Screenshots go to /tmp/groups-*.png for a person to look at.
+ */
+import { readFileSync } from 'node:fs'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { axeViolations } from '../support/a11y'
+import { startApp, type RunningApp } from '../support/app-server'
+import { launch, unexpectedProblems, watchConsole } from '../support/chromium'
+import { addGroup, createSpace, firstRun } from '../support/flows'
+
+let app: RunningApp | undefined
+
+beforeAll(async () => {
+  app = await startApp()
+})
+afterAll(async () => {
+  await app?.stop()
+})
+
+const saved = (page: Page) =>
+  page.getByRole('status').filter({ hasText: 'Saved on this phone' }).waitFor()
+
+async function expectNoAxeViolations(page: Page) {
+  expect(await axeViolations(page)).toEqual([])
+}
+
+describe('group profiles in Chromium', () => {
+  it('creates, edits, finds, exports, deletes and restores a group', async () => {
+    const { context, page } = await launch()
+    const watcher = watchConsole(context)
+    await firstRun(page, app!.url)
+    await page.getByRole('heading', { name: 'Your spaces' }).waitFor()
+    await createSpace(page, 'Leeds Network')
+    await addGroup(page, 'Seed Library')
+
+    // The form refuses a group without a name, says why, and moves focus to the name.
+    await page.getByRole('button', { name: 'Add group' }).click()
+    await page.getByRole('heading', { name: 'New group', level: 1 }).waitFor()
+    await expectNoAxeViolations(page)
+    await page.getByRole('textbox', { name: 'In one line: what the group does' }).fill('Bulk food')
+    await page.getByRole('button', { name: 'Add group' }).click()
+    const name = page.getByRole('textbox', { name: 'Group name' })
+    expect(await name.getAttribute('aria-invalid')).toBe('true')
+    expect(await name.evaluate((el) => el === document.activeElement)).toBe(true)
+    await page.getByText('Please write the group’s name.').waitFor()
+    await expectNoAxeViolations(page)
+
+    await name.fill('Chapeltown Food Co-op')
+    await page.getByRole('checkbox', { name: 'Public (Group name)' }).check()
+    await page.getByRole('checkbox', { name: 'Public (In one line' }).check()
+    await page.getByRole('textbox', { name: 'Town or neighbourhood' }).fill('Leeds')
+    await page.getByRole('textbox', { name: 'Region', exact: true }).fill('Yorkshire')
+    await page.getByRole('combobox', { name: 'Country' }).selectOption('GB')
+    await page.getByRole('checkbox', { name: 'Public (Place)' }).check()
+    await page.getByRole('checkbox', { name: 'Food', exact: true }).check()
+    await page.getByRole('textbox', { name: 'Email', exact: true }).fill('hello@chapeltown.example')
+    await page.getByRole('checkbox', { name: 'Public (Email)' }).check()
+    await page.getByRole('textbox', { name: 'Phone', exact: true }).fill('0113 496 0000')
+    await page.getByRole('button', { name: 'Add a person' }).click()
+    await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Rosa Park')
+    await page.getByRole('textbox', { name: 'Role', exact: true }).fill('Treasurer')
+    await page
+      .getByRole('group', { name: 'Working in the solidarity economy' })
+      .getByRole('radio', { name: 'Yes' })
+      .check()
+    await page.screenshot({ path: '/tmp/groups-form.png', fullPage: true })
+    await page.getByRole('button', { name: 'Add group' }).click()
+    await page.getByRole('heading', { name: 'Chapeltown Food Co-op', level: 2 }).waitFor()
+    await page.getByText('Chapeltown Food Co-op added.').waitFor()
+    await saved(page)
+
+    // Search and filters, with counts.
+    await page.getByRole('searchbox', { name: 'Search groups' }).fill('leeds')
+    await page.getByText('1 of 2 groups').waitFor()
+    expect(await page.getByRole('heading', { name: 'Seed Library' }).count()).toBe(0)
+    await page.getByRole('searchbox', { name: 'Search groups' }).fill('zzz')
+    await page.getByText('No group matches this search').waitFor()
+    await page.getByRole('button', { name: 'Clear search and filters' }).click()
+    await page.getByText('2 groups').waitFor()
+    await page.getByRole('combobox', { name: 'Activity' }).selectOption({ label: 'Food' })
+    await page.getByText('1 of 2 groups').waitFor()
+    await page.getByRole('combobox', { name: 'Region' }).selectOption('Yorkshire')
+    await page.getByRole('heading', { name: 'Chapeltown Food Co-op', level: 2 }).waitFor()
+    await page.getByRole('button', { name: 'Clear search and filters' }).click()
+    await page.getByRole('heading', { name: 'Seed Library', level: 2 }).waitFor()
+    await expectNoAxeViolations(page)
+    await page.screenshot({ path: '/tmp/groups-list.png', fullPage: true })
+
+    // The profile shows what is filled, public or not, and who changed it.
+    await page.getByRole('link', { name: 'Chapeltown Food Co-op', exact: true }).click()
+    await page.getByRole('heading', { name: 'Chapeltown Food Co-op', level: 1 }).waitFor()
+    await page.getByText('Last changed by Amina').waitFor()
+    await page.getByText('Rosa Park').waitFor()
+    await expectNoAxeViolations(page)
+    await page.screenshot({ path: '/tmp/groups-profile.png', fullPage: true })
+
+    // Edit: the summary changes, the rest stays.
+    await page.getByRole('link', { name: 'Edit profile' }).click()
+    const summary = page.getByRole('textbox', { name: 'In one line: what the group does' })
+    await summary.fill('Bulk food for 40 households')
+    // A reload keeps what was typed.
+    await page.reload()
+    await page.getByText('it is not saved yet').waitFor()
+    expect(await summary.inputValue()).toBe('Bulk food for 40 households')
+    await page.getByRole('button', { name: 'Save' }).click()
+    await page.getByText('Chapeltown Food Co-op saved.').waitFor()
+    await page.getByText('Bulk food for 40 households').first().waitFor()
+
+    // Export: public fields only.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export for Murmurations' }).click(),
+    ])
+    const profile = JSON.parse(readFileSync(await download.path(), 'utf8')) as Record<
+      string,
+      unknown
+    >
+    expect(profile).toMatchObject({
+      linked_schemas: ['organizations_schema-v1.0.0'],
+      name: 'Chapeltown Food Co-op',
+      description: 'Bulk food for 40 households',
+      locality: 'Leeds',
+      region: 'Yorkshire',
+      country_iso_3166: 'GB',
+      contact_details: { email: 'hello@chapeltown.example' },
+    })
+    expect(profile.telephone).toBeUndefined()
+    expect(profile.tags).toBeUndefined() // activities were left network-only
+    expect(JSON.stringify(profile)).not.toContain('Rosa')
+
+    // Delete moves it to the trash; restore brings it back.
+    await page.getByRole('button', { name: 'Delete Chapeltown Food Co-op' }).click()
+    await page.getByText('Chapeltown Food Co-op moved to the trash.').waitFor()
+    await page.getByText('1 group', { exact: true }).waitFor()
+    await page.getByText('Trash: 1 group').click()
+    await page.getByRole('button', { name: 'Restore Chapeltown Food Co-op' }).click()
+    await page.getByRole('heading', { name: 'Chapeltown Food Co-op', level: 2 }).waitFor()
+    await saved(page)
+
+    await context.close()
+    expect(unexpectedProblems(watcher.problems, [])).toEqual([])
+  })
+
+  it('starts with an example network from the first-run screen', async () => {
+    const { context, page } = await launch()
+    await page.goto(app!.url)
+    await page.getByRole('textbox', { name: 'Your name' }).fill('Kai')
+    await page.getByRole('button', { name: 'Try it with example data' }).click()
+    await page.getByRole('heading', { name: 'Groups', level: 1 }).waitFor()
+    await page.getByRole('heading', { name: 'Riverside Food Co-op', level: 2 }).waitFor()
+    expect(await page.getByText('Fictional example:').count()).toBeGreaterThanOrEqual(4)
+    await context.close()
+  })
+})
