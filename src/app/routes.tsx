@@ -2,20 +2,43 @@
  * Which screen a path shows. Focus moves to each new screen's heading so a screen reader
  * hears where it arrived, and keyboard users start at the top of the new content.
  */
-import { useEffect } from 'react'
+import { lazy, Suspense, useEffect } from 'react'
 import type { SpaceId } from '../domain/ids'
 import { FirstRunScreen } from '../features/first-run/first-run-screen'
-import { InstallScreen } from '../features/install/install-screen'
-import { JoinScreen } from '../features/join/join-screen'
 import { INVITE_PATH } from '../domain/invite'
-import { SettingsScreen } from '../features/settings/settings-screen'
 import { SpacesScreen } from '../features/spaces/spaces-screen'
 import { useT } from '../i18n/i18n-context'
 import type { InstallController, UpdateController } from '../session/platform'
 import { useDevice } from '../session/use-app'
 import { ErrorBoundary } from '../ui/error-boundary'
 import { matchPath, navigate, usePath } from '../ui/router'
-import { PAGES, SpaceLayout, type Section } from './space-layout'
+import { PAGES, type Section } from './space-pages'
+
+// The first screens a person sees are in the main bundle; the rest load when first opened
+// (and are precached by the service worker, so they open offline too).
+const SpaceLayout = lazy(() => import('./space-layout').then((m) => ({ default: m.SpaceLayout })))
+const SettingsScreen = lazy(() =>
+  import('../features/settings/settings-screen').then((m) => ({ default: m.SettingsScreen })),
+)
+const InstallScreen = lazy(() =>
+  import('../features/install/install-screen').then((m) => ({ default: m.InstallScreen })),
+)
+const JoinScreen = lazy(() =>
+  import('../features/join/join-screen').then((m) => ({ default: m.JoinScreen })),
+)
+
+/** Focuses the new screen's heading, waiting a moment for a screen that is still loading. */
+function focusHeading(): () => void {
+  let frames = 0
+  let handle = 0
+  const attempt = () => {
+    const heading = document.getElementById('main-heading')
+    if (heading) heading.focus({ preventScroll: false })
+    else if (frames++ < 120) handle = requestAnimationFrame(attempt)
+  }
+  attempt()
+  return () => cancelAnimationFrame(handle)
+}
 
 interface Props {
   readonly update: UpdateController
@@ -27,9 +50,7 @@ export function Routes({ update, install }: Props) {
   const path = usePath()
   const { profile } = useDevice()
 
-  useEffect(() => {
-    document.getElementById('main-heading')?.focus({ preventScroll: false })
-  }, [path])
+  useEffect(() => focusHeading(), [path])
 
   if (!profile) return <FirstRunScreen />
 
@@ -38,6 +59,10 @@ export function Routes({ update, install }: Props) {
   const groupPage =
     matchPath('/spaces/:id/groups/:groupId', path) ??
     matchPath('/spaces/:id/groups/:groupId/edit', path)
+  // Inside one space the layout stays mounted from page to page (its session, its status),
+  // so moving between a list and a profile does not flash 'loading'.
+  const spaceId = groupPage?.id ?? space?.id
+  const screenKey = spaceId ? `space:${spaceId}` : path
   let screen
   if (path === '/') screen = <SpacesScreen />
   else if (path === '/settings') screen = <SettingsScreen update={update} />
@@ -54,7 +79,7 @@ export function Routes({ update, install }: Props) {
 
   return (
     <ErrorBoundary
-      key={path}
+      key={screenKey}
       fallback={() => (
         <main className="page" id="main">
           <h1 id="main-heading" tabIndex={-1}>
@@ -64,8 +89,17 @@ export function Routes({ update, install }: Props) {
         </main>
       )}
     >
-      {screen}
+      <Suspense fallback={<Loading />}>{screen}</Suspense>
     </ErrorBoundary>
+  )
+}
+
+function Loading() {
+  const t = useT()
+  return (
+    <main className="page" id="main" aria-busy="true">
+      <p role="status">{t('space.loading')}</p>
+    </main>
   )
 }
 

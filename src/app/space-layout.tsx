@@ -16,10 +16,7 @@ import { Link } from '../ui/router'
 import { SaveStatus } from './save-status'
 import { SyncIndicator } from './sync-indicator'
 
-export const SECTIONS = ['groups', 'skills', 'meetings'] as const
-/** Pages of a space: the sections in the tab bar, and Share and sync (from the status). */
-export const PAGES = [...SECTIONS, 'share'] as const
-export type Section = (typeof PAGES)[number]
+import { SECTIONS, type Section } from './space-pages'
 
 const LABELS: Record<(typeof SECTIONS)[number], MessageKey> = {
   groups: 'nav.groups',
