@@ -52,12 +52,17 @@ function findBrowserPid(profileDir: string): number | undefined {
 }
 
 export async function launch(
-  options: { profileDir?: string; viewport?: { width: number; height: number } } = {},
+  options: {
+    profileDir?: string
+    viewport?: { width: number; height: number }
+    /** Added to CHROMIUM_ARGS, e.g. a fake camera fed from a file. */
+    args?: readonly string[]
+  } = {},
 ) {
   const profileDir = resolve(options.profileDir ?? newProfileDir())
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM_PATH,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
     viewport: options.viewport ?? PHONE,
     locale: 'en-GB',
   })

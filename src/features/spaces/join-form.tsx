@@ -1,14 +1,27 @@
-import { useId, useState, type SyntheticEvent } from 'react'
-import { parseInvite, type InviteError } from '../../domain/invite'
+import { useId, useRef, useState, type SyntheticEvent } from 'react'
+import { flushSync } from 'react-dom'
+import { parseInvite, type Invite, type InviteError } from '../../domain/invite'
 import { useT } from '../../i18n/i18n-context'
 import { INVITE_ERROR_MESSAGES } from '../../ui/invite-messages'
 import { navigate } from '../../ui/router'
+import { canScan } from './scan-camera'
+import { ScanView } from './scan-view'
 
-/** Pasting an invite link: the way in on iPhone, where links open Safari, not the app. */
+function openInvite({ spaceId, key, name }: Invite) {
+  const fragment = new URLSearchParams({ space: spaceId, key, name }).toString()
+  navigate(`/join#${fragment}`) // the join screen reads the fragment, then drops it
+}
+
+/**
+ * Pasting an invite link, or scanning its QR code where there is a camera: the ways in on
+ * iPhone, where links open Safari, not the app.
+ */
 export function JoinForm() {
   const t = useT()
   const [text, setText] = useState('')
   const [error, setError] = useState<InviteError | undefined>()
+  const [scanning, setScanning] = useState(false)
+  const scanButton = useRef<HTMLButtonElement>(null)
   const id = useId()
 
   const submit = (event: SyntheticEvent) => {
@@ -19,9 +32,14 @@ export function JoinForm() {
       document.getElementById(id)?.focus()
       return
     }
-    const { spaceId, key, name } = parsed.invite
-    const fragment = new URLSearchParams({ space: spaceId, key, name }).toString()
-    navigate(`/join#${fragment}`) // the join screen reads the fragment, then drops it
+    openInvite(parsed.invite)
+  }
+
+  const closeScanner = (failed: boolean) => {
+    flushSync(() => setScanning(false)) // so the scan button is back before focus moves
+    // after a camera problem the way on is pasting; otherwise back to where the person was
+    if (failed) document.getElementById(id)?.focus()
+    else scanButton.current?.focus()
   }
 
   return (
@@ -52,6 +70,15 @@ export function JoinForm() {
         )}
       </div>
       <button type="submit">{t('join.pasteSubmit')}</button>
+      {scanning ? (
+        <ScanView onInvite={openInvite} onClose={closeScanner} />
+      ) : (
+        canScan() && (
+          <button type="button" ref={scanButton} onClick={() => setScanning(true)}>
+            {t('join.scanOpen')}
+          </button>
+        )
+      )}
     </form>
   )
 }

@@ -1,0 +1,132 @@
+/**
+ * The camera side of scanning an invite: opens the rear camera into a <video>, copies a frame
+ * to a canvas every 200 ms, reads it, and reports what it found. Knows nothing of React; the
+ * function it returns stops everything, and every track of the stream, whenever it is called
+ * (also before the camera has answered, so a quick Cancel never leaves the camera on).
+ */
+import { classifyScan, type ScanOutcome } from './scan-decode'
+import { loadFrameReader, type FrameReader } from './scan-reader'
+
+/** Why scanning cannot go on; each one tells the person to paste the link instead. */
+export type ScanProblem = 'denied' | 'no-camera' | 'camera-failed' | 'reader-failed'
+
+export interface ScanCallbacks {
+  /** The camera shows a picture and frames are being read. */
+  readonly onScanning: () => void
+  /** A frame was read (the camera is already stopped when it holds an invite). */
+  readonly onOutcome: (outcome: ScanOutcome) => void
+  /** Scanning stopped for good (the camera is already stopped). */
+  readonly onProblem: (problem: ScanProblem) => void
+}
+
+export const SCAN_INTERVAL_MS = 200
+/** Larger frames cost time and find no more: a phone held at reading distance fills this. */
+const MAX_FRAME_SIDE = 1024
+
+/** True where the browser can offer a camera at all (not on plain http, not in old browsers). */
+export function canScan(): boolean {
+  const devices = (navigator as Partial<Navigator>).mediaDevices
+  return devices !== undefined && 'getUserMedia' in devices
+}
+
+export function cameraProblem(error: unknown): ScanProblem {
+  const name = error instanceof Error || error instanceof DOMException ? error.name : ''
+  if (name === 'NotAllowedError' || name === 'SecurityError') return 'denied'
+  if (name === 'NotFoundError' || name === 'OverconstrainedError') return 'no-camera'
+  return 'camera-failed'
+}
+
+export function startInviteScan(video: HTMLVideoElement, callbacks: ScanCallbacks): () => void {
+  let stopped = false
+  // read through a function: TypeScript would otherwise keep its narrowing across the awaits
+  const isStopped = () => stopped
+  let stream: MediaStream | undefined
+  let timer: ReturnType<typeof setTimeout> | undefined
+
+  const stop = () => {
+    stopped = true
+    clearTimeout(timer)
+    stream?.getTracks().forEach((track) => track.stop())
+    stream = undefined
+    video.srcObject = null
+  }
+  const fail = (problem: ScanProblem) => {
+    if (isStopped()) return
+    stop()
+    callbacks.onProblem(problem)
+  }
+
+  const canvas = document.createElement('canvas')
+  const context = canvas.getContext('2d', { willReadFrequently: true })
+
+  const readFrame = async (reader: FrameReader) => {
+    if (isStopped()) return
+    let outcome: ScanOutcome = { kind: 'nothing' }
+    if (context && video.videoWidth > 0 && video.videoHeight > 0) {
+      const scale = Math.min(1, MAX_FRAME_SIDE / Math.max(video.videoWidth, video.videoHeight))
+      canvas.width = Math.round(video.videoWidth * scale)
+      canvas.height = Math.round(video.videoHeight * scale)
+      context.drawImage(video, 0, 0, canvas.width, canvas.height)
+      let texts: string[]
+      try {
+        texts = await reader(canvas, context)
+      } catch (error) {
+        console.warn('QR reader failed', error)
+        fail('reader-failed')
+        return
+      }
+      outcome = classifyScan(texts)
+    }
+    if (isStopped()) return
+    if (outcome.kind === 'invite') stop() // before anything else: the camera goes off at once
+    callbacks.onOutcome(outcome)
+    if (!isStopped()) timer = setTimeout(() => void readFrame(reader), SCAN_INTERVAL_MS)
+  }
+
+  const start = async () => {
+    // load the reader while the person answers the camera prompt; failure comes back as a value
+    const loading = loadFrameReader().then(
+      (reader) => ({ ok: true as const, reader }),
+      (error: unknown) => ({ ok: false as const, error }),
+    )
+    let media: MediaStream
+    try {
+      media = await navigator.mediaDevices.getUserMedia({
+        video: { facingMode: { ideal: 'environment' } },
+        audio: false,
+      })
+    } catch (error) {
+      fail(cameraProblem(error))
+      return
+    }
+    if (isStopped()) {
+      media.getTracks().forEach((track) => track.stop()) // cancelled while the prompt was open
+      return
+    }
+    stream = media
+    video.srcObject = media
+    try {
+      await video.play()
+    } catch (error) {
+      if (isStopped()) return // play() is aborted when the stream is taken away: expected
+      console.warn('Camera preview failed', error)
+      fail('camera-failed')
+      return
+    }
+    const loaded = await loading
+    if (!loaded.ok) {
+      console.warn('QR reader could not be loaded', loaded.error)
+      fail('reader-failed')
+      return
+    }
+    if (isStopped()) return
+    callbacks.onScanning()
+    await readFrame(loaded.reader)
+  }
+
+  start().catch((error: unknown) => {
+    console.error('Camera scanning failed', error) // a bug, not a camera answer: say so loudly
+    fail('camera-failed')
+  })
+  return stop
+}
