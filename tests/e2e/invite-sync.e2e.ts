@@ -190,6 +190,31 @@ describe('inviting and syncing between two phones', () => {
     await groupHeading(ben.page, 'Valley Seed Bank').waitFor()
     await groupHeading(ben.page, 'Town Allotments').waitFor()
     expect(await axeViolations(ben.page)).toEqual([])
+
+    // and back: Ben's change reaches Ana by file too, and they hold the same groups
+    await addGroup(ben.page, 'Hill Orchard')
+    await openShare(ben.page)
+    const [reply] = await Promise.all([
+      ben.page.waitForEvent('download'),
+      ben.page.getByRole('button', { name: 'Save a sync file' }).click(),
+    ])
+    const replyText = readFileSync(await reply.path(), 'utf8')
+    await ben.context.close()
+    const anaAgain = await launch({ profileDir: ana.profileDir })
+    contexts.push(anaAgain.context)
+    await anaAgain.page.goto(app!.url)
+    await anaAgain.page.getByRole('link', { name: 'Seed Savers' }).click()
+    await openShare(anaAgain.page)
+    await anaAgain.page
+      .getByLabel('Open a sync file')
+      .setInputFiles(file(reply.suggestedFilename(), replyText))
+    await anaAgain.page
+      .getByRole('status')
+      .filter({ hasText: 'Merged: 1 group new or changed.' })
+      .waitFor()
+    await anaAgain.page.getByRole('link', { name: 'Groups' }).click()
+    for (const name of ['Valley Seed Bank', 'Town Allotments', 'Hill Orchard'])
+      await groupHeading(anaAgain.page, name).waitFor()
   })
 
   it('moves a space to a new key: the content goes along, a removed member is left out', async () => {
