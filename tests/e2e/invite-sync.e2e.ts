@@ -248,6 +248,35 @@ describe('inviting and syncing between two phones', () => {
     expect(await ana.page.getByRole('link', { name: 'Tool Library', exact: true }).count()).toBe(1)
   })
 
+  it('keeps both edits when two phones change different fields of one group at once', async () => {
+    const ana = await person('Ana')
+    await createSpace(ana.page, 'Co-op Circle')
+    await addGroup(ana.page, 'Bakers Co-op')
+    const link = await inviteLink(ana.page)
+    const ben = await person('Ben')
+    await ben.page.goto(link)
+    await ben.page.getByRole('button', { name: 'Join space' }).click()
+    await groupHeading(ben.page, 'Bakers Co-op').waitFor({ timeout: 20_000 })
+    await ana.page.getByRole('link', { name: 'Groups' }).click()
+
+    // both open the form before either saves, each changes another field
+    for (const page of [ana.page, ben.page]) {
+      await page.getByRole('link', { name: 'Bakers Co-op', exact: true }).click()
+      await page.getByRole('link', { name: 'Edit profile' }).click()
+    }
+    await ana.page
+      .getByRole('textbox', { name: 'In one line: what the group does' })
+      .fill('Bread for the street')
+    await ben.page.getByRole('textbox', { name: 'Town or neighbourhood' }).fill('Bristol')
+    await ana.page.getByRole('button', { name: 'Save' }).click()
+    await ben.page.getByRole('button', { name: 'Save' }).click()
+
+    for (const page of [ana.page, ben.page]) {
+      await page.getByText('Bread for the street').first().waitFor({ timeout: 10_000 })
+      await page.getByText('Bristol').first().waitFor({ timeout: 10_000 })
+    }
+  })
+
   it('refuses a signalling address that is not ws:// or wss://, and keeps the servers it had', async () => {
     const ana = await person('Ana')
     await createSpace(ana.page, 'Land Trust')
