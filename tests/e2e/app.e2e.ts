@@ -7,7 +7,12 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { axeViolations } from '../support/a11y'
 import { startApp, type RunningApp } from '../support/app-server'
-import { addGroup, createSpace, firstRun as firstRunAt } from '../support/flows'
+import {
+  addGroup,
+  createSpace,
+  firstRun as firstRunAt,
+  waitForServiceWorker,
+} from '../support/flows'
 import {
   DESKTOP,
   installabilityErrors,
@@ -42,13 +47,6 @@ async function expectSpaceWithGroup(page: Page, space: string, group: string) {
   await page.getByRole('link', { name: 'Spaces' }).click()
   await page.getByRole('link', { name: space }).click()
   await page.getByRole('heading', { name: group, level: 2 }).waitFor()
-}
-
-/** Waits until the service worker controls the page (it does from the second load on). */
-async function waitForServiceWorker(page: Page) {
-  await page.evaluate(() => navigator.serviceWorker.ready)
-  if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) await page.reload()
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null)
 }
 
 describe('Weave in Chromium', () => {

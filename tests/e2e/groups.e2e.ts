@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { axeViolations } from '../support/a11y'
 import { startApp, type RunningApp } from '../support/app-server'
 import { launch, unexpectedProblems, watchConsole } from '../support/chromium'
-import { addGroup, createSpace, firstRun } from '../support/flows'
+import { addGroup, createSpace, firstRun, waitForServiceWorker } from '../support/flows'
 
 let app: RunningApp | undefined
 
@@ -153,6 +153,33 @@ describe('group profiles in Chromium', () => {
     await page.getByRole('heading', { name: 'Groups', level: 1 }).waitFor()
     await page.getByRole('heading', { name: 'Riverside Food Co-op', level: 2 }).waitFor()
     expect(await page.getByText('Fictional example:').count()).toBeGreaterThanOrEqual(4)
+    await context.close()
+  })
+  it('fills in a profile and exports it on a phone with no network at all', async () => {
+    const { context, page } = await launch()
+    await firstRun(page, app!.url)
+    await page.getByRole('heading', { name: 'Your spaces' }).waitFor()
+    await waitForServiceWorker(page)
+    await context.setOffline(true)
+    await page.reload() // from the service worker's cache
+    await createSpace(page, 'Offline Network')
+    await page.getByRole('button', { name: 'Add group' }).click()
+    await page.getByRole('textbox', { name: 'Group name' }).fill('Hillside Water Co-op')
+    await page.getByRole('checkbox', { name: 'Public (Group name)' }).check()
+    await page.getByRole('textbox', { name: 'Town or neighbourhood' }).fill('Hillside')
+    await page.getByRole('button', { name: 'Add group' }).click()
+    await page.getByRole('link', { name: 'Hillside Water Co-op', exact: true }).click()
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export for Murmurations' }).click(),
+    ])
+    const exported = JSON.parse(readFileSync(await download.path(), 'utf8')) as Record<
+      string,
+      unknown
+    >
+    expect(exported.name).toBe('Hillside Water Co-op')
+    expect(JSON.stringify(exported)).not.toContain('Hillside"') // the town stayed network-only
+    expect(await page.evaluate(() => navigator.onLine)).toBe(false)
     await context.close()
   })
 })

@@ -21,3 +21,10 @@ export async function addGroup(page: Page, name: string) {
   await page.getByRole('heading', { name, level: 2 }).waitFor()
   await page.getByRole('status').filter({ hasText: 'Saved on this phone' }).waitFor()
 }
+
+/** Waits until the service worker controls the page (it does from the second load on). */
+export async function waitForServiceWorker(page: Page) {
+  await page.evaluate(() => navigator.serviceWorker.ready)
+  if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) await page.reload()
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null)
+}
