@@ -8,6 +8,7 @@ import { useT } from '../../i18n/i18n-context'
 import type { Session } from '../../session/session'
 import { useStore } from '../../session/use-app'
 import { Link, matchPath, navigate, usePath } from '../../ui/router'
+import { CriteriaPage } from './criteria-page'
 import { clearFlash, peekFlash, setFlash } from './flash'
 import { GroupForm } from './group-form'
 import { GroupList } from './group-list'
@@ -51,6 +52,13 @@ export function GroupsScreen({ session }: { session: Session }) {
           onSaved={(_id, name) => go(base, t('groups.added', { name }))}
           onCancel={() => go(base)}
         />
+      </Page>
+    )
+
+  if (viewing === 'criteria')
+    return (
+      <Page title={t('criteria.pageTitle')} back={base}>
+        <CriteriaPage session={session} />
       </Page>
     )
 
@@ -111,6 +119,9 @@ export function GroupsScreen({ session }: { session: Session }) {
   return (
     <Page title={t('groups.title')}>
       {status}
+      <p>
+        <Link to={`${base}/criteria`}>{t('criteria.link')}</Link>
+      </p>
       <GroupList
         session={session}
         base={base}
