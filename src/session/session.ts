@@ -15,6 +15,7 @@ import {
   type ExportResult,
   type ImportResult,
 } from '../sync/space-file'
+import { createTabSync, type TabSync } from '../sync/tab-sync'
 import { createSessionSync, type SessionSync, type SessionSyncOptions } from './session-sync'
 
 export type { ExportResult, ImportResult }
@@ -53,8 +54,10 @@ export function openSession(
   const persistence = attachPersistence(db, space.id, stores.doc)
   let disposed: Promise<void> | undefined
   let sync: SessionSync | undefined
+  let tabs: TabSync | undefined
   const ready = persistence.whenLoaded.then((report) => {
     initialiseSchema(stores.doc) // after loading, so an existing space keeps its version
+    if (!disposed) tabs = createTabSync(stores.doc, `weave-space:${space.id}`)
     if (options.sync && !disposed)
       sync = createSessionSync({ ...options.sync, doc: stores.doc, space })
     return report
@@ -75,6 +78,7 @@ export function openSession(
     },
     dispose() {
       sync?.destroy()
+      tabs?.destroy()
       disposed ??= persistence.destroy().finally(() => stores.doc.destroy())
       return disposed
     },

@@ -104,6 +104,25 @@ describe('Weave in Chromium', () => {
     problems.push(...watcher.problems)
   })
 
+  it('shows an edit made in one tab in another tab of the same space, without a reload', async () => {
+    const { context, page } = await launch()
+    const watcher = watchConsole(context)
+    await firstRun(page, 'Tomás')
+    await createSpace(page, 'Two Tabs')
+    const other = await context.newPage()
+    await other.goto(page.url())
+    await other.getByRole('heading', { name: 'Groups' }).waitFor()
+    // offline, so live sync is off and only the tabs' own channel can carry the edit
+    await context.setOffline(true)
+    for (const tab of [page, other]) await tab.getByRole('link', { name: 'Offline' }).waitFor()
+    await addGroup(page, 'Added in the first tab')
+    await other.getByRole('heading', { name: 'Added in the first tab', level: 2 }).waitFor()
+    await addGroup(other, 'Added in the second tab')
+    await page.getByRole('heading', { name: 'Added in the second tab', level: 2 }).waitFor()
+    problems.push(...watcher.problems)
+    await context.close()
+  })
+
   it('offers an installable app (manifest, icons, service worker)', async () => {
     const { context, page } = await launch()
     const watcher = watchConsole(context)
