@@ -336,9 +336,10 @@ function closeHttp(server) {
  * @param {string} [options.root] folder to serve; default dist/ next to scripts/
  * @param {number} [options.port] default 8080; 0 picks a free port
  * @param {string} [options.host] default '0.0.0.0' (reachable from the LAN)
- * @param {number} [options.signalPort] default 4444; 0 picks a free port
+ * @param {number | null} [options.signalPort] default 4444; 0 picks a free port; null runs no
+ *   signalling server (the app alone: phones then sync by file, or through another server)
  * @param {Logger} [options.logger] for the signalling server's and request errors' lines
- * @returns {Promise<{ port: number, signalPort: number, close: () => Promise<void> }>}
+ * @returns {Promise<{ port: number, signalPort: number | null, close: () => Promise<void> }>}
  */
 export async function startServer(options = {}) {
   const { root = DEFAULT_ROOT, port = 8080, host = '0.0.0.0', signalPort = 4444 } = options
@@ -352,27 +353,30 @@ export async function startServer(options = {}) {
     })
   })
   const boundPort = await listen(server, port, host)
-  let signalling
+  let signal
   try {
-    signalling = await startSignallingServer({ port: signalPort, host, logger })
+    signal =
+      signalPort === null
+        ? undefined
+        : await startSignallingServer({ port: signalPort, host, logger })
   } catch (err) {
     await closeHttp(server)
     throw err
   }
-  const signal = signalling
   // The app's own port also speaks signalling at /signal: a phone then needs one address and,
   // behind a TLS reverse proxy, one certificate (wss:// on the same host as the page).
   server.on('upgrade', (req, socket, head) => {
-    if (requestPath(req.url ?? '/') === SIGNAL_PATH) signal.handleUpgrade(req, socket, head)
+    if (signal && requestPath(req.url ?? '/') === SIGNAL_PATH)
+      signal.handleUpgrade(req, socket, head)
     else socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
   })
   /** @type {Promise<void> | undefined} */
   let closing
   const close = () => {
-    closing ??= Promise.all([closeHttp(server), signal.close()]).then(() => undefined)
+    closing ??= Promise.all([closeHttp(server), signal?.close()]).then(() => undefined)
     return closing
   }
-  return { port: boundPort, signalPort: signal.port, close }
+  return { port: boundPort, signalPort: signal?.port ?? null, close }
 }
 
 /**
@@ -389,7 +393,7 @@ export function lanAddresses() {
 /**
  * @param {string} host
  * @param {number} port
- * @param {number} signalPort
+ * @param {number | null} signalPort
  * @returns {string}
  */
 function banner(host, port, signalPort) {
@@ -398,9 +402,11 @@ function banner(host, port, signalPort) {
   return [
     'Weave is running.',
     ...hosts.map((h) => `  App:        http://${h}:${port}`),
-    ...hosts.map(
-      (h) => `  Signalling: ws://${h}:${port}${SIGNAL_PATH} (also ws://${h}:${signalPort})`,
-    ),
+    ...(signalPort === null
+      ? ['  Signalling: off (SIGNAL_PORT=off): phones sync by file, or through another server']
+      : hosts.map(
+          (h) => `  Signalling: ws://${h}:${port}${SIGNAL_PATH} (also ws://${h}:${signalPort})`,
+        )),
     '',
     'Note: on this computer, http://localhost works as is. Phones on another address need',
     'https:// for offline use, installing the app and encryption (browsers allow them only on',
@@ -441,7 +447,8 @@ function startupError(err, port) {
 
 async function main() {
   const port = portFromEnv('PORT', 8080)
-  const signalPort = portFromEnv('SIGNAL_PORT', 4444)
+  // SIGNAL_PORT=off: the app alone, no signalling server
+  const signalPort = process.env.SIGNAL_PORT === 'off' ? null : portFromEnv('SIGNAL_PORT', 4444)
   const host = process.env.HOST || '0.0.0.0'
   const root = process.argv[2] ?? DEFAULT_ROOT
   let server

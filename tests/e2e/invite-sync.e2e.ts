@@ -23,11 +23,11 @@ afterAll(async () => {
   await app?.stop()
 })
 
-async function person(name: string) {
+async function person(name: string, server: RunningApp = app!) {
   const launched = await launch()
   contexts.push(launched.context)
   const watcher = watchConsole(launched.context)
-  await firstRun(launched.page, app!.url, name)
+  await firstRun(launched.page, server.url, name)
   await launched.page.getByRole('heading', { name: 'Your spaces' }).waitFor()
   return { ...launched, watcher }
 }
@@ -130,93 +130,6 @@ describe('inviting and syncing between two phones', () => {
     expect(await axeViolations(cleo.page)).toEqual([])
   })
 
-  it('syncs by file with no peer around, and refuses a tampered or foreign file', async () => {
-    const ana = await person('Ana')
-    await createSpace(ana.page, 'Seed Savers')
-    await addGroup(ana.page, 'Valley Seed Bank')
-    await addGroup(ana.page, 'Town Allotments')
-    const link = await inviteLink(ana.page)
-    const [download] = await Promise.all([
-      ana.page.waitForEvent('download'),
-      ana.page.getByRole('button', { name: 'Save a sync file' }).click(),
-    ])
-    expect(download.suggestedFilename()).toMatch(/^weave-seed-savers-\d{4}-\d{2}-\d{2}\.txt$/)
-    const text = readFileSync(await download.path(), 'utf8')
-    expect(text).not.toContain('Valley Seed Bank') // encrypted
-    await ana.context.close() // no one left to sync with live
-
-    const ben = await person('Ben')
-    await ben.page.goto(link)
-    await ben.page.getByRole('button', { name: 'Join space' }).click()
-    await ben.page.getByRole('heading', { name: 'Groups' }).waitFor()
-    await openShare(ben.page)
-    const open = ben.page.getByLabel('Open a sync file')
-    const file = (name: string, body: string) => ({
-      name,
-      mimeType: 'text/plain',
-      buffer: Buffer.from(body),
-    })
-
-    const [header = '', body = ''] = text.split('\n')
-    const flipped = body.slice(0, 40) + (body[40] === 'A' ? 'B' : 'A') + body.slice(41)
-    await open.setInputFiles(file('tampered.txt', `${header}\n${flipped}`))
-    await ben.page
-      .getByRole('status')
-      .filter({ hasText: /damaged or was changed.*Nothing was changed/ })
-      .waitFor()
-    const foreign = header.replace(/ [\w-]+$/, ' AAAAAAAAAAAAAAAAAAAAAA')
-    await open.setInputFiles(file('other.txt', `${foreign}\n${body}`))
-    await ben.page
-      .getByRole('status')
-      .filter({ hasText: /belongs to another space/ })
-      .waitFor()
-    await open.setInputFiles(file('notes.txt', 'shopping list: rice, beans'))
-    await ben.page
-      .getByRole('status')
-      .filter({ hasText: /not a Weave sync file/ })
-      .waitFor()
-
-    await open.setInputFiles(file(download.suggestedFilename(), text))
-    await ben.page
-      .getByRole('status')
-      .filter({ hasText: 'Merged: 2 groups new or changed.' })
-      .waitFor()
-    await open.setInputFiles(file(download.suggestedFilename(), text))
-    await ben.page
-      .getByRole('status')
-      .filter({ hasText: /Nothing new/ })
-      .waitFor()
-    await ben.page.getByRole('link', { name: 'Groups' }).click()
-    await groupHeading(ben.page, 'Valley Seed Bank').waitFor()
-    await groupHeading(ben.page, 'Town Allotments').waitFor()
-    expect(await axeViolations(ben.page)).toEqual([])
-
-    // and back: Ben's change reaches Ana by file too, and they hold the same groups
-    await addGroup(ben.page, 'Hill Orchard')
-    await openShare(ben.page)
-    const [reply] = await Promise.all([
-      ben.page.waitForEvent('download'),
-      ben.page.getByRole('button', { name: 'Save a sync file' }).click(),
-    ])
-    const replyText = readFileSync(await reply.path(), 'utf8')
-    await ben.context.close()
-    const anaAgain = await launch({ profileDir: ana.profileDir })
-    contexts.push(anaAgain.context)
-    await anaAgain.page.goto(app!.url)
-    await anaAgain.page.getByRole('link', { name: 'Seed Savers' }).click()
-    await openShare(anaAgain.page)
-    await anaAgain.page
-      .getByLabel('Open a sync file')
-      .setInputFiles(file(reply.suggestedFilename(), replyText))
-    await anaAgain.page
-      .getByRole('status')
-      .filter({ hasText: 'Merged: 1 group new or changed.' })
-      .waitFor()
-    await anaAgain.page.getByRole('link', { name: 'Groups' }).click()
-    for (const name of ['Valley Seed Bank', 'Town Allotments', 'Hill Orchard'])
-      await groupHeading(anaAgain.page, name).waitFor()
-  })
-
   it('moves a space to a new key: the content goes along, a removed member is left out', async () => {
     const ana = await person('Ana')
     await createSpace(ana.page, 'Tool Library')
@@ -293,5 +206,102 @@ describe('inviting and syncing between two phones', () => {
     expect(await ana.page.getByRole('textbox', { name: /Signalling servers/ }).inputValue()).toBe(
       '',
     )
+  })
+})
+
+describe('sync by file, with no signalling server at all', () => {
+  let offline: RunningApp | undefined
+  beforeAll(async () => {
+    offline = await startApp({ signalling: false })
+  })
+  afterAll(async () => {
+    await offline?.stop()
+  })
+
+  it('syncs by file both ways with no signalling server running, and refuses bad files', async () => {
+    const ana = await person('Ana', offline)
+    await createSpace(ana.page, 'Seed Savers')
+    await addGroup(ana.page, 'Valley Seed Bank')
+    await addGroup(ana.page, 'Town Allotments')
+    const link = await inviteLink(ana.page)
+    const [download] = await Promise.all([
+      ana.page.waitForEvent('download'),
+      ana.page.getByRole('button', { name: 'Save a sync file' }).click(),
+    ])
+    expect(download.suggestedFilename()).toMatch(/^weave-seed-savers-\d{4}-\d{2}-\d{2}\.txt$/)
+    const text = readFileSync(await download.path(), 'utf8')
+    expect(text).not.toContain('Valley Seed Bank') // encrypted
+    await ana.context.close() // no one left to sync with live
+
+    const ben = await person('Ben', offline)
+    await ben.page.goto(link)
+    await ben.page.getByRole('button', { name: 'Join space' }).click()
+    await ben.page.getByRole('heading', { name: 'Groups' }).waitFor()
+    await openShare(ben.page)
+    const open = ben.page.getByLabel('Open a sync file')
+    const file = (name: string, body: string) => ({
+      name,
+      mimeType: 'text/plain',
+      buffer: Buffer.from(body),
+    })
+
+    const [header = '', body = ''] = text.split('\n')
+    const flipped = body.slice(0, 40) + (body[40] === 'A' ? 'B' : 'A') + body.slice(41)
+    await open.setInputFiles(file('tampered.txt', `${header}\n${flipped}`))
+    await ben.page
+      .getByRole('status')
+      .filter({ hasText: /damaged or was changed.*Nothing was changed/ })
+      .waitFor()
+    const foreign = header.replace(/ [\w-]+$/, ' AAAAAAAAAAAAAAAAAAAAAA')
+    await open.setInputFiles(file('other.txt', `${foreign}\n${body}`))
+    await ben.page
+      .getByRole('status')
+      .filter({ hasText: /belongs to another space/ })
+      .waitFor()
+    await open.setInputFiles(file('notes.txt', 'shopping list: rice, beans'))
+    await ben.page
+      .getByRole('status')
+      .filter({ hasText: /not a Weave sync file/ })
+      .waitFor()
+
+    await open.setInputFiles(file(download.suggestedFilename(), text))
+    await ben.page
+      .getByRole('status')
+      .filter({ hasText: 'Merged: 2 groups new or changed.' })
+      .waitFor()
+    await open.setInputFiles(file(download.suggestedFilename(), text))
+    await ben.page
+      .getByRole('status')
+      .filter({ hasText: /Nothing new/ })
+      .waitFor()
+    await ben.page.getByRole('link', { name: 'Groups' }).click()
+    await groupHeading(ben.page, 'Valley Seed Bank').waitFor()
+    await groupHeading(ben.page, 'Town Allotments').waitFor()
+    expect(await axeViolations(ben.page)).toEqual([])
+
+    // and back: Ben's change reaches Ana by file too, and they hold the same groups
+    await addGroup(ben.page, 'Hill Orchard')
+    await openShare(ben.page)
+    const [reply] = await Promise.all([
+      ben.page.waitForEvent('download'),
+      ben.page.getByRole('button', { name: 'Save a sync file' }).click(),
+    ])
+    const replyText = readFileSync(await reply.path(), 'utf8')
+    await ben.context.close()
+    const anaAgain = await launch({ profileDir: ana.profileDir })
+    contexts.push(anaAgain.context)
+    await anaAgain.page.goto(offline!.url)
+    await anaAgain.page.getByRole('link', { name: 'Seed Savers' }).click()
+    await openShare(anaAgain.page)
+    await anaAgain.page
+      .getByLabel('Open a sync file')
+      .setInputFiles(file(reply.suggestedFilename(), replyText))
+    await anaAgain.page
+      .getByRole('status')
+      .filter({ hasText: 'Merged: 1 group new or changed.' })
+      .waitFor()
+    await anaAgain.page.getByRole('link', { name: 'Groups' }).click()
+    for (const name of ['Valley Seed Bank', 'Town Allotments', 'Hill Orchard'])
+      await groupHeading(anaAgain.page, name).waitFor()
   })
 })

@@ -36,7 +36,10 @@ export interface RunningApp {
 }
 
 /** Serves dist/, or with `copy` a private copy of it that a test may change (a new version). */
-export async function startApp(options: { copy?: boolean } = {}): Promise<RunningApp> {
+/** `signalling: false` serves the app alone (SIGNAL_PORT=off): no live sync is possible. */
+export async function startApp(
+  options: { copy?: boolean; signalling?: boolean } = {},
+): Promise<RunningApp> {
   const dist = join(root, 'dist')
   if (!existsSync(join(dist, 'index.html'))) throw new Error('Build the app first: npm run build')
   const served = options.copy ? mkdtempSync(join(tmpdir(), 'weave-dist-')) : dist
@@ -45,7 +48,12 @@ export async function startApp(options: { copy?: boolean } = {}): Promise<Runnin
   const child = spawn(process.execPath, ['scripts/serve.mjs', served], {
     cwd: root,
     detached: true,
-    env: { ...process.env, PORT: String(port), SIGNAL_PORT: String(signalPort), HOST: '127.0.0.1' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      SIGNAL_PORT: options.signalling === false ? 'off' : String(signalPort),
+      HOST: '127.0.0.1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''

@@ -217,6 +217,18 @@ describe('serve.mjs: process', () => {
     await expect(ping(`ws://127.0.0.1:${port}/elsewhere`)).rejects.toThrow(/404/)
   })
 
+  it('runs without a signalling server when asked (SIGNAL_PORT=off)', async () => {
+    server = await startServer({
+      root,
+      port: 0,
+      host: '127.0.0.1',
+      signalPort: null,
+      logger: quiet,
+    })
+    expect(server.signalPort).toBeNull()
+    await expect(ping(`ws://127.0.0.1:${server.port}/signal`)).rejects.toThrow(/404/)
+  })
+
   it('fails clearly when the port is busy, and when there is no build', async () => {
     const first = await start()
     await expect(
