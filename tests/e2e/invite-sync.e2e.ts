@@ -130,6 +130,23 @@ describe('inviting and syncing between two phones', () => {
     expect(await axeViolations(cleo.page)).toEqual([])
   })
 
+  it('opens an invite on a phone that has never run Weave: first run, then the invite', async () => {
+    const ana = await person('Ana')
+    await createSpace(ana.page, 'Mutual Aid East')
+    const link = await inviteLink(ana.page)
+    const dana = await launch()
+    contexts.push(dana.context)
+    await dana.page.goto(link)
+    await dana.page.getByRole('heading', { name: 'Welcome to Weave' }).waitFor()
+    await dana.page.getByRole('textbox', { name: 'Your name' }).fill('Dana')
+    await dana.page.getByRole('button', { name: 'Start' }).click()
+    await dana.page.getByRole('heading', { name: 'Join “Mutual Aid East”?' }).waitFor()
+    await dana.page.getByRole('button', { name: 'Join space' }).click()
+    await dana.page
+      .getByRole('link', { name: 'Connected to 1 device' })
+      .waitFor({ timeout: 20_000 })
+  })
+
   it('moves a space to a new key: the content goes along, a removed member is left out', async () => {
     const ana = await person('Ana')
     await createSpace(ana.page, 'Tool Library')
