@@ -5,6 +5,7 @@ import { useT } from '../../i18n/i18n-context'
 import { useSpaces } from '../../session/use-app'
 import { CreateSpaceForm } from './create-space-form'
 import { BackupReminder } from './backup-reminder'
+import { ExampleChoice } from './example-choice'
 import { JoinForm } from './join-form'
 import { RestoreForm } from './restore-form'
 import { SpaceRow } from './space-row'
@@ -18,7 +19,10 @@ export function SpacesScreen() {
         {t('spaces.title')}
       </h1>
       {spaces.length === 0 ? (
-        <p className="empty">{t('spaces.empty')}</p>
+        <>
+          <p className="empty">{t('spaces.empty')}</p>
+          <ExampleChoice />
+        </>
       ) : (
         <>
           <p className="hint">{t('spaces.count', { count: spaces.length })}</p>

@@ -41,6 +41,20 @@ function renderScreen() {
 }
 
 describe('spaces screen', () => {
+  it('offers example data when there are no spaces, and makes a fictional network', async () => {
+    renderScreen()
+    fireEvent.click(screen.getByRole('button', { name: 'Try it with example data' }))
+    await waitFor(async () => expect(await db.spaces.count()).toBe(1))
+    const [space] = await db.spaces.toArray()
+    expect(space?.name).toBe('Example network (fictional)')
+    const { session, release } = services.sessions.acquire(space!)
+    await session.ready
+    const groups = session.stores.groups.getSnapshot().items
+    expect(groups.length).toBeGreaterThanOrEqual(4)
+    expect(groups.every((g) => g.summary.startsWith('Fictional example:'))).toBe(true)
+    release()
+  })
+
   it('says so when the disk is full, keeps the typed name, and adds no space', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined)
     const full = vi
