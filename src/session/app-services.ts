@@ -11,14 +11,10 @@ import {
   parseSignallingLines,
   type IceServerSetting,
 } from '../domain/sync-settings'
-import {
-  applyBackupState,
-  createDeviceBackup,
-  readDeviceBackup,
-  stateOf,
-  type BackupError,
-  type BackupSpace,
-} from '../sync/device-backup'
+import type { BackupError, BackupSpace } from '../sync/device-backup'
+
+/** Backups and moves need Yjs and crypto: loaded when first used, not with the first screen. */
+const backupModule = () => import('../sync/device-backup')
 import { isLocale, matchLocale, type Locale } from '../i18n/locales'
 import { openWeaveDb, type WeaveDb } from '../storage/db'
 import { createDeviceRepo } from '../storage/device-repo'
@@ -32,7 +28,8 @@ import type {
   StorageResult,
 } from '../storage/types'
 import { createSessionRegistry, openSession, type SessionRegistry } from './session'
-import { canSync, type PresenceState } from './session-sync'
+import { canSync } from './can-sync'
+import type { PresenceState } from './session-sync'
 import { createStore, type Store } from './store'
 
 export interface DeviceState {
@@ -237,6 +234,7 @@ export async function createAppServices(
       return report(await deviceRepo.setPref(LOCALE_PREF, locale))
     },
     async moveToNewKey(id, oldName) {
+      const { applyBackupState, stateOf } = await backupModule()
       const old = await spaceRepo.getSpace(id)
       if (!old) return { ok: false, error: 'unknown', message: 'no such space' }
       const from = sessions.acquire(old)
@@ -270,6 +268,7 @@ export async function createAppServices(
       return added
     },
     async backupAll(passphrase) {
+      const { createDeviceBackup, stateOf } = await backupModule()
       const records = await spaceRepo.listSpaces()
       const spacesInFile: BackupSpace[] = []
       for (const record of records) {
@@ -295,6 +294,7 @@ export async function createAppServices(
       return { ok: true, value: file }
     },
     async restoreBackup(file, passphrase) {
+      const { applyBackupState, readDeviceBackup } = await backupModule()
       const read = await readDeviceBackup(file, passphrase)
       if (!read.ok) return read
       let added = 0

@@ -3,20 +3,16 @@
  * outside React and torn down when the space closes. The registry hands out one shared
  * session per space and disposes it a moment after the last user lets go, so React
  * StrictMode's mount → unmount → mount reuses the same session instead of building two.
+ *
+ * The session's machinery (session-core.ts: Yjs, storage adapter, WebRTC, crypto) is loaded
+ * when the first space opens; until `ready` resolves, `stores` and `persistence` are not there.
  */
-import { createSpaceStores, initialiseSchema, type SpaceStores } from '../doc/space-stores'
+import type { SpaceStores } from '../doc/space-stores'
 import type { SpaceId } from '../domain/ids'
 import type { WeaveDb } from '../storage/db'
-import { attachPersistence } from '../storage/persistence'
 import type { DocPersistence, LoadReport, SpaceRecord } from '../storage/types'
-import {
-  exportSpaceFile,
-  importSpaceFile,
-  type ExportResult,
-  type ImportResult,
-} from '../sync/space-file'
-import { createTabSync, type TabSync } from '../sync/tab-sync'
-import { createSessionSync, type SessionSync, type SessionSyncOptions } from './session-sync'
+import type { ExportResult, ImportResult } from '../sync/space-file'
+import type { SessionSync, SessionSyncOptions } from './session-sync'
 
 export type { ExportResult, ImportResult }
 export type { ChangeSummary } from '../sync/change-summary'
@@ -50,37 +46,34 @@ export function openSession(
   space: SpaceRecord,
   options: SessionOptions = {},
 ): Session {
-  const stores = createSpaceStores(undefined, options.author ? { author: options.author } : {})
-  const persistence = attachPersistence(db, space.id, stores.doc)
-  let disposed: Promise<void> | undefined
-  let sync: SessionSync | undefined
-  let tabs: TabSync | undefined
-  const ready = persistence.whenLoaded.then((report) => {
-    initialiseSchema(stores.doc) // after loading, so an existing space keeps its version
-    if (!disposed) tabs = createTabSync(stores.doc, `weave-space:${space.id}`)
-    if (options.sync && !disposed)
-      sync = createSessionSync({ ...options.sync, doc: stores.doc, space })
-    return report
+  let core: Session | undefined
+  const loading = import('./session-core').then(({ openSessionCore }) => {
+    core = openSessionCore(db, space, options)
+    return core
   })
+  const need = (): Session => {
+    if (!core) throw new Error('A session is used before it is ready: await session.ready')
+    return core
+  }
   return {
     spaceId: space.id,
-    stores,
-    persistence,
-    ready,
+    ready: loading.then((opened) => opened.ready),
+    get stores() {
+      return need().stores
+    },
+    get persistence() {
+      return need().persistence
+    },
     get sync() {
-      return sync
+      return core?.sync
     },
     files: {
-      export: (spaceName) =>
-        exportSpaceFile(stores.doc, { spaceId: space.id, spaceKey: space.key, spaceName }),
-      import: (file) =>
-        importSpaceFile(stores.doc, file, { spaceId: space.id, spaceKey: space.key }),
+      export: async (spaceName) => (await loading).files.export(spaceName),
+      import: async (file) => (await loading).files.import(file),
     },
-    dispose() {
-      sync?.destroy()
-      tabs?.destroy()
-      disposed ??= persistence.destroy().finally(() => stores.doc.destroy())
-      return disposed
+    async dispose() {
+      const opened = await loading.catch(() => undefined)
+      await opened?.dispose()
     },
   }
 }
@@ -141,7 +134,12 @@ export function createSessionRegistry(
     },
     open: () => [...entries.values()].map((entry) => entry.session),
     async flushAll() {
-      await Promise.all([...entries.values()].map((entry) => entry.session.persistence.flush()))
+      await Promise.all(
+        [...entries.values()].map(async ({ session }) => {
+          await session.ready
+          await session.persistence.flush()
+        }),
+      )
     },
     close,
   }
