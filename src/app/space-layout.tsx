@@ -66,7 +66,7 @@ export function SpaceLayout({ spaceId, section }: { spaceId: SpaceId; section: S
         <ErrorBoundary key={section} fallback={() => <p role="alert">{t('error.body')}</p>}>
           {section === 'groups' && <GroupsScreen session={session} />}
           {section === 'skills' && <SkillsScreen />}
-          {section === 'meetings' && <MeetingsScreen />}
+          {section === 'meetings' && <MeetingsScreen session={session} />}
           {section === 'share' && <ShareScreen session={session} space={space} />}
         </ErrorBoundary>
       </main>

@@ -44,7 +44,11 @@ export type FieldValue = JsonValue | NestedFields | typeof REMOVE_FIELD
 export interface Collection<T extends EntityMeta> {
   readonly subscribe: (listener: () => void) => () => void
   readonly getSnapshot: () => CollectionSnapshot<T>
-  readonly add: (fields: Readonly<Record<string, FieldValue | undefined>>) => T['id']
+  /** `init` runs in the same transaction, for nested shared types (a meeting's notes text). */
+  readonly add: (
+    fields: Readonly<Record<string, FieldValue | undefined>>,
+    init?: (entity: Y.Map<unknown>) => void,
+  ) => T['id']
   readonly update: (id: T['id'], patch: Readonly<Record<string, FieldValue | undefined>>) => boolean
   readonly softDelete: (id: T['id']) => boolean
   readonly restore: (id: T['id']) => boolean
@@ -149,13 +153,14 @@ export function createCollection<T extends EntityMeta>(
       snapshot ??= build()
       return snapshot
     },
-    add(fields) {
+    add(fields, init) {
       const id = newId<string>()
       const at = now()
       doc.transact(() => {
         const entity = new Y.Map<unknown>()
         root.set(id, entity)
         write(entity, fields)
+        init?.(entity)
         entity.set('createdAt', at)
         entity.set('updatedAt', at)
       }, LOCAL)

@@ -11,6 +11,7 @@ export const ROOT = {
   meta: 'meta',
   groups: 'groups',
   criteria: 'criteria',
+  meetings: 'meetings',
 } as const
 
 /** Transaction origin of edits made on this device, so adapters can tell them apart. */

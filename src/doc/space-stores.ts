@@ -4,12 +4,14 @@
  */
 import { createCriteriaStore, type CriteriaStore } from './criteria-store'
 import { createGroupStore, type GroupStore, type GroupStoreOptions } from './group-store'
+import { createMeetingStore, type MeetingStore } from './meeting-store'
 import { createSpaceDoc, initialiseSchema, type SpaceDoc } from './schema'
 
 export interface SpaceStores {
   readonly doc: SpaceDoc
   readonly groups: GroupStore
   readonly criteria: CriteriaStore
+  readonly meetings: MeetingStore
   /** Counts of soft-deleted entities, for "empty the trash". */
   trashCount(): number
   /** Removes every soft-deleted entity for good. Returns how many. */
@@ -21,12 +23,14 @@ export function createSpaceStores(
   options: GroupStoreOptions = {},
 ): SpaceStores {
   const groups = createGroupStore(doc, options)
+  const meetings = createMeetingStore(doc, options.now)
   return {
     doc,
     groups,
     criteria: createCriteriaStore(doc, options.now),
-    trashCount: () => groups.getSnapshot().trash.length,
-    emptyTrash: () => groups.purgeDeletedGroups(),
+    meetings,
+    trashCount: () => groups.getSnapshot().trash.length + meetings.getSnapshot().trash.length,
+    emptyTrash: () => groups.purgeDeletedGroups() + meetings.purgeDeleted(),
   }
 }
 

@@ -15,6 +15,7 @@ import {
   type PresentPeer,
   type SyncStatus,
 } from '../sync/sync-status'
+import { canSync } from './can-sync'
 import { createStore, type Store } from './store'
 
 export type { PresenceState, PresentPeer, SyncStatus }
@@ -37,9 +38,7 @@ export function signallingUrlsOf(
     : [defaultSignallingUrl(location)]
 }
 
-export function canSync(): boolean {
-  return typeof RTCPeerConnection !== 'undefined' && typeof WebSocket !== 'undefined'
-}
+export { canSync } from './can-sync'
 
 export interface SessionSync {
   /** false where this browser cannot sync live (no WebRTC) */
@@ -50,6 +49,8 @@ export interface SessionSync {
   }
   /** Everyone else present in the space now, sorted by name. */
   readonly present: Pick<Store<readonly PresentPeer[]>, 'subscribe' | 'getSnapshot'>
+  /** The space's awareness, opaque here: the notes editor draws other people's cursors from it. */
+  readonly awareness: unknown
   /** The signalling URLs in use (for Settings to show). */
   urls(): readonly string[]
   setPresence(state: PresenceState | null): void
@@ -66,6 +67,12 @@ export interface SessionSyncOptions {
 }
 
 const UNAVAILABLE = createStatusStore()
+
+/** The presence, plus the `user` field the notes editor reads to draw this person's cursor. */
+function withCursor(presence: PresenceState): PresenceState {
+  const cursor = { name: presence.name, color: presence.colour, colorLight: `${presence.colour}33` }
+  return Object.assign({ user: cursor }, presence)
+}
 
 export function createSessionSync(options: SessionSyncOptions): SessionSync {
   const { doc, space } = options
@@ -92,7 +99,7 @@ export function createSessionSync(options: SessionSyncOptions): SessionSync {
       key: space.key,
       signallingUrls: signallingUrlsOf(settings, options.location),
       iceServers: settings.iceServers,
-      ...(presence ? { localState: presence } : {}),
+      ...(presence ? { localState: withCursor(presence) } : {}),
     })
     provider.awareness.on('change', refreshPresent)
     unsubscribeStatus = provider.status.subscribe(() => {
@@ -122,10 +129,13 @@ export function createSessionSync(options: SessionSyncOptions): SessionSync {
       },
     },
     present,
+    get awareness() {
+      return provider?.awareness
+    },
     urls: () => signallingUrlsOf(settings, options.location),
     setPresence(state) {
       presence = state
-      provider?.setLocalState(state)
+      provider?.setLocalState(state && withCursor(state))
     },
     reconfigure(next) {
       settings = next

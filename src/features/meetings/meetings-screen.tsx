@@ -1,14 +1,248 @@
+/**
+ * Meetings of a space: the list (/spaces/:id/meetings, upcoming then past), a new meeting
+ * (…/meetings/new), a meeting with its shared notes (…/meetings/:meetingId) and its details
+ * form (…/meetings/:meetingId/edit).
+ */
+import { useState, type ReactNode } from 'react'
+import { localNow, splitByTime, type Meeting, type MeetingFields } from '../../domain/meeting'
 import { useT } from '../../i18n/i18n-context'
+import type { Session } from '../../session/session'
+import { useStore } from '../../session/use-app'
+import { Link, matchPath, navigate, usePath } from '../../ui/router'
+import { formatMeetingTime, KIND_LABELS } from './labels'
+import { MeetingForm } from './meeting-form'
+import { NotesView } from './notes-view'
 
-/** Meetings of a space. Notes, agenda and attendance arrive with the meetings work. */
-export function MeetingsScreen() {
+const blank = (): MeetingFields => ({
+  title: '',
+  kind: 'dialogue',
+  startsAt: `${localNow().slice(0, 11)}18:00`,
+  place: '',
+  facilitator: '',
+  noteTaker: '',
+  groupIds: [],
+})
+
+const fieldsOf = (m: Meeting): MeetingFields => ({
+  title: m.title,
+  kind: m.kind,
+  startsAt: m.startsAt,
+  place: m.place,
+  facilitator: m.facilitator,
+  noteTaker: m.noteTaker,
+  groupIds: m.groupIds,
+})
+
+export function MeetingsScreen({ session }: { session: Session }) {
+  const t = useT()
+  const path = usePath()
+  const store = session.stores.meetings
+  const { items, byId, trash } = useStore(store)
+  const [notice, setNotice] = useState('')
+  const base = `/spaces/${session.spaceId}/meetings`
+  const editing = matchPath('/spaces/:id/meetings/:meetingId/edit', path)?.meetingId
+  const viewing = matchPath('/spaces/:id/meetings/:meetingId', path)?.meetingId
+  const status = (
+    <p role="status" className="notice">
+      {notice}
+    </p>
+  )
+
+  if (viewing === 'new')
+    return (
+      <Page title={t('meetings.new')} back={base}>
+        <MeetingForm
+          session={session}
+          initial={blank()}
+          submitLabel={t('meetings.create')}
+          onSubmit={(fields) => navigate(`${base}/${store.addMeeting(fields)}`)}
+          onCancel={() => navigate(base)}
+        />
+      </Page>
+    )
+
+  const meeting = byId.get(editing ?? viewing ?? '')
+  if ((editing ?? viewing) !== undefined && !meeting)
+    return (
+      <Page title={t('meetings.notFound')} back={base}>
+        <p>{t('meetings.notFoundBody')}</p>
+      </Page>
+    )
+
+  if (meeting && editing)
+    return (
+      <Page
+        title={t('meetings.editNamed', { title: meeting.title })}
+        back={`${base}/${meeting.id}`}
+      >
+        <MeetingForm
+          key={meeting.id}
+          session={session}
+          initial={fieldsOf(meeting)}
+          submitLabel={t('common.save')}
+          onSubmit={(fields) => {
+            store.updateMeetingFrom(meeting.id, fieldsOf(meeting), fields)
+            navigate(`${base}/${meeting.id}`)
+          }}
+          onCancel={() => navigate(`${base}/${meeting.id}`)}
+        />
+      </Page>
+    )
+
+  if (meeting) return <MeetingPage session={session} meeting={meeting} base={base} />
+
+  const { upcoming, past } = splitByTime(items, localNow())
+  const list = (title: string, meetings: Meeting[]) =>
+    meetings.length > 0 && (
+      <section className="stack" aria-labelledby={`meetings-${title}`}>
+        <h2 id={`meetings-${title}`}>
+          {t(title === 'upcoming' ? 'meetings.upcoming' : 'meetings.past')}
+        </h2>
+        <ul className="list">
+          {meetings.map((m) => (
+            <li key={m.id} className="card">
+              <Link to={`${base}/${m.id}`} className="card-title">
+                {m.title}
+              </Link>
+              <p className="hint">
+                {formatMeetingTime(m.startsAt, t.locale)} · {t(KIND_LABELS[m.kind])}
+              </p>
+            </li>
+          ))}
+        </ul>
+      </section>
+    )
+
+  return (
+    <Page title={t('meetings.title')}>
+      {status}
+      <Link to={`${base}/new`} className="button primary">
+        {t('meetings.new')}
+      </Link>
+      {items.length === 0 && <p className="empty">{t('meetings.empty')}</p>}
+      {list('upcoming', upcoming)}
+      {list('past', past)}
+      {trash.length > 0 && <TrashList session={session} onNotice={setNotice} />}
+    </Page>
+  )
+}
+
+function MeetingPage({
+  session,
+  meeting,
+  base,
+}: {
+  session: Session
+  meeting: Meeting
+  base: string
+}) {
+  const t = useT()
+  const groups = useStore(session.stores.groups).byId
+  const notes = session.stores.meetings.notesOf(meeting.id)
+  const attending = meeting.groupIds.map((id) => groups.get(id)?.name).filter(Boolean)
+  return (
+    <Page title={meeting.title} back={base}>
+      <dl className="facts">
+        <dt>{t('meetings.dateLabel')}</dt>
+        <dd>{formatMeetingTime(meeting.startsAt, t.locale)}</dd>
+        <dt>{t('meetings.kindLabel')}</dt>
+        <dd>{t(KIND_LABELS[meeting.kind])}</dd>
+        {meeting.place && (
+          <>
+            <dt>{t('meetings.placeLabel')}</dt>
+            <dd>
+              {/^https?:\/\//i.test(meeting.place) ? (
+                <a href={meeting.place} rel="noopener noreferrer" target="_blank">
+                  {meeting.place}
+                </a>
+              ) : (
+                meeting.place
+              )}
+            </dd>
+          </>
+        )}
+        {meeting.facilitator && (
+          <>
+            <dt>{t('meetings.facilitatorLabel')}</dt>
+            <dd>{meeting.facilitator}</dd>
+          </>
+        )}
+        {meeting.noteTaker && (
+          <>
+            <dt>{t('meetings.noteTakerLabel')}</dt>
+            <dd>{meeting.noteTaker}</dd>
+          </>
+        )}
+        {attending.length > 0 && (
+          <>
+            <dt>{t('meetings.groupsLabel')}</dt>
+            <dd>{attending.join(', ')}</dd>
+          </>
+        )}
+      </dl>
+      <div className="button-row">
+        <Link to={`${base}/${meeting.id}/edit`} className="button">
+          {t('meetings.editDetails')}
+        </Link>
+        <button
+          type="button"
+          className="danger"
+          onClick={() => {
+            session.stores.meetings.deleteMeeting(meeting.id)
+            navigate(base)
+          }}
+        >
+          {t('meetings.delete', { title: meeting.title })}
+        </button>
+      </div>
+      {notes ? (
+        <NotesView session={session} notes={notes} />
+      ) : (
+        <p className="notice">{t('meetings.noNotes')}</p>
+      )}
+    </Page>
+  )
+}
+
+function TrashList({ session, onNotice }: { session: Session; onNotice: (m: string) => void }) {
+  const t = useT()
+  const { trash } = useStore(session.stores.meetings)
+  return (
+    <section className="card stack" aria-labelledby="meetings-trash">
+      <h2 id="meetings-trash">{t('meetings.trash')}</h2>
+      <ul className="list">
+        {trash.map((m) => (
+          <li key={m.id} className="trash-row">
+            <span>{m.title}</span>
+            <button
+              type="button"
+              onClick={() => {
+                session.stores.meetings.restoreMeeting(m.id)
+                onNotice(t('meetings.restored', { title: m.title }))
+              }}
+            >
+              {t('meetings.restore', { title: m.title })}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
+
+function Page({ title, back, children }: { title: string; back?: string; children: ReactNode }) {
   const t = useT()
   return (
     <section aria-labelledby="main-heading" className="stack">
+      {back && (
+        <p className="back-link">
+          <Link to={back}>{t('groups.back')}</Link>
+        </p>
+      )}
       <h1 id="main-heading" tabIndex={-1}>
-        {t('meetings.title')}
+        {title}
       </h1>
-      <p className="empty">{t('meetings.notYet')}</p>
+      {children}
     </section>
   )
 }

@@ -1,0 +1,84 @@
+/**
+ * The meeting notes editor: CodeMirror 6 bound to the notes' Y.Text by y-codemirror.next, so
+ * two people typing at once (online, or offline and merged later) keep every character.
+ *
+ * Why CodeMirror 6: it handles phone keyboards (composition, autocorrect, predictive text),
+ * non-Latin scripts and right-to-left lines (per line direction), and it is small when only
+ * its view, state and commands are loaded. This module is loaded only when a meeting opens.
+ * Undo and redo go through a Y.UndoManager that tracks only this editor's own changes, so
+ * undo never removes what someone else typed.
+ */
+import { defaultKeymap, indentWithTab } from '@codemirror/commands'
+import { EditorState } from '@codemirror/state'
+import { EditorView, keymap, placeholder as placeholderText } from '@codemirror/view'
+import { yCollab, yUndoManagerKeymap } from 'y-codemirror.next'
+import * as Y from 'yjs'
+import { fromTextHandle, type TextHandle } from './text-handle'
+
+export interface NotesEditorOptions {
+  readonly parent: HTMLElement
+  readonly text: TextHandle
+  /** The space's awareness (from live sync), for other people's cursors; optional. */
+  readonly awareness?: unknown
+  /** The accessible name of the text area. */
+  readonly label: string
+  readonly placeholder?: string
+  readonly readOnly?: boolean
+}
+
+export interface NotesEditor {
+  focus(): void
+  destroy(): void
+}
+
+interface AwarenessLike {
+  getLocalState(): Record<string, unknown> | null
+  on(event: string, listener: (...args: unknown[]) => void): void
+  off(event: string, listener: (...args: unknown[]) => void): void
+}
+
+const isAwareness = (value: unknown): value is AwarenessLike =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as AwarenessLike).getLocalState === 'function'
+
+export function mountNotesEditor(options: NotesEditorOptions): NotesEditor {
+  const ytext = fromTextHandle(options.text)
+  const undoManager = new Y.UndoManager(ytext)
+  const awareness = isAwareness(options.awareness) ? options.awareness : undefined
+  const view = new EditorView({
+    parent: options.parent,
+    state: EditorState.create({
+      doc: ytext.toJSON(),
+      extensions: [
+        keymap.of([...yUndoManagerKeymap, ...defaultKeymap, indentWithTab]),
+        yCollab(ytext, awareness ?? null, { undoManager }),
+        EditorView.lineWrapping,
+        EditorView.perLineTextDirection.of(true),
+        EditorView.contentAttributes.of({
+          'aria-label': options.label,
+          'aria-multiline': 'true',
+          spellcheck: 'true',
+          autocorrect: 'on',
+          autocapitalize: 'sentences',
+        }),
+        // the page's font, not CodeMirror's monospace default: these are notes, not code; and
+        // each line takes its direction from its own text (an Arabic line reads right to left)
+        EditorView.theme({
+          '.cm-scroller': { fontFamily: 'inherit', lineHeight: '1.5' },
+          '.cm-line': { unicodeBidi: 'plaintext' },
+        }),
+        EditorState.readOnly.of(options.readOnly ?? false),
+        EditorView.editable.of(!(options.readOnly ?? false)),
+        ...(options.placeholder ? [placeholderText(options.placeholder)] : []),
+      ],
+    }),
+  })
+  return {
+    focus: () => view.focus(),
+    destroy() {
+      view.destroy()
+      undoManager.destroy()
+    },
+  }
+}

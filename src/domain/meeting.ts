@@ -1,0 +1,101 @@
+/**
+ * Meetings of the network: dialogue spaces, workshops, group meetings. The shared notes are a
+ * collaborative text held by doc/ (not part of this plain record); agenda, decisions, actions
+ * and attendance for stipends build on this record.
+ */
+import type { EntityMeta } from './entity'
+import type { Brand } from './ids'
+
+export type MeetingId = Brand<string, 'MeetingId'>
+
+export const MEETING_KINDS = ['dialogue', 'workshop', 'group-meeting', 'other'] as const
+export type MeetingKind = (typeof MEETING_KINDS)[number]
+
+export interface Meeting extends EntityMeta<MeetingId> {
+  readonly title: string
+  readonly kind: MeetingKind
+  /** Local date and time as typed, `YYYY-MM-DDTHH:MM` (a meeting happens where it happens). */
+  readonly startsAt: string
+  /** A place, or a call link (http/https only). */
+  readonly place: string
+  readonly facilitator: string
+  readonly noteTaker: string
+  /** Ids of the groups that attended (or are expected). */
+  readonly groupIds: readonly string[]
+  /** Whether the shared notes exist (the text itself is read and edited through doc/). */
+  readonly hasNotes: boolean
+}
+
+export const MEETING_TITLE_MAX = 160
+export const MEETING_TEXT_MAX = 200
+
+export type MeetingFields = Pick<
+  Meeting,
+  'title' | 'kind' | 'startsAt' | 'place' | 'facilitator' | 'noteTaker' | 'groupIds'
+>
+
+export type MeetingFieldError =
+  'title-required' | 'title-too-long' | 'date-invalid' | 'text-too-long' | 'link-not-web'
+
+const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/
+
+export function isMeetingKind(value: unknown): value is MeetingKind {
+  return typeof value === 'string' && (MEETING_KINDS as readonly string[]).includes(value)
+}
+
+/** A real calendar date and time in `YYYY-MM-DDTHH:MM` form (what <input type=datetime-local> gives). */
+export function isLocalDateTime(value: string): boolean {
+  const match = LOCAL_DATE_TIME.exec(value)
+  if (!match) return false
+  const [, y, mo, d, h, mi] = match.map(Number) as [number, number, number, number, number, number]
+  const date = new Date(Date.UTC(y, mo - 1, d, h, mi))
+  return (
+    date.getUTCFullYear() === y &&
+    date.getUTCMonth() === mo - 1 &&
+    date.getUTCDate() === d &&
+    h < 24 &&
+    mi < 60
+  )
+}
+
+/** A place that looks like a link must be a web link (no javascript:, data: and the like). */
+function placeError(place: string): MeetingFieldError | undefined {
+  if (place.length > MEETING_TEXT_MAX) return 'text-too-long'
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(place.trim())) return undefined
+  return /^https?:\/\/\S+$/i.test(place.trim()) ? undefined : 'link-not-web'
+}
+
+export function validateMeetingFields(
+  fields: MeetingFields,
+): Partial<Record<keyof MeetingFields, MeetingFieldError>> {
+  const errors: Partial<Record<keyof MeetingFields, MeetingFieldError>> = {}
+  const title = fields.title.trim()
+  if (title === '') errors.title = 'title-required'
+  else if (title.length > MEETING_TITLE_MAX) errors.title = 'title-too-long'
+  if (!isLocalDateTime(fields.startsAt)) errors.startsAt = 'date-invalid'
+  const place = placeError(fields.place)
+  if (place) errors.place = place
+  if (fields.facilitator.length > MEETING_TEXT_MAX) errors.facilitator = 'text-too-long'
+  if (fields.noteTaker.length > MEETING_TEXT_MAX) errors.noteTaker = 'text-too-long'
+  return errors
+}
+
+/** Upcoming first (soonest first), then past (most recent first), relative to `now`. */
+export function splitByTime(
+  meetings: readonly Meeting[],
+  now: string,
+): { readonly upcoming: Meeting[]; readonly past: Meeting[] } {
+  const upcoming = meetings
+    .filter((m) => m.startsAt >= now)
+    .sort((a, b) => (a.startsAt < b.startsAt ? -1 : 1))
+  const past = meetings
+    .filter((m) => m.startsAt < now)
+    .sort((a, b) => (a.startsAt > b.startsAt ? -1 : 1))
+  return { upcoming, past }
+}
+
+/** Now as `YYYY-MM-DDTHH:MM` in local time, to compare with `startsAt`. */
+export function localNow(date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`
+}

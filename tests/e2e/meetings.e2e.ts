@@ -1,0 +1,120 @@
+/**
+ * Meetings at phone size: create one (with validation), take notes in the shared editor,
+ * keep them through a reload; and two phones taking notes at the same meeting while apart
+ * end with both people's notes.
+ */
+import type { BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { axeViolations } from '../support/a11y'
+import { startApp, type RunningApp } from '../support/app-server'
+import { launch, unexpectedProblems, watchConsole } from '../support/chromium'
+import { createSpace, firstRun } from '../support/flows'
+
+let app: RunningApp | undefined
+const contexts: BrowserContext[] = []
+
+beforeAll(async () => {
+  app = await startApp()
+})
+afterAll(async () => {
+  await Promise.all(contexts.map((c) => c.close().catch(() => undefined)))
+  await app?.stop()
+})
+
+async function person(name: string) {
+  const launched = await launch()
+  contexts.push(launched.context)
+  await firstRun(launched.page, app!.url, name)
+  await launched.page.getByRole('heading', { name: 'Your spaces' }).waitFor()
+  return launched
+}
+
+const notes = (page: Page) => page.getByRole('textbox', { name: 'Meeting notes' })
+const saved = (page: Page) =>
+  page.getByRole('status').filter({ hasText: 'Saved on this phone' }).waitFor()
+
+async function newMeeting(page: Page, title: string) {
+  await page.getByRole('link', { name: 'Meetings' }).click()
+  await page.getByRole('link', { name: 'New meeting' }).click()
+  await page.getByRole('textbox', { name: 'Title' }).fill(title)
+  await page.getByRole('button', { name: 'Create meeting' }).click()
+  await page.getByRole('heading', { name: title, level: 1 }).waitFor()
+  await notes(page).waitFor()
+}
+
+describe('meetings in Chromium', () => {
+  it('creates a meeting and keeps notes typed in it through a reload', async () => {
+    const { context, page } = await person('Ana')
+    const watcher = watchConsole(context)
+    await createSpace(page, 'Dialogue Network')
+    await page.getByRole('link', { name: 'Meetings' }).click()
+    await page.getByText('No meetings yet.', { exact: false }).waitFor()
+    await page.getByRole('link', { name: 'New meeting' }).click()
+    expect(await axeViolations(page)).toEqual([])
+    await page.getByRole('button', { name: 'Create meeting' }).click()
+    const title = page.getByRole('textbox', { name: 'Title' })
+    expect(await title.getAttribute('aria-invalid')).toBe('true')
+    expect(await title.evaluate((el) => el === document.activeElement)).toBe(true)
+    await page.getByText('Please give the meeting a title.').waitFor()
+    await page.getByRole('textbox', { name: 'Place or call link' }).fill('javascript:alert(1)')
+    await title.fill('March dialogue space')
+    await page.getByRole('button', { name: 'Create meeting' }).click()
+    await page.getByText('A call link starts with https:// or http://.').waitFor()
+    await page.getByRole('textbox', { name: 'Place or call link' }).fill('Community hall')
+    await page.getByRole('button', { name: 'Create meeting' }).click()
+    await page.getByRole('heading', { name: 'March dialogue space', level: 1 }).waitFor()
+
+    await notes(page).click()
+    await page.keyboard.type('Round of news. Seed bank needs volunteers.')
+    await saved(page)
+    expect(await axeViolations(page)).toEqual([])
+    await page.reload()
+    await notes(page).getByText('Seed bank needs volunteers.').waitFor()
+    await page.getByRole('link', { name: 'Back' }).click()
+    await page.getByRole('link', { name: 'March dialogue space' }).waitFor()
+    expect(await axeViolations(page)).toEqual([])
+    expect(unexpectedProblems(watcher.problems, [])).toEqual([])
+  })
+
+  it('merges notes two phones typed at the same meeting while apart', async () => {
+    const ana = await person('Ana')
+    await createSpace(ana.page, 'Workshop Network')
+    await newMeeting(ana.page, 'Book-keeping workshop')
+    await ana.page.getByRole('link', { name: /Looking for others|Connected to/ }).click()
+    await ana.page.getByRole('button', { name: 'Show the invite' }).click()
+    const link = await ana.page.getByRole('textbox', { name: 'Invite link' }).inputValue()
+
+    const ben = await person('Ben')
+    await ben.page.goto(link)
+    await ben.page.getByRole('button', { name: 'Join space' }).click()
+    await ben.page.getByRole('link', { name: 'Connected to 1 device' }).waitFor({ timeout: 20_000 })
+    await ben.page.getByRole('link', { name: 'Meetings' }).click()
+    await ben.page.getByRole('link', { name: 'Book-keeping workshop' }).click()
+    await ana.page.getByRole('link', { name: 'Meetings' }).click()
+    await ana.page.getByRole('link', { name: 'Book-keeping workshop' }).click()
+
+    await Promise.all([ana.context.setOffline(true), ben.context.setOffline(true)])
+    for (const page of [ana.page, ben.page])
+      await page.getByRole('link', { name: 'Offline' }).waitFor()
+    await notes(ana.page).click()
+    await ana.page.keyboard.type('Ana: ledgers by hand. ')
+    await notes(ben.page).click()
+    await ben.page.keyboard.type('Ben: spreadsheet template. ')
+    await Promise.all([saved(ana.page), saved(ben.page)])
+
+    await Promise.all([ana.context.setOffline(false), ben.context.setOffline(false)])
+    for (const page of [ana.page, ben.page]) {
+      await notes(page)
+        .getByText(/Ana: ledgers by hand\./)
+        .waitFor({ timeout: 20_000 })
+      await notes(page)
+        .getByText(/Ben: spreadsheet template\./)
+        .waitFor({ timeout: 20_000 })
+    }
+    // the same text on both (compared by order: the other person's cursor label is drawn inline)
+    const [a, b] = await Promise.all([notes(ana.page).innerText(), notes(ben.page).innerText()])
+    const anaFirst = (text: string) =>
+      text.indexOf('Ana: ledgers') < text.indexOf('Ben: spreadsheet')
+    expect(anaFirst(a)).toBe(anaFirst(b))
+  })
+})
