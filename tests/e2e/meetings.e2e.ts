@@ -7,7 +7,7 @@ import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { axeViolations } from '../support/a11y'
 import { startApp, type RunningApp } from '../support/app-server'
-import { launch, unexpectedProblems, watchConsole } from '../support/chromium'
+import { killBrowser, launch, unexpectedProblems, watchConsole } from '../support/chromium'
 import { createSpace, firstRun } from '../support/flows'
 
 let app: RunningApp | undefined
@@ -74,6 +74,23 @@ describe('meetings in Chromium', () => {
     await page.getByRole('link', { name: 'March dialogue space' }).waitFor()
     expect(await axeViolations(page)).toEqual([])
     expect(unexpectedProblems(watcher.problems, [])).toEqual([])
+  })
+
+  it('keeps notes typed a second before the browser process is killed', async () => {
+    const { context, page, profileDir } = await person('Ana')
+    await createSpace(page, 'Crash Network')
+    await newMeeting(page, 'Power cut meeting')
+    await notes(page).click()
+    await page.keyboard.type('Typed just before the battery died.')
+    await new Promise((resolve) => setTimeout(resolve, 1_000))
+    await killBrowser(context)
+    const again = await launch({ profileDir })
+    contexts.push(again.context)
+    await again.page.goto(app!.url)
+    await again.page.getByRole('link', { name: 'Crash Network' }).click()
+    await again.page.getByRole('link', { name: 'Meetings' }).click()
+    await again.page.getByRole('link', { name: 'Power cut meeting' }).click()
+    await notes(again.page).getByText('Typed just before the battery died.').waitFor()
   })
 
   it('merges notes two phones typed at the same meeting while apart', async () => {
