@@ -6,21 +6,28 @@
  */
 import * as Y from 'yjs'
 import {
+  AGENDA_MAX,
+  AGENDA_TEXT_MAX,
   isLocalDateTime,
   isMeetingKind,
+  orderAt,
+  type AgendaItem,
+  type AgendaItemId,
   MEETING_TEXT_MAX,
   MEETING_TITLE_MAX,
   type Meeting,
   type MeetingFields,
   type MeetingId,
 } from '../domain/meeting'
-import { createCollection, REMOVE_FIELD, type FieldValue } from './collection'
-import { readString, type Fields } from './read'
+import { createCollection, nestedFields, REMOVE_FIELD, type FieldValue } from './collection'
+import { fieldsOf, readString, readTime, type Fields } from './read'
+import { newId } from '../domain/ids'
 import { ROOT, type SpaceDoc } from './schema'
 import { toTextHandle, type TextHandle } from './text-handle'
 
 const NOTES = 'notes'
 const GROUP = 'group:'
+const AGENDA = 'agenda:'
 const GROUP_ID = /^[A-Za-z0-9_-]{8,64}$/
 
 function read(id: string, fields: Fields, meta: Meeting): Meeting | undefined {
@@ -29,10 +36,20 @@ function read(id: string, fields: Fields, meta: Meeting): Meeting | undefined {
   if (!title || startsAt === undefined || !isLocalDateTime(startsAt)) return undefined
   const kind = fields.get('kind')
   const groupIds: string[] = []
+  const agenda: AgendaItem[] = []
+  const removedAgenda: AgendaItem[] = []
   for (const [key, value] of fields) {
     const groupId = key.slice(GROUP.length)
     if (key.startsWith(GROUP) && value === true && GROUP_ID.test(groupId)) groupIds.push(groupId)
+    if (key.startsWith(AGENDA)) {
+      const item = readAgendaItem(key.slice(AGENDA.length), value)
+      if (item) (item.removedAt === undefined ? agenda : removedAgenda).push(item)
+    }
   }
+  const byOrder = (a: AgendaItem, b: AgendaItem) =>
+    a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  agenda.sort(byOrder)
+  removedAgenda.sort((a, b) => (b.removedAt ?? 0) - (a.removedAt ?? 0) || byOrder(a, b))
   return {
     ...meta,
     id: id as MeetingId,
@@ -44,7 +61,20 @@ function read(id: string, fields: Fields, meta: Meeting): Meeting | undefined {
     noteTaker: readString(fields, 'noteTaker', MEETING_TEXT_MAX) ?? '',
     groupIds: groupIds.sort(),
     hasNotes: fields.get(NOTES) instanceof Y.Text,
+    agenda,
+    removedAgenda,
   }
+}
+
+function readAgendaItem(id: string, value: unknown): AgendaItem | undefined {
+  const fields = fieldsOf(value)
+  if (!fields || !GROUP_ID.test(id)) return undefined
+  const text = readString(fields, 'text', AGENDA_TEXT_MAX)?.trim()
+  const order = fields.get('order')
+  if (!text || typeof order !== 'number' || !Number.isFinite(order)) return undefined
+  const removedAt = readTime(fields, 'removedAt')
+  const item = { id: id as AgendaItemId, text, order }
+  return removedAt === undefined ? item : { ...item, removedAt }
 }
 
 /** The fields a form changed, with groups as set members added or removed one by one. */
@@ -72,6 +102,12 @@ export function createMeetingStore(doc: SpaceDoc, now?: () => number) {
     ...(now ? { now } : {}),
   })
   const root = doc.getMap<unknown>(ROOT.meetings)
+  const hasItem = (id: MeetingId, itemId: AgendaItemId) => {
+    const meeting = meetings.getSnapshot().byId.get(id)
+    return [...(meeting?.agenda ?? []), ...(meeting?.removedAgenda ?? [])].some(
+      (item) => item.id === itemId,
+    )
+  }
   return {
     subscribe: meetings.subscribe,
     getSnapshot: meetings.getSnapshot,
@@ -87,6 +123,42 @@ export function createMeetingStore(doc: SpaceDoc, now?: () => number) {
     deleteMeeting: (id: MeetingId) => meetings.softDelete(id),
     restoreMeeting: (id: MeetingId) => meetings.restore(id),
     purgeDeleted: () => meetings.purgeDeleted(),
+
+    /** Adds an agenda item at the end; false if the text is empty or the agenda is full. */
+    addAgendaItem(id: MeetingId, text: string): AgendaItemId | undefined {
+      const meeting = meetings.getSnapshot().byId.get(id)
+      const clean = text.trim().slice(0, AGENDA_TEXT_MAX)
+      if (!meeting || clean === '' || meeting.agenda.length >= AGENDA_MAX) return undefined
+      const itemId = newId<'AgendaItemId'>()
+      const order = Math.floor(meeting.agenda.at(-1)?.order ?? 0) + 1
+      meetings.update(id, { [`${AGENDA}${itemId}`]: nestedFields({ text: clean, order }) })
+      return itemId
+    },
+    rewordAgendaItem(id: MeetingId, itemId: AgendaItemId, text: string): boolean {
+      const clean = text.trim().slice(0, AGENDA_TEXT_MAX)
+      if (clean === '' || !hasItem(id, itemId)) return false
+      return meetings.update(id, { [`${AGENDA}${itemId}`]: nestedFields({ text: clean }) })
+    },
+    /** Moves an item to a position among the others (0 = first): one number changes. */
+    moveAgendaItem(id: MeetingId, itemId: AgendaItemId, toIndex: number): boolean {
+      const meeting = meetings.getSnapshot().byId.get(id)
+      if (!meeting?.agenda.some((item) => item.id === itemId)) return false
+      const others = meeting.agenda.filter((item) => item.id !== itemId)
+      const order = orderAt(others, toIndex)
+      return meetings.update(id, { [`${AGENDA}${itemId}`]: nestedFields({ order }) })
+    },
+    removeAgendaItem(id: MeetingId, itemId: AgendaItemId): boolean {
+      if (!hasItem(id, itemId)) return false
+      return meetings.update(id, {
+        [`${AGENDA}${itemId}`]: nestedFields({ removedAt: (now ?? Date.now)() }),
+      })
+    },
+    restoreAgendaItem(id: MeetingId, itemId: AgendaItemId): boolean {
+      if (!hasItem(id, itemId)) return false
+      return meetings.update(id, {
+        [`${AGENDA}${itemId}`]: nestedFields({ removedAt: REMOVE_FIELD }),
+      })
+    },
     /** The shared notes of a meeting, for the notes editor; undefined if it has none. */
     notesOf(id: MeetingId): TextHandle | undefined {
       const entity = root.get(id)

@@ -24,6 +24,32 @@ export interface Meeting extends EntityMeta<MeetingId> {
   readonly groupIds: readonly string[]
   /** Whether the shared notes exist (the text itself is read and edited through doc/). */
   readonly hasNotes: boolean
+  /** In agenda order; items taken off are in `removedAgenda`, most recent first. */
+  readonly agenda: readonly AgendaItem[]
+  readonly removedAgenda: readonly AgendaItem[]
+}
+
+export type AgendaItemId = Brand<string, 'AgendaItemId'>
+
+export interface AgendaItem {
+  readonly id: AgendaItemId
+  readonly text: string
+  /** Position (fractional, so two phones reordering never duplicate or lose an item). */
+  readonly order: number
+  readonly removedAt?: number
+}
+
+export const AGENDA_TEXT_MAX = 300
+export const AGENDA_MAX = 60
+
+/** An order value that puts an item at `index` among `others` (already in order). */
+export function orderAt(others: readonly { readonly order: number }[], index: number): number {
+  const at = Math.max(0, Math.min(others.length, Math.trunc(index)))
+  const before = others[at - 1]?.order
+  const after = others[at]?.order
+  if (before === undefined) return (after ?? 1) - 1
+  if (after === undefined) return before + 1
+  return (before + after) / 2
 }
 
 export const MEETING_TITLE_MAX = 160

@@ -64,6 +64,24 @@ describe('meetings in Chromium', () => {
     await page.getByRole('button', { name: 'Create meeting' }).click()
     await page.getByRole('heading', { name: 'March dialogue space', level: 1 }).waitFor()
 
+    // the agenda: add, refuse an empty point, reorder, take one off and put it back
+    const point = page.getByRole('textbox', { name: 'New agenda point' })
+    await page.getByRole('button', { name: 'Add to the agenda' }).click()
+    await page.getByText('Please write the agenda point.').waitFor()
+    for (const text of ['Round of news', 'Seed bank', 'Next meeting']) {
+      await point.fill(text)
+      await page.getByRole('button', { name: 'Add to the agenda' }).click()
+    }
+    const agenda = page.getByRole('list', { name: 'Agenda, in order' }).getByRole('listitem')
+    await page.getByRole('button', { name: 'Move up: Next meeting' }).click()
+    await page.getByRole('button', { name: 'Take off: Round of news' }).click()
+    expect(await agenda.allInnerTexts()).toEqual([
+      expect.stringContaining('Next meeting'),
+      expect.stringContaining('Seed bank'),
+    ])
+    await page.getByRole('button', { name: 'Put back: Round of news' }).click()
+    expect(await agenda.count()).toBe(3)
+
     await notes(page).click()
     await page.keyboard.type('Round of news. Seed bank needs volunteers.')
     await saved(page)

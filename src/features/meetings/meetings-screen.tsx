@@ -9,6 +9,7 @@ import { useT } from '../../i18n/i18n-context'
 import type { Session } from '../../session/session'
 import { useStore } from '../../session/use-app'
 import { Link, matchPath, navigate, usePath } from '../../ui/router'
+import { AgendaSection } from './agenda-section'
 import { formatMeetingTime, KIND_LABELS } from './labels'
 import { MeetingForm } from './meeting-form'
 import { NotesView } from './notes-view'
@@ -195,6 +196,7 @@ function MeetingPage({
           {t('meetings.delete', { title: meeting.title })}
         </button>
       </div>
+      <AgendaSection session={session} meeting={meeting} />
       {notes ? (
         <NotesView session={session} notes={notes} />
       ) : (

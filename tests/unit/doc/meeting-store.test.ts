@@ -96,4 +96,48 @@ describe('meeting store', () => {
       for (const store of states) expect(total(store)).toBe(typed) // every character kept
     }
   })
+
+  it('keeps one agenda, in one order everywhere, when phones reorder it at once', () => {
+    for (const seed of [4, 5, 6]) {
+      let added = 0
+      const { states } = runConvergence<MeetingStore>({
+        peers: 3,
+        seed,
+        steps: 300,
+        setup: (doc) => createMeetingStore(doc),
+        operate(store, random) {
+          const { items } = store.getSnapshot()
+          if (items.length === 0) {
+            store.addMeeting(fields())
+            return
+          }
+          const meeting = random.pick(items)
+          const roll = random.int(10)
+          if (roll < 3 || meeting.agenda.length < 2) {
+            if (store.addAgendaItem(meeting.id, `item ${random.int(10_000)}`)) added++
+          } else if (roll < 8) {
+            const item = random.pick(meeting.agenda)
+            store.moveAgendaItem(meeting.id, item.id, random.int(meeting.agenda.length))
+          } else if (roll < 9) {
+            store.removeAgendaItem(meeting.id, random.pick(meeting.agenda).id)
+          } else if (meeting.removedAgenda.length > 0) {
+            store.restoreAgendaItem(meeting.id, random.pick(meeting.removedAgenda).id)
+          }
+        },
+        project: (store) =>
+          store
+            .getSnapshot()
+            .items.map((m) => [m.agenda.map((i) => i.text), m.removedAgenda.length]),
+        invariants(store) {
+          for (const m of store.getSnapshot().items) {
+            const ids = m.agenda.map((i) => i.id)
+            expect(new Set(ids).size).toBe(ids.length) // no duplicates
+          }
+        },
+      })
+      const count = (store: MeetingStore) =>
+        store.getSnapshot().items.reduce((n, m) => n + m.agenda.length + m.removedAgenda.length, 0)
+      for (const store of states) expect(count(store)).toBe(added) // none lost
+    }
+  })
 })
