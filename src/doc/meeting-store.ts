@@ -8,9 +8,14 @@ import * as Y from 'yjs'
 import {
   AGENDA_MAX,
   AGENDA_TEXT_MAX,
+  isDecisionMethod,
+  isDueDate,
   isLocalDateTime,
   isMeetingKind,
   orderAt,
+  type Action,
+  type Decision,
+  type DecisionMethod,
   type AgendaItem,
   type AgendaItemId,
   MEETING_TEXT_MAX,
@@ -28,7 +33,10 @@ import { toTextHandle, type TextHandle } from './text-handle'
 const NOTES = 'notes'
 const GROUP = 'group:'
 const AGENDA = 'agenda:'
+const DECISION = 'decision:'
+const ACTION = 'action:'
 const GROUP_ID = /^[A-Za-z0-9_-]{8,64}$/
+const ENTRY_TEXT_MAX = 1_000
 
 function read(id: string, fields: Fields, meta: Meeting): Meeting | undefined {
   const title = readString(fields, 'title', MEETING_TITLE_MAX)?.trim()
@@ -38,6 +46,8 @@ function read(id: string, fields: Fields, meta: Meeting): Meeting | undefined {
   const groupIds: string[] = []
   const agenda: AgendaItem[] = []
   const removedAgenda: AgendaItem[] = []
+  const decisions: Decision[] = []
+  const actions: Action[] = []
   for (const [key, value] of fields) {
     const groupId = key.slice(GROUP.length)
     if (key.startsWith(GROUP) && value === true && GROUP_ID.test(groupId)) groupIds.push(groupId)
@@ -45,10 +55,22 @@ function read(id: string, fields: Fields, meta: Meeting): Meeting | undefined {
       const item = readAgendaItem(key.slice(AGENDA.length), value)
       if (item) (item.removedAt === undefined ? agenda : removedAgenda).push(item)
     }
+    if (key.startsWith(DECISION)) {
+      const decision = readDecision(key.slice(DECISION.length), value)
+      if (decision) decisions.push(decision)
+    }
+    if (key.startsWith(ACTION)) {
+      const action = readAction(key.slice(ACTION.length), value)
+      if (action) actions.push(action)
+    }
   }
   const byOrder = (a: AgendaItem, b: AgendaItem) =>
     a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
   agenda.sort(byOrder)
+  const byCreated = (a: { createdAt: number; id: string }, b: { createdAt: number; id: string }) =>
+    a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  decisions.sort(byCreated)
+  actions.sort(byCreated)
   removedAgenda.sort((a, b) => (b.removedAt ?? 0) - (a.removedAt ?? 0) || byOrder(a, b))
   return {
     ...meta,
@@ -63,6 +85,40 @@ function read(id: string, fields: Fields, meta: Meeting): Meeting | undefined {
     hasNotes: fields.get(NOTES) instanceof Y.Text,
     agenda,
     removedAgenda,
+    decisions,
+    actions,
+  }
+}
+
+/** Entries taken off (removedAt) are not shown; a text is required. */
+function readDecision(id: string, value: unknown): Decision | undefined {
+  const fields = fieldsOf(value)
+  if (!fields || !GROUP_ID.test(id) || readTime(fields, 'removedAt') !== undefined) return undefined
+  const text = readString(fields, 'text', ENTRY_TEXT_MAX)?.trim()
+  const method = fields.get('method')
+  if (!text) return undefined
+  return {
+    id,
+    text,
+    method: isDecisionMethod(method) ? method : 'consensus',
+    outcome: readString(fields, 'outcome', MEETING_TEXT_MAX) ?? '',
+    createdAt: readTime(fields, 'createdAt') ?? 0,
+  }
+}
+
+function readAction(id: string, value: unknown): Action | undefined {
+  const fields = fieldsOf(value)
+  if (!fields || !GROUP_ID.test(id) || readTime(fields, 'removedAt') !== undefined) return undefined
+  const what = readString(fields, 'what', ENTRY_TEXT_MAX)?.trim()
+  if (!what) return undefined
+  const due = readString(fields, 'due', 10) ?? ''
+  return {
+    id,
+    what,
+    who: readString(fields, 'who', MEETING_TEXT_MAX) ?? '',
+    due: isDueDate(due) ? due : '',
+    done: fields.get('done') === true,
+    createdAt: readTime(fields, 'createdAt') ?? 0,
   }
 }
 
@@ -102,6 +158,11 @@ export function createMeetingStore(doc: SpaceDoc, now?: () => number) {
     ...(now ? { now } : {}),
   })
   const root = doc.getMap<unknown>(ROOT.meetings)
+  /** Whether a meeting holds an entry (decision, action) under `key`: no half-made entries. */
+  const hasEntry = (id: MeetingId, key: string) => {
+    const entity = root.get(id)
+    return entity instanceof Y.Map && (entity as Y.Map<unknown>).get(key) instanceof Y.Map
+  }
   const hasItem = (id: MeetingId, itemId: AgendaItemId) => {
     const meeting = meetings.getSnapshot().byId.get(id)
     return [...(meeting?.agenda ?? []), ...(meeting?.removedAgenda ?? [])].some(
@@ -153,6 +214,56 @@ export function createMeetingStore(doc: SpaceDoc, now?: () => number) {
         [`${AGENDA}${itemId}`]: nestedFields({ removedAt: (now ?? Date.now)() }),
       })
     },
+    recordDecision(
+      id: MeetingId,
+      decision: { text: string; method: DecisionMethod; outcome: string },
+    ): string | undefined {
+      const text = decision.text.trim().slice(0, ENTRY_TEXT_MAX)
+      if (text === '' || !meetings.getSnapshot().byId.has(id)) return undefined
+      const entryId = newId<'DecisionId'>()
+      meetings.update(id, {
+        [`${DECISION}${entryId}`]: nestedFields({
+          text,
+          method: decision.method,
+          outcome: decision.outcome.trim().slice(0, MEETING_TEXT_MAX),
+          createdAt: (now ?? Date.now)(),
+        }),
+      })
+      return entryId
+    },
+    removeDecision: (id: MeetingId, entryId: string) =>
+      hasEntry(id, `${DECISION}${entryId}`) &&
+      meetings.update(id, {
+        [`${DECISION}${entryId}`]: nestedFields({ removedAt: (now ?? Date.now)() }),
+      }),
+    addAction(
+      id: MeetingId,
+      action: { what: string; who: string; due: string },
+    ): string | undefined {
+      const what = action.what.trim().slice(0, ENTRY_TEXT_MAX)
+      if (what === '' || !isDueDate(action.due) || !meetings.getSnapshot().byId.has(id))
+        return undefined
+      const entryId = newId<'ActionId'>()
+      meetings.update(id, {
+        [`${ACTION}${entryId}`]: nestedFields({
+          what,
+          who: action.who.trim().slice(0, MEETING_TEXT_MAX),
+          due: action.due,
+          done: false,
+          createdAt: (now ?? Date.now)(),
+        }),
+      })
+      return entryId
+    },
+    /** Done or not: one field, so another phone's edit of the same action's text survives. */
+    setActionDone: (id: MeetingId, entryId: string, done: boolean) =>
+      hasEntry(id, `${ACTION}${entryId}`) &&
+      meetings.update(id, { [`${ACTION}${entryId}`]: nestedFields({ done }) }),
+    removeAction: (id: MeetingId, entryId: string) =>
+      hasEntry(id, `${ACTION}${entryId}`) &&
+      meetings.update(id, {
+        [`${ACTION}${entryId}`]: nestedFields({ removedAt: (now ?? Date.now)() }),
+      }),
     restoreAgendaItem(id: MeetingId, itemId: AgendaItemId): boolean {
       if (!hasItem(id, itemId)) return false
       return meetings.update(id, {

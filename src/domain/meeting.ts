@@ -27,6 +27,55 @@ export interface Meeting extends EntityMeta<MeetingId> {
   /** In agenda order; items taken off are in `removedAgenda`, most recent first. */
   readonly agenda: readonly AgendaItem[]
   readonly removedAgenda: readonly AgendaItem[]
+  /** In the order they were recorded. */
+  readonly decisions: readonly Decision[]
+  readonly actions: readonly Action[]
+}
+
+export const DECISION_METHODS = ['consensus', 'consent', 'vote'] as const
+export type DecisionMethod = (typeof DECISION_METHODS)[number]
+
+export interface Decision {
+  readonly id: string
+  readonly text: string
+  readonly method: DecisionMethod
+  /** e.g. "agreed", "12 for, 2 against" */
+  readonly outcome: string
+  readonly createdAt: number
+}
+
+export interface Action {
+  readonly id: string
+  readonly what: string
+  /** A person's name or a group's name, as typed. */
+  readonly who: string
+  /** `YYYY-MM-DD`, or '' for no date. */
+  readonly due: string
+  readonly done: boolean
+  readonly createdAt: number
+}
+
+export const isDecisionMethod = (value: unknown): value is DecisionMethod =>
+  typeof value === 'string' && (DECISION_METHODS as readonly string[]).includes(value)
+
+export const isDueDate = (value: string): boolean =>
+  value === '' || isLocalDateTime(`${value}T00:00`)
+
+/** Open actions across meetings: overdue first (oldest due first), then by due date, undated last. */
+export function openActions(
+  meetings: readonly Meeting[],
+  today: string,
+  who = '',
+): { readonly meeting: Meeting; readonly action: Action; readonly overdue: boolean }[] {
+  const wanted = who.trim().toLocaleLowerCase()
+  const rows = meetings.flatMap((meeting) =>
+    meeting.actions
+      .filter((a) => !a.done && (wanted === '' || a.who.toLocaleLowerCase().includes(wanted)))
+      .map((action) => ({ meeting, action, overdue: action.due !== '' && action.due < today })),
+  )
+  const key = (row: (typeof rows)[number]) =>
+    row.action.due === '' ? '9999-99-99' : row.action.due
+  return rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))
 }
 
 export type AgendaItemId = Brand<string, 'AgendaItemId'>

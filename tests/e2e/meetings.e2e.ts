@@ -82,12 +82,43 @@ describe('meetings in Chromium', () => {
     await page.getByRole('button', { name: 'Put back: Round of news' }).click()
     expect(await agenda.count()).toBe(3)
 
+    // a decision and two actions, one overdue; the open-actions view lists it first
+    await page.getByRole('textbox', { name: 'What was decided' }).fill('Join the food network')
+    await page.getByRole('combobox', { name: 'How it was decided' }).selectOption('consent')
+    await page.getByRole('button', { name: 'Record the decision' }).click()
+    await page
+      .getByRole('list', { name: 'Decisions of this meeting' })
+      .getByText('Consent')
+      .waitFor()
+    for (const [what, who, due] of [
+      ['Send the minutes', 'Ben', ''],
+      ['Book the hall', 'Ana', '2020-01-31'],
+    ] as const) {
+      await page.getByRole('textbox', { name: 'What needs doing' }).fill(what)
+      await page.getByRole('textbox', { name: 'Who (a person or a group)' }).fill(who)
+      if (due) await page.getByLabel('By when (optional)').fill(due)
+      await page.getByRole('button', { name: 'Add the action' }).click()
+    }
+
     await notes(page).click()
     await page.keyboard.type('Round of news. Seed bank needs volunteers.')
     await saved(page)
     expect(await axeViolations(page)).toEqual([])
+    await page.getByRole('link', { name: 'Back' }).click()
+    await page.getByRole('link', { name: 'Open actions' }).click()
+    await page.getByRole('status').filter({ hasText: '2 open actions' }).waitFor()
+    const first = page.getByRole('listitem').first()
+    expect(await first.innerText()).toMatch(/^Overdue: Book the hall/)
+    await page.getByRole('searchbox', { name: /Only for/ }).fill('ben')
+    await page.getByRole('status').filter({ hasText: '1 open action' }).waitFor()
+    expect(await axeViolations(page)).toEqual([])
+    await page.getByRole('link', { name: 'March dialogue space' }).click()
+    await page.getByRole('checkbox', { name: 'Book the hall' }).check()
+    await page.waitForTimeout(600) // past the 200 ms write batch
+    await saved(page)
     await page.reload()
     await notes(page).getByText('Seed bank needs volunteers.').waitFor()
+    expect(await page.getByRole('checkbox', { name: 'Book the hall' }).isChecked()).toBe(true)
     await page.getByRole('link', { name: 'Back' }).click()
     await page.getByRole('link', { name: 'March dialogue space' }).waitFor()
     expect(await axeViolations(page)).toEqual([])

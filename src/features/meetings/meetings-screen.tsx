@@ -10,6 +10,8 @@ import type { Session } from '../../session/session'
 import { useStore } from '../../session/use-app'
 import { Link, matchPath, navigate, usePath } from '../../ui/router'
 import { AgendaSection } from './agenda-section'
+import { OpenActions } from './open-actions'
+import { ActionsSection, DecisionsSection } from './outcomes-section'
 import { formatMeetingTime, KIND_LABELS } from './labels'
 import { MeetingForm } from './meeting-form'
 import { NotesView } from './notes-view'
@@ -59,6 +61,13 @@ export function MeetingsScreen({ session }: { session: Session }) {
           onSubmit={(fields) => navigate(`${base}/${store.addMeeting(fields)}`)}
           onCancel={() => navigate(base)}
         />
+      </Page>
+    )
+
+  if (viewing === 'actions')
+    return (
+      <Page title={t('actions.openTitle')} back={base}>
+        <OpenActions session={session} base={base} />
       </Page>
     )
 
@@ -117,9 +126,14 @@ export function MeetingsScreen({ session }: { session: Session }) {
   return (
     <Page title={t('meetings.title')}>
       {status}
-      <Link to={`${base}/new`} className="button primary">
-        {t('meetings.new')}
-      </Link>
+      <div className="button-row">
+        <Link to={`${base}/new`} className="button primary">
+          {t('meetings.new')}
+        </Link>
+        <Link to={`${base}/actions`} className="button">
+          {t('actions.openTitle')}
+        </Link>
+      </div>
       {items.length === 0 && <p className="empty">{t('meetings.empty')}</p>}
       {list('upcoming', upcoming)}
       {list('past', past)}
@@ -197,6 +211,8 @@ function MeetingPage({
         </button>
       </div>
       <AgendaSection session={session} meeting={meeting} />
+      <DecisionsSection session={session} meeting={meeting} />
+      <ActionsSection session={session} meeting={meeting} />
       {notes ? (
         <NotesView session={session} notes={notes} />
       ) : (

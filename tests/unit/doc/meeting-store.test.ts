@@ -140,4 +140,26 @@ describe('meeting store', () => {
       for (const store of states) expect(count(store)).toBe(added) // none lost
     }
   })
+
+  it('records decisions and actions, and a tick on one phone keeps an edit on another', () => {
+    const docs = [createSpaceDoc(), createSpaceDoc()]
+    const [a, b] = docs.map((doc) => createMeetingStore(doc)) as [MeetingStore, MeetingStore]
+    const id = a.addMeeting(fields())
+    expect(a.recordDecision(id, { text: ' ', method: 'vote', outcome: '' })).toBeUndefined()
+    a.recordDecision(id, { text: 'Join the food network', method: 'consent', outcome: 'agreed' })
+    const action = a.addAction(id, { what: 'Book the hall', who: 'Ana', due: '2026-03-01' })!
+    expect(a.addAction(id, { what: 'x', who: '', due: '2026-02-30' })).toBeUndefined()
+    Y.applyUpdate(docs[1]!, Y.encodeStateAsUpdate(docs[0]!))
+
+    a.setActionDone(id, action, true) // on one phone
+    b.removeDecision(id, b.getSnapshot().byId.get(id)!.decisions[0]!.id) // on the other
+    Y.applyUpdate(docs[1]!, Y.encodeStateAsUpdate(docs[0]!))
+    Y.applyUpdate(docs[0]!, Y.encodeStateAsUpdate(docs[1]!))
+    for (const store of [a, b]) {
+      const m = store.getSnapshot().byId.get(id)!
+      expect(m.actions.map((x) => [x.what, x.done])).toEqual([['Book the hall', true]])
+      expect(m.decisions).toEqual([])
+    }
+    expect(a.setActionDone(id, 'no-such-action', true)).toBe(false)
+  })
 })
