@@ -3,6 +3,7 @@
  * keep them through a reload; and two phones taking notes at the same meeting while apart
  * end with both people's notes.
  */
+import { readFileSync } from 'node:fs'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { axeViolations } from '../support/a11y'
@@ -119,6 +120,22 @@ describe('meetings in Chromium', () => {
     await page.reload()
     await notes(page).getByText('Seed bank needs volunteers.').waitFor()
     expect(await page.getByRole('checkbox', { name: 'Book the hall' }).isChecked()).toBe(true)
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Save the minutes as a file' }).click(),
+    ])
+    expect(download.suggestedFilename()).toMatch(/^\d{4}-\d{2}-\d{2}-March-dialogue-space\.md$/)
+    const minutes = readFileSync(await download.path(), 'utf8')
+    for (const line of [
+      '# March dialogue space',
+      '- **Place or call link:** Community hall',
+      '1. Round of news\n2. Next meeting\n3. Seed bank',
+      'Seed bank needs volunteers.',
+      '- Join the food network (Consent)',
+      '- [x] Book the hall — Ana, by 2020-01-31',
+      '- [ ] Send the minutes — Ben',
+    ])
+      expect(minutes).toContain(line)
     await page.getByRole('link', { name: 'Back' }).click()
     await page.getByRole('link', { name: 'March dialogue space' }).waitFor()
     expect(await axeViolations(page)).toEqual([])

@@ -14,6 +14,7 @@ import { OpenActions } from './open-actions'
 import { ActionsSection, DecisionsSection } from './outcomes-section'
 import { formatMeetingTime, KIND_LABELS } from './labels'
 import { MeetingForm } from './meeting-form'
+import { MinutesActions } from './minutes-actions'
 import { NotesView } from './notes-view'
 
 const blank = (): MeetingFields => ({
@@ -210,6 +211,7 @@ function MeetingPage({
           {t('meetings.delete', { title: meeting.title })}
         </button>
       </div>
+      <MinutesActions session={session} meeting={meeting} />
       <AgendaSection session={session} meeting={meeting} />
       <DecisionsSection session={session} meeting={meeting} />
       <ActionsSection session={session} meeting={meeting} />
