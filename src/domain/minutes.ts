@@ -29,8 +29,9 @@ export interface MinutesLabels {
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`)
-    .replace(/^(\s*)(#|>|[-+]|\d+[.)])/, (_, space: string, marker: string) =>
-      `${space}${marker.replace(/^(\d*)(.)$/, '$1\\$2')}`,
+    .replace(
+      /^(\s*)(#|>|[-+]|\d+[.)])/,
+      (_, space: string, marker: string) => `${space}${marker.replace(/^(\d*)(.)$/, '$1\\$2')}`,
     )
 }
 
