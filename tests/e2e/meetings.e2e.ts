@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { axeViolations } from '../support/a11y'
 import { startApp, type RunningApp } from '../support/app-server'
 import { killBrowser, launch, unexpectedProblems, watchConsole } from '../support/chromium'
-import { createSpace, firstRun } from '../support/flows'
+import { addGroup, createSpace, firstRun } from '../support/flows'
 
 let app: RunningApp | undefined
 const contexts: BrowserContext[] = []
@@ -140,6 +140,25 @@ describe('meetings in Chromium', () => {
     await page.getByRole('link', { name: 'March dialogue space' }).waitFor()
     expect(await axeViolations(page)).toEqual([])
     expect(unexpectedProblems(watcher.problems, [])).toEqual([])
+  })
+
+  it('prepares a dialogue round with a section for each group taking part', async () => {
+    const { page } = await person('Ana')
+    await createSpace(page, 'Round Network')
+    await addGroup(page, 'Riverside Pantry')
+    await addGroup(page, 'Seed Library')
+    await page.getByRole('link', { name: 'Meetings' }).click()
+    await page.getByRole('link', { name: 'New meeting' }).click()
+    await page.getByRole('textbox', { name: 'Title' }).fill('April round')
+    await page.getByRole('checkbox', { name: 'Riverside Pantry' }).check()
+    await page.getByRole('checkbox', { name: 'Seed Library' }).check()
+    await page
+      .getByRole('combobox', { name: 'Start the notes from' })
+      .selectOption('dialogue-round')
+    await page.getByRole('button', { name: 'Create meeting' }).click()
+    for (const text of ['== Riverside Pantry ==', '== Seed Library =='])
+      await notes(page).getByText(text).waitFor()
+    expect(await notes(page).getByText('What we need from the network:').count()).toBe(2)
   })
 
   it('keeps notes typed a second before the browser process is killed', async () => {

@@ -12,6 +12,7 @@ import {
   type MeetingFieldError,
   type MeetingFields,
 } from '../../domain/meeting'
+import { isTemplateId, TEMPLATES, type TemplateId } from '../../domain/meeting-templates'
 import { useT } from '../../i18n/i18n-context'
 import type { MessageKey } from '../../i18n/translate'
 import type { Session } from '../../session/session'
@@ -30,15 +31,31 @@ interface Props {
   readonly session: Session
   readonly initial: MeetingFields
   readonly submitLabel: string
-  readonly onSubmit: (fields: MeetingFields) => void
+  /** A new meeting offers a template for its notes; an existing one keeps its notes. */
+  readonly withTemplate?: boolean
+  readonly onSubmit: (fields: MeetingFields, template: TemplateId) => void
   readonly onCancel: () => void
 }
 
-export function MeetingForm({ session, initial, submitLabel, onSubmit, onCancel }: Props) {
+const TEMPLATE_LABELS: Record<TemplateId, MessageKey> = {
+  blank: 'templates.blank',
+  'dialogue-round': 'templates.dialogueRound',
+  workshop: 'templates.workshop',
+}
+
+export function MeetingForm({
+  session,
+  initial,
+  submitLabel,
+  withTemplate = false,
+  onSubmit,
+  onCancel,
+}: Props) {
   const t = useT()
   const id = useId()
   const groups = useStore(session.stores.groups).items
   const [fields, setFields] = useState(initial)
+  const [template, setTemplate] = useState<TemplateId>('blank')
   const [errors, setErrors] = useState<Partial<Record<keyof MeetingFields, MeetingFieldError>>>({})
   const set = <K extends keyof MeetingFields>(key: K, value: MeetingFields[K]) =>
     setFields((current) => ({ ...current, [key]: value }))
@@ -54,7 +71,7 @@ export function MeetingForm({ session, initial, submitLabel, onSubmit, onCancel 
       document.getElementById(`${id}-${first}`)?.focus()
       return
     }
-    onSubmit(fields)
+    onSubmit(fields, template)
   }
 
   const field = (
@@ -165,6 +182,28 @@ export function MeetingForm({ session, initial, submitLabel, onSubmit, onCancel 
           </label>
         ))}
       </fieldset>
+      {withTemplate && (
+        <div className="field">
+          <label htmlFor={`${id}-template`}>{t('templates.label')}</label>
+          <p className="hint" id={`${id}-template-hint`}>
+            {t('templates.hint')}
+          </p>
+          <select
+            id={`${id}-template`}
+            value={template}
+            aria-describedby={`${id}-template-hint`}
+            onChange={(e) => {
+              if (isTemplateId(e.target.value)) setTemplate(e.target.value)
+            }}
+          >
+            {TEMPLATES.map((tpl) => (
+              <option key={tpl} value={tpl}>
+                {t(TEMPLATE_LABELS[tpl])}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       <div className="button-row">
         <button type="submit" className="primary">
           {submitLabel}

@@ -5,6 +5,7 @@
  */
 import { useState, type ReactNode } from 'react'
 import { localNow, splitByTime, type Meeting, type MeetingFields } from '../../domain/meeting'
+import { templateNotes } from '../../domain/meeting-templates'
 import { useT } from '../../i18n/i18n-context'
 import type { Session } from '../../session/session'
 import { useStore } from '../../session/use-app'
@@ -42,6 +43,7 @@ export function MeetingsScreen({ session }: { session: Session }) {
   const path = usePath()
   const store = session.stores.meetings
   const { items, byId, trash } = useStore(store)
+  const groups = useStore(session.stores.groups).byId
   const [notice, setNotice] = useState('')
   const base = `/spaces/${session.spaceId}/meetings`
   const editing = matchPath('/spaces/:id/meetings/:meetingId/edit', path)?.meetingId
@@ -59,7 +61,20 @@ export function MeetingsScreen({ session }: { session: Session }) {
           session={session}
           initial={blank()}
           submitLabel={t('meetings.create')}
-          onSubmit={(fields) => navigate(`${base}/${store.addMeeting(fields)}`)}
+          withTemplate
+          onSubmit={(fields, template) => {
+            const names = fields.groupIds.flatMap((id) => groups.get(id)?.name ?? [])
+            const notes = templateNotes(template, names, {
+              ourWork: t('templates.ourWork'),
+              plans: t('templates.plans'),
+              difficulties: t('templates.difficulties'),
+              needs: t('templates.needs'),
+              topic: t('templates.topic'),
+              learnt: t('templates.learnt'),
+              followUps: t('templates.followUps'),
+            })
+            navigate(`${base}/${store.addMeeting(fields, notes)}`)
+          }}
           onCancel={() => navigate(base)}
         />
       </Page>
