@@ -174,3 +174,38 @@ export function localNow(date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0')
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`
 }
+
+/** Lower case without accents, for search that forgives "reunion" for "reunión". */
+export const fold = (text: string): string =>
+  text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase()
+
+export interface MeetingFilter {
+  readonly query: string
+  readonly kind: MeetingKind | ''
+  readonly groupId: string
+}
+
+/** Meetings matching every word of the query in title, notes, decisions or actions, and the filters. */
+export function filterMeetings(
+  meetings: readonly Meeting[],
+  filter: MeetingFilter,
+  notesOf: (meeting: Meeting) => string,
+): Meeting[] {
+  const words = fold(filter.query).split(/\s+/).filter(Boolean)
+  return meetings.filter((m) => {
+    if (filter.kind !== '' && m.kind !== filter.kind) return false
+    if (filter.groupId !== '' && !m.groupIds.includes(filter.groupId)) return false
+    if (words.length === 0) return true
+    const haystack = fold(
+      [
+        m.title,
+        m.place,
+        notesOf(m),
+        ...m.agenda.map((i) => i.text),
+        ...m.decisions.map((d) => `${d.text} ${d.outcome}`),
+        ...m.actions.map((a) => `${a.what} ${a.who}`),
+      ].join('\n'),
+    )
+    return words.every((word) => haystack.includes(word))
+  })
+}

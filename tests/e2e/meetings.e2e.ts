@@ -138,6 +138,12 @@ describe('meetings in Chromium', () => {
       expect(minutes).toContain(line)
     await page.getByRole('link', { name: 'Back' }).click()
     await page.getByRole('link', { name: 'March dialogue space' }).waitFor()
+    const search = page.getByRole('searchbox', { name: /Search titles, notes/ })
+    await search.fill('volunteers') // a word from the notes
+    await page.getByRole('status').filter({ hasText: '1 of 1 meeting' }).waitFor()
+    await search.fill('volunteers tractor')
+    await page.getByRole('status').filter({ hasText: '0 of 1 meeting' }).waitFor()
+    await search.fill('')
     expect(await axeViolations(page)).toEqual([])
     expect(unexpectedProblems(watcher.problems, [])).toEqual([])
   })

@@ -4,7 +4,14 @@
  * form (…/meetings/:meetingId/edit).
  */
 import { useState, type ReactNode } from 'react'
-import { localNow, splitByTime, type Meeting, type MeetingFields } from '../../domain/meeting'
+import {
+  filterMeetings,
+  localNow,
+  splitByTime,
+  type Meeting,
+  type MeetingFields,
+  type MeetingFilter,
+} from '../../domain/meeting'
 import { templateNotes } from '../../domain/meeting-templates'
 import { useT } from '../../i18n/i18n-context'
 import type { Session } from '../../session/session'
@@ -14,6 +21,7 @@ import { AgendaSection } from './agenda-section'
 import { OpenActions } from './open-actions'
 import { ActionsSection, DecisionsSection } from './outcomes-section'
 import { formatMeetingTime, KIND_LABELS } from './labels'
+import { MeetingFilters } from './meeting-filters'
 import { MeetingForm } from './meeting-form'
 import { MinutesActions } from './minutes-actions'
 import { NotesView } from './notes-view'
@@ -45,6 +53,7 @@ export function MeetingsScreen({ session }: { session: Session }) {
   const { items, byId, trash } = useStore(store)
   const groups = useStore(session.stores.groups).byId
   const [notice, setNotice] = useState('')
+  const [filter, setFilter] = useState<MeetingFilter>({ query: '', kind: '', groupId: '' })
   const base = `/spaces/${session.spaceId}/meetings`
   const editing = matchPath('/spaces/:id/meetings/:meetingId/edit', path)?.meetingId
   const viewing = matchPath('/spaces/:id/meetings/:meetingId', path)?.meetingId
@@ -117,7 +126,8 @@ export function MeetingsScreen({ session }: { session: Session }) {
 
   if (meeting) return <MeetingPage session={session} meeting={meeting} base={base} />
 
-  const { upcoming, past } = splitByTime(items, localNow())
+  const shown = filterMeetings(items, filter, (m) => store.notesText(m.id))
+  const { upcoming, past } = splitByTime(shown, localNow())
   const list = (title: string, meetings: Meeting[]) =>
     meetings.length > 0 && (
       <section className="stack" aria-labelledby={`meetings-${title}`}>
@@ -150,7 +160,17 @@ export function MeetingsScreen({ session }: { session: Session }) {
           {t('actions.openTitle')}
         </Link>
       </div>
-      {items.length === 0 && <p className="empty">{t('meetings.empty')}</p>}
+      {items.length === 0 ? (
+        <p className="empty">{t('meetings.empty')}</p>
+      ) : (
+        <MeetingFilters
+          filter={filter}
+          onChange={setFilter}
+          groups={[...groups.values()].filter((g) => g.deletedAt === undefined)}
+          shown={shown.length}
+          total={items.length}
+        />
+      )}
       {list('upcoming', upcoming)}
       {list('past', past)}
       {trash.length > 0 && <TrashList session={session} onNotice={setNotice} />}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  filterMeetings,
   isLocalDateTime,
   openActions,
   orderAt,
@@ -97,5 +98,24 @@ describe('meetings, as rules', () => {
     expect(orderAt(items, 1)).toBe(1.5)
     expect(orderAt(items, 3)).toBe(4)
     expect(orderAt([], 0)).toBe(0)
+  })
+
+  it('finds meetings by any word in their title, notes, decisions or actions, with filters', () => {
+    const all = [
+      { ...meeting('Reunión de marzo', '2026-03-01T18:00'), groupIds: ['g1'] },
+      {
+        ...meeting('Workshop', '2026-04-01T18:00', [action('Book the hall', 'Ana', '')]),
+        kind: 'workshop' as const,
+      },
+    ]
+    const notes = (m: Meeting) => (m.title === 'Workshop' ? 'We learnt about ledgers' : '')
+    const find = (query: string, kind: '' | 'workshop' = '', groupId = '') =>
+      filterMeetings(all, { query, kind, groupId }, notes).map((m) => m.title)
+    expect(find('reunion')).toEqual(['Reunión de marzo']) // accents forgiven
+    expect(find('LEDGERS')).toEqual(['Workshop'])
+    expect(find('hall ana')).toEqual(['Workshop'])
+    expect(find('hall bob')).toEqual([])
+    expect(find('', 'workshop')).toEqual(['Workshop'])
+    expect(find('', '', 'g1')).toEqual(['Reunión de marzo'])
   })
 })
