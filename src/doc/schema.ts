@@ -12,6 +12,8 @@ export const ROOT = {
   groups: 'groups',
   criteria: 'criteria',
   meetings: 'meetings',
+  stipends: 'stipends',
+  payments: 'payments',
 } as const
 
 /** Transaction origin of edits made on this device, so adapters can tell them apart. */

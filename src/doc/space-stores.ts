@@ -5,6 +5,7 @@
 import { createCriteriaStore, type CriteriaStore } from './criteria-store'
 import { createGroupStore, type GroupStore, type GroupStoreOptions } from './group-store'
 import { createMeetingStore, type MeetingStore } from './meeting-store'
+import { createStipendStore, type StipendStore } from './stipend-store'
 import { createSpaceDoc, initialiseSchema, type SpaceDoc } from './schema'
 
 export interface SpaceStores {
@@ -12,6 +13,7 @@ export interface SpaceStores {
   readonly groups: GroupStore
   readonly criteria: CriteriaStore
   readonly meetings: MeetingStore
+  readonly stipends: StipendStore
   /** Counts of soft-deleted entities, for "empty the trash". */
   trashCount(): number
   /** Removes every soft-deleted entity for good. Returns how many. */
@@ -29,6 +31,7 @@ export function createSpaceStores(
     groups,
     criteria: createCriteriaStore(doc, options.now),
     meetings,
+    stipends: createStipendStore(doc, options.now),
     trashCount: () => groups.getSnapshot().trash.length + meetings.getSnapshot().trash.length,
     emptyTrash: () => groups.purgeDeletedGroups() + meetings.purgeDeleted(),
   }

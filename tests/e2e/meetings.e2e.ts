@@ -167,6 +167,46 @@ describe('meetings in Chromium', () => {
     expect(await notes(page).getByText('What we need from the network:').count()).toBe(2)
   })
 
+  it('reports a month of participation and stipends, records a payment and saves a CSV', async () => {
+    const { page } = await person('Cleo')
+    await createSpace(page, 'Stipend Network')
+    await addGroup(page, 'Riverside Pantry')
+    await addGroup(page, 'Seed Library')
+    await page.getByRole('link', { name: 'Meetings' }).click()
+    await page.getByRole('link', { name: 'New meeting' }).click()
+    await page.getByRole('textbox', { name: 'Title' }).fill('Monthly dialogue')
+    await page.getByRole('checkbox', { name: 'Riverside Pantry' }).check()
+    await page.getByRole('button', { name: 'Create meeting' }).click()
+    await page.getByRole('link', { name: 'Back' }).click()
+    await page.getByRole('link', { name: 'Participation and stipends' }).click()
+
+    await page.getByRole('textbox', { name: /Currency/ }).fill('XX')
+    await page.getByRole('button', { name: 'Save the rule' }).click()
+    await page.getByRole('alert').filter({ hasText: 'currency code of three letters' }).waitFor()
+    await page.getByRole('textbox', { name: /Currency/ }).fill('GBP')
+    await page.getByRole('button', { name: 'Save the rule' }).click()
+    await page.getByText('Rule saved.').waitFor()
+
+    const table = page.getByRole('table', { name: /Stipends for/ })
+    const pantry = table.getByRole('row', { name: /Riverside Pantry/ })
+    expect(await pantry.innerText()).toMatch(/Riverside Pantry\s+1\s+£500\.00\s+£0\.00\s+£500\.00/)
+    expect(await table.getByRole('row', { name: /Seed Library/ }).innerText()).toMatch(
+      /Seed Library\s+0\s+£0\.00\s+£0\.00\s+£0\.00/,
+    )
+    expect(await axeViolations(page)).toEqual([])
+    await page.getByRole('button', { name: 'Record payment to Riverside Pantry' }).click()
+    await page.getByText('Payment of £500.00 to Riverside Pantry recorded.').waitFor()
+    expect(await pantry.innerText()).toMatch(/£500\.00\s+£500\.00\s+£0\.00/)
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Save the report as CSV' }).click(),
+    ])
+    const csv = readFileSync(await download.path(), 'utf8')
+    expect(csv).toMatch(/^\uFEFFMonth,Group,Meetings attended,Due,Paid,Outstanding,/)
+    expect(csv).toMatch(/\d{4}-\d{2},Riverside Pantry,1,500\.00,500\.00,0\.00,GBP\r\n/)
+  })
+
   it('keeps notes typed a second before the browser process is killed', async () => {
     const { context, page, profileDir } = await person('Ana')
     await createSpace(page, 'Crash Network')

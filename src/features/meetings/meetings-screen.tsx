@@ -19,6 +19,7 @@ import { useStore } from '../../session/use-app'
 import { Link, matchPath, navigate, usePath } from '../../ui/router'
 import { AgendaSection } from './agenda-section'
 import { OpenActions } from './open-actions'
+import { StipendsPage } from './stipends-page'
 import { ActionsSection, DecisionsSection } from './outcomes-section'
 import { formatMeetingTime, KIND_LABELS } from './labels'
 import { MeetingFilters } from './meeting-filters'
@@ -86,6 +87,13 @@ export function MeetingsScreen({ session }: { session: Session }) {
           }}
           onCancel={() => navigate(base)}
         />
+      </Page>
+    )
+
+  if (viewing === 'stipends')
+    return (
+      <Page title={t('stipends.title')} back={base}>
+        <StipendsPage session={session} />
       </Page>
     )
 
@@ -158,6 +166,9 @@ export function MeetingsScreen({ session }: { session: Session }) {
         </Link>
         <Link to={`${base}/actions`} className="button">
           {t('actions.openTitle')}
+        </Link>
+        <Link to={`${base}/stipends`} className="button">
+          {t('stipends.title')}
         </Link>
       </div>
       {items.length === 0 ? (

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest'
+import type { Group } from '../../../src/domain/group'
+import type { Meeting, MeetingId } from '../../../src/domain/meeting'
+import {
+  csvCell,
+  decimalToMinor,
+  minorToDecimal,
+  report,
+  reportCsv,
+  type Payment,
+} from '../../../src/domain/stipends'
+
+const group = (id: string, name: string, joinedAt?: string) =>
+  ({ id, name, createdAt: 1, updatedAt: 1, ...(joinedAt ? { joinedAt } : {}) }) as unknown as Group
+const meeting = (kind: Meeting['kind'], startsAt: string, groupIds: string[]) =>
+  ({
+    id: startsAt as MeetingId,
+    kind,
+    startsAt,
+    groupIds,
+    createdAt: 1,
+    updatedAt: 1,
+  }) as unknown as Meeting
+
+describe('stipends', () => {
+  const groups = [
+    group('g1', 'Riverside Pantry', '2026-01-15'),
+    group('g2', 'Seed Library', '2026-03-02'),
+    group('g3', 'Tool Share'),
+  ]
+  const meetings = [
+    meeting('dialogue', '2026-02-10T18:00', ['g1', 'g2', 'g3']),
+    meeting('dialogue', '2026-02-24T18:00', ['g1']),
+    meeting('group-meeting', '2026-02-12T18:00', ['g3']),
+  ]
+  const settings = { amountMinor: 50_000, currency: 'GBP', kinds: ['dialogue' as const] }
+
+  it('is due once a month for taking part in a counted meeting, from the month the group joined', () => {
+    const payments: Payment[] = [
+      {
+        id: 'p1',
+        groupId: 'g1',
+        period: '2026-02',
+        amountMinor: 20_000,
+        paidOn: '2026-03-01',
+        note: '',
+      },
+    ]
+    const rows = report('2026-02', groups, meetings, payments, settings)
+    expect(
+      rows.map((r) => [
+        r.groupName,
+        r.meetingsAttended,
+        r.dueMinor,
+        r.paidMinor,
+        r.outstandingMinor,
+      ]),
+    ).toEqual([
+      ['Riverside Pantry', 2, 50_000, 20_000, 30_000],
+      ['Seed Library', 1, 0, 0, 0], // joined in March
+      ['Tool Share', 1, 50_000, 0, 50_000], // the group meeting does not count
+    ])
+  })
+
+  it('keeps money in minor units, with each currency’s digits', () => {
+    expect(minorToDecimal(50_000, 'GBP')).toBe('500.00')
+    expect(minorToDecimal(5, 'EUR')).toBe('0.05')
+    expect(minorToDecimal(500, 'JPY')).toBe('500')
+    expect(decimalToMinor('12,5', 'EUR')).toBe(1250)
+    expect(decimalToMinor('0.1', 'GBP')).toBe(10)
+    expect(decimalToMinor('1.234', 'GBP')).toBeUndefined()
+    expect(decimalToMinor('12.5', 'JPY')).toBeUndefined()
+    expect(decimalToMinor('abc', 'GBP')).toBeUndefined()
+  })
+
+  it('writes CSV a spreadsheet reads safely: quoted, no formulas, UTF-8 with a BOM', () => {
+    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`)
+    expect(csvCell('Pantry, Leeds')).toBe('"Pantry, Leeds"')
+    expect(csvCell('-5')).toBe("'-5")
+    const rows = report('2026-02', [group('g1', 'Cooperativa Año')], meetings, [], settings)
+    const text = reportCsv(rows, 'GBP', [
+      'Month',
+      'Group',
+      'Meetings',
+      'Due',
+      'Paid',
+      'Outstanding',
+      'Currency',
+    ])
+    expect(text).toBe(
+      '\uFEFFMonth,Group,Meetings,Due,Paid,Outstanding,Currency\r\n2026-02,Cooperativa Año,2,500.00,0.00,500.00,GBP\r\n',
+    )
+  })
+})
