@@ -14,6 +14,9 @@ export const ROOT = {
   meetings: 'meetings',
   stipends: 'stipends',
   payments: 'payments',
+  skills: 'skills',
+  skillEntries: 'skillEntries',
+  exchanges: 'exchanges',
 } as const
 
 /** Transaction origin of edits made on this device, so adapters can tell them apart. */

@@ -5,6 +5,7 @@
 import { createCriteriaStore, type CriteriaStore } from './criteria-store'
 import { createGroupStore, type GroupStore, type GroupStoreOptions } from './group-store'
 import { createMeetingStore, type MeetingStore } from './meeting-store'
+import { createSkillStore, type SkillStore } from './skill-store'
 import { createStipendStore, type StipendStore } from './stipend-store'
 import { createSpaceDoc, initialiseSchema, type SpaceDoc } from './schema'
 
@@ -14,6 +15,7 @@ export interface SpaceStores {
   readonly criteria: CriteriaStore
   readonly meetings: MeetingStore
   readonly stipends: StipendStore
+  readonly skills: SkillStore
   /** Counts of soft-deleted entities, for "empty the trash". */
   trashCount(): number
   /** Removes every soft-deleted entity for good. Returns how many. */
@@ -26,14 +28,17 @@ export function createSpaceStores(
 ): SpaceStores {
   const groups = createGroupStore(doc, options)
   const meetings = createMeetingStore(doc, options.now)
+  const skills = createSkillStore(doc, options.now)
   return {
     doc,
     groups,
     criteria: createCriteriaStore(doc, options.now),
     meetings,
     stipends: createStipendStore(doc, options.now),
-    trashCount: () => groups.getSnapshot().trash.length + meetings.getSnapshot().trash.length,
-    emptyTrash: () => groups.purgeDeletedGroups() + meetings.purgeDeleted(),
+    skills,
+    trashCount: () =>
+      groups.getSnapshot().trash.length + meetings.getSnapshot().trash.length + skills.trashCount(),
+    emptyTrash: () => groups.purgeDeletedGroups() + meetings.purgeDeleted() + skills.purgeDeleted(),
   }
 }
 

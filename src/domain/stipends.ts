@@ -7,6 +7,7 @@
  */
 import type { Group } from './group'
 import type { Meeting, MeetingKind } from './meeting'
+import { csvText } from './csv'
 
 export interface StipendSettings {
   /** Per group per month, in minor units (50000 = 500.00 GBP). */
@@ -123,34 +124,21 @@ export function report(
     })
 }
 
-/** A spreadsheet cell: quoted as RFC 4180 wants, and never read as a formula. */
-export function csvCell(value: string | number): string {
-  let text = String(value)
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
-}
-
 export function reportCsv(
   rows: readonly StipendRow[],
   currency: string,
   headers: readonly string[],
 ): string {
-  const lines = [
-    headers.map(csvCell).join(','),
-    ...rows.map((r) =>
-      [
-        r.period,
-        r.groupName,
-        r.meetingsAttended,
-        minorToDecimal(r.dueMinor, currency),
-        minorToDecimal(r.paidMinor, currency),
-        minorToDecimal(r.outstandingMinor, currency),
-        currency,
-      ]
-        .map(csvCell)
-        .join(','),
-    ),
-  ]
-  // a byte-order mark, so spreadsheet apps read accented names as UTF-8
-  return `\uFEFF${lines.join('\r\n')}\r\n`
+  return csvText([
+    headers,
+    ...rows.map((r) => [
+      r.period,
+      r.groupName,
+      r.meetingsAttended,
+      minorToDecimal(r.dueMinor, currency),
+      minorToDecimal(r.paidMinor, currency),
+      minorToDecimal(r.outstandingMinor, currency),
+      currency,
+    ]),
+  ])
 }

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest'
 import type { Group } from '../../../src/domain/group'
 import type { Meeting, MeetingId } from '../../../src/domain/meeting'
 import {
-  csvCell,
   decimalToMinor,
   minorToDecimal,
   report,
   reportCsv,
   type Payment,
 } from '../../../src/domain/stipends'
+import { csvCell } from '../../../src/domain/csv'
 
 const group = (id: string, name: string, joinedAt?: string) =>
   ({ id, name, createdAt: 1, updatedAt: 1, ...(joinedAt ? { joinedAt } : {}) }) as unknown as Group
@@ -77,6 +77,7 @@ describe('stipends', () => {
     expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`)
     expect(csvCell('Pantry, Leeds')).toBe('"Pantry, Leeds"')
     expect(csvCell('-5')).toBe("'-5")
+    expect(csvCell(-5)).toBe('-5')
     const rows = report('2026-02', [group('g1', 'Cooperativa Año')], meetings, [], settings)
     const text = reportCsv(rows, 'GBP', [
       'Month',

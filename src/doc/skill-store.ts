@@ -1,0 +1,311 @@
+/**
+ * The skills map of a space: its vocabulary, each group's entries (offers and needs) and the
+ * exchanges of time between groups.
+ *
+ * The vocabulary is stored flat in one root Y.Map, one key per value (`name:<id>`,
+ * `category:<id>`, `mergedInto:<id>`, `removedAt:<id>`, `createdAt:<id>`), as the criteria
+ * are: starter skills have fixed ids, and two devices renaming one at the same time must not
+ * each create a container for it (one would be dropped). Starter skills are not written until
+ * someone changes one. Entries and exchanges are collections with random ids.
+ *
+ * A merge writes one key, `mergedInto:<from>`; nothing is moved. Entries keep the skill they
+ * were written with and are read through the merges (domain/skill-matching.ts), so entries
+ * added elsewhere while the merge happened follow it, and a merge can be undone.
+ */
+import { frozen } from '../domain/entity'
+import { newId, type GroupId } from '../domain/ids'
+import { resolveMerges } from '../domain/skill-matching'
+import {
+  CONTACT_MAX,
+  ENTRY_NOTE_MAX,
+  EXCHANGE_NOTE_MAX,
+  isNeedUrgency,
+  isOfferLevel,
+  isSkillCategory,
+  SKILL_NAME_MAX,
+  STARTER_SKILLS,
+  validateExchange,
+  validateSkillName,
+  type EntryFields,
+  type Exchange,
+  type ExchangeError,
+  type ExchangeFields,
+  type Skill,
+  type SkillCategory,
+  type SkillEntry,
+  type SkillId,
+  type SkillNameError,
+} from '../domain/skills'
+import { createCollection, REMOVE_FIELD, type FieldValue } from './collection'
+import { readId, readString, type Fields } from './read'
+import { LOCAL, ROOT, type SpaceDoc } from './schema'
+
+export interface SkillsSnapshot {
+  /** Every skill: starters, added ones, merged and removed ones. */
+  readonly all: readonly Skill[]
+  readonly byId: ReadonlyMap<SkillId, Skill>
+  readonly skipped: number
+}
+
+export type SkillResult = { readonly id: SkillId } | { readonly error: SkillNameError }
+export type MergeResult =
+  { readonly ok: true } | { readonly ok: false; readonly error: 'same-skill' | 'unknown-skill' }
+export type ExchangeResult = { readonly id: string } | { readonly error: ExchangeError }
+
+const starters = new Map(STARTER_SKILLS.map((s) => [s.id as string, s]))
+
+function readEntry(id: string, fields: Fields, meta: SkillEntry): SkillEntry | undefined {
+  const groupId = readId(fields.get('groupId')) as GroupId | undefined
+  const skillId = readId(fields.get('skillId')) as SkillId | undefined
+  if (!groupId || !skillId) return undefined
+  const common = {
+    ...meta,
+    id,
+    groupId,
+    skillId,
+    note: readString(fields, 'note', ENTRY_NOTE_MAX) ?? '',
+    contact: readString(fields, 'contact', CONTACT_MAX) ?? '',
+  }
+  const kind = fields.get('kind')
+  const level = fields.get('level')
+  const urgency = fields.get('urgency')
+  if (kind === 'offer' && isOfferLevel(level)) return { ...common, kind, level }
+  if (kind === 'need' && isNeedUrgency(urgency)) return { ...common, kind, urgency }
+  return undefined
+}
+
+function readExchange(id: string, fields: Fields, meta: Exchange): Exchange | undefined {
+  const exchange = {
+    ...meta,
+    id,
+    fromGroupId: (readId(fields.get('fromGroupId')) ?? '') as GroupId,
+    toGroupId: (readId(fields.get('toGroupId')) ?? '') as GroupId,
+    skillId: (readId(fields.get('skillId')) ?? '') as SkillId,
+    minutes: fields.get('minutes') as number,
+    date: readString(fields, 'date', 10) ?? '',
+    note: readString(fields, 'note', EXCHANGE_NOTE_MAX) ?? '',
+  }
+  return validateExchange(exchange) ? undefined : exchange
+}
+
+const entryFields = (fields: EntryFields): Record<string, FieldValue> => ({
+  groupId: fields.groupId,
+  skillId: fields.skillId,
+  kind: fields.kind,
+  note: fields.note.trim().slice(0, ENTRY_NOTE_MAX),
+  contact: fields.contact.trim().slice(0, CONTACT_MAX),
+  ...(fields.kind === 'offer'
+    ? { level: fields.level, urgency: REMOVE_FIELD }
+    : { urgency: fields.urgency, level: REMOVE_FIELD }),
+})
+
+export function createSkillStore(doc: SpaceDoc, now: () => number = Date.now) {
+  const root = doc.getMap<unknown>(ROOT.skills)
+  const listeners = new Set<() => void>()
+  let snapshot: SkillsSnapshot | undefined
+  root.observe(() => {
+    snapshot = undefined // rebuilt on the next read
+    for (const notify of listeners) notify()
+  })
+
+  const entries = createCollection<SkillEntry>(doc, {
+    root: ROOT.skillEntries,
+    read: (id, fields, meta) => readEntry(id, fields, meta as SkillEntry),
+    compare: (a, b) => a.createdAt - b.createdAt,
+    now,
+  })
+  const exchanges = createCollection<Exchange>(doc, {
+    root: ROOT.exchanges,
+    read: (id, fields, meta) => readExchange(id, fields, meta as Exchange),
+    // newest first: the log reads like a diary
+    compare: (a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : b.createdAt - a.createdAt),
+    now,
+  })
+
+  const stored = (field: string, id: string) => root.get(`${field}:${id}`)
+
+  function readSkill(id: string): Skill | undefined {
+    const starter = starters.get(id)
+    const name = stored('name', id)
+    const category = stored('category', id)
+    const mergedInto = readId(stored('mergedInto', id)) as SkillId | undefined
+    const removedAt = stored('removedAt', id)
+    const createdAt = stored('createdAt', id)
+    const named =
+      typeof name === 'string' && name.trim() !== ''
+        ? name.trim().slice(0, SKILL_NAME_MAX)
+        : undefined
+    if (!named && !starter) return undefined
+    return {
+      id: id as SkillId,
+      name: named ?? starter?.id.slice('skill-'.length) ?? '',
+      category: isSkillCategory(category) ? category : (starter?.category ?? 'other'),
+      createdAt: typeof createdAt === 'number' && createdAt >= 0 ? createdAt : 0,
+      ...(!named && starter && { nameKey: starter.nameKey }),
+      ...(mergedInto && mergedInto !== id && { mergedInto }),
+      ...(typeof removedAt === 'number' && removedAt >= 0 && { removedAt }),
+    }
+  }
+
+  function build(): SkillsSnapshot {
+    const ids = new Set<string>(starters.keys())
+    for (const key of root.keys()) {
+      const id = readId(key.slice(key.indexOf(':') + 1))
+      if (id) ids.add(id)
+    }
+    const all: Skill[] = []
+    const byId = new Map<SkillId, Skill>()
+    let skipped = 0
+    for (const id of ids) {
+      const skill = readSkill(id)
+      if (!skill) {
+        skipped++
+        continue
+      }
+      byId.set(skill.id, frozen(skill))
+      all.push(skill)
+    }
+    const order = (s: Skill) => starters.get(s.id)?.order ?? Number.MAX_SAFE_INTEGER
+    all.sort((a, b) => order(a) - order(b) || a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1))
+    return frozen({ all: frozen(all), byId, skipped })
+  }
+
+  const getSnapshot = () => (snapshot ??= build())
+  const exists = (id: SkillId) => getSnapshot().byId.has(id)
+  const write = (values: Record<string, string | number | undefined>) => {
+    for (const [key, value] of Object.entries(values)) {
+      if (value === undefined) {
+        if (root.has(key)) root.delete(key)
+      } else if (root.get(key) !== value) root.set(key, value)
+    }
+  }
+  const transact = (change: () => void) => doc.transact(change, LOCAL)
+
+  function addSkill(name: string, category: SkillCategory): SkillResult {
+    const error = validateSkillName(name)
+    if (error) return { error }
+    const id = newId<'SkillId'>()
+    transact(() =>
+      write({
+        [`name:${id}`]: name.trim(),
+        [`category:${id}`]: category,
+        [`createdAt:${id}`]: now(),
+      }),
+    )
+    return { id }
+  }
+
+  return {
+    skills: {
+      subscribe(listener: () => void) {
+        listeners.add(listener)
+        return () => listeners.delete(listener)
+      },
+      getSnapshot,
+    },
+    entries: { subscribe: entries.subscribe, getSnapshot: entries.getSnapshot },
+    exchanges: { subscribe: exchanges.subscribe, getSnapshot: exchanges.getSnapshot },
+
+    addSkill,
+
+    renameSkill(id: SkillId, name: string): SkillResult {
+      const error = validateSkillName(name)
+      if (error) return { error }
+      if (!exists(id)) return { error: 'name-required' }
+      transact(() => write({ [`name:${id}`]: name.trim() }))
+      return { id }
+    },
+
+    /** Back to the starter name, read in each person's language. */
+    resetSkillName(id: SkillId): boolean {
+      if (!starters.has(id)) return false
+      transact(() => write({ [`name:${id}`]: undefined }))
+      return true
+    },
+
+    setSkillCategory(id: SkillId, category: SkillCategory): boolean {
+      if (!exists(id)) return false
+      transact(() => write({ [`category:${id}`]: category }))
+      return true
+    },
+
+    /** Merges `from` into what `into` reads as now; every entry and exchange of `from` follows. */
+    mergeSkills(from: SkillId, into: SkillId): MergeResult {
+      const rootOf = resolveMerges(getSnapshot().all)
+      const target = rootOf(into)
+      const source = rootOf(from)
+      if (!target || !source) return { ok: false, error: 'unknown-skill' }
+      if (target === source) return { ok: false, error: 'same-skill' }
+      transact(() =>
+        write({ [`mergedInto:${source}`]: target, [`removedAt:${source}`]: undefined }),
+      )
+      return { ok: true }
+    },
+
+    /** Undoes a merge: the skill and the entries written with it stand on their own again. */
+    separateSkill(id: SkillId): boolean {
+      if (!exists(id)) return false
+      transact(() => write({ [`mergedInto:${id}`]: undefined }))
+      return true
+    },
+
+    removeSkill(id: SkillId): boolean {
+      if (!exists(id)) return false
+      transact(() => write({ [`removedAt:${id}`]: now() }))
+      return true
+    },
+
+    restoreSkill(id: SkillId): boolean {
+      if (!exists(id)) return false
+      transact(() => write({ [`removedAt:${id}`]: undefined }))
+      return true
+    },
+
+    /**
+     * Adds an offer or a need. With `newSkill`, the skill is added in the same transaction,
+     * so no device ever sees the entry without its skill.
+     */
+    addEntry(
+      fields: EntryFields,
+      newSkill?: { readonly name: string; readonly category: SkillCategory },
+    ): { readonly id: string } | { readonly error: SkillNameError | 'unknown-skill' } {
+      let result: { id: string } | { error: SkillNameError | 'unknown-skill' } = {
+        error: 'unknown-skill',
+      }
+      transact(() => {
+        let skillId = fields.skillId
+        if (newSkill) {
+          const added = addSkill(newSkill.name, newSkill.category)
+          if ('error' in added) {
+            result = added
+            return
+          }
+          skillId = added.id
+        } else if (!exists(skillId)) return
+        result = { id: entries.add(entryFields({ ...fields, skillId })) }
+      })
+      return result
+    },
+
+    updateEntry(id: string, fields: EntryFields): boolean {
+      return entries.update(id, entryFields(fields))
+    },
+    removeEntry: (id: string) => entries.softDelete(id),
+    restoreEntry: (id: string) => entries.restore(id),
+
+    addExchange(fields: ExchangeFields): ExchangeResult {
+      const clean = { ...fields, note: fields.note.trim() }
+      const error = validateExchange(clean)
+      if (error) return { error }
+      if (!exists(clean.skillId)) return { error: 'skill-required' }
+      return { id: exchanges.add({ ...clean }) }
+    },
+    removeExchange: (id: string) => exchanges.softDelete(id),
+    restoreExchange: (id: string) => exchanges.restore(id),
+
+    trashCount: () => entries.getSnapshot().trash.length + exchanges.getSnapshot().trash.length,
+    purgeDeleted: () => entries.purgeDeleted() + exchanges.purgeDeleted(),
+  }
+}
+
+export type SkillStore = ReturnType<typeof createSkillStore>

@@ -1,0 +1,15 @@
+/**
+ * CSV as spreadsheet apps read it: RFC 4180 quoting, CRLF line ends, a byte-order mark so
+ * accented names read as UTF-8, and text never taken for a formula.
+ */
+
+/** One cell. Numbers are written as they are; text that starts like a formula is defused. */
+export function csvCell(value: string | number): string {
+  if (typeof value === 'number') return String(value)
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
+  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
+}
+
+export function csvText(rows: readonly (readonly (string | number)[])[]): string {
+  return `\uFEFF${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`
+}
