@@ -59,12 +59,15 @@ export function Routes({ update, install }: Props) {
   const groupPage =
     matchPath('/spaces/:id/groups/:groupId', path) ??
     matchPath('/spaces/:id/groups/:groupId/edit', path)
+  const skillsPage =
+    matchPath('/spaces/:id/skills/:view', path) ??
+    matchPath('/spaces/:id/skills/skill/:skillId', path)
   const meetingPage =
     matchPath('/spaces/:id/meetings/:meetingId', path) ??
     matchPath('/spaces/:id/meetings/:meetingId/edit', path)
   // Inside one space the layout stays mounted from page to page (its session, its status),
   // so moving between a list and a profile does not flash 'loading'.
-  const spaceId = groupPage?.id ?? meetingPage?.id ?? space?.id
+  const spaceId = groupPage?.id ?? meetingPage?.id ?? skillsPage?.id ?? space?.id
   const screenKey = spaceId ? `space:${spaceId}` : path
   let screen
   if (path === '/') screen = <SpacesScreen />
@@ -75,6 +78,8 @@ export function Routes({ update, install }: Props) {
     screen = <SpaceLayout spaceId={space.id as SpaceId} section={space.section as Section} />
   else if (groupPage?.id)
     screen = <SpaceLayout spaceId={groupPage.id as SpaceId} section="groups" />
+  else if (skillsPage?.id)
+    screen = <SpaceLayout spaceId={skillsPage.id as SpaceId} section="skills" />
   else if (meetingPage?.id)
     screen = <SpaceLayout spaceId={meetingPage.id as SpaceId} section="meetings" />
   else if (spaceRoot?.id) {

@@ -51,7 +51,12 @@ export function SpaceLayout({ spaceId, section }: { spaceId: SpaceId; section: S
     <>
       <nav className="tabs" aria-label={t('nav.space', { name: space.name })}>
         {SECTIONS.map((name) => (
-          <Link key={name} to={`/spaces/${space.id}/${name}`} className="tab">
+          <Link
+            key={name}
+            to={`/spaces/${space.id}/${name}`}
+            className="tab"
+            aria-current={name === section ? 'page' : undefined}
+          >
             <Icon name={name} />
             <span>{t(LABELS[name])}</span>
           </Link>
@@ -65,7 +70,7 @@ export function SpaceLayout({ spaceId, section }: { spaceId: SpaceId; section: S
         </div>
         <ErrorBoundary key={section} fallback={() => <p role="alert">{t('error.body')}</p>}>
           {section === 'groups' && <GroupsScreen session={session} />}
-          {section === 'skills' && <SkillsScreen />}
+          {section === 'skills' && <SkillsScreen session={session} space={space} />}
           {section === 'meetings' && <MeetingsScreen session={session} />}
           {section === 'share' && <ShareScreen session={session} space={space} />}
         </ErrorBoundary>

@@ -38,6 +38,8 @@ export interface DeviceState {
   readonly locale: Locale
   /** When the last backup of every space was saved on this device, if ever. */
   readonly lastBackupAt: number | undefined
+  /** Which group of each space this phone speaks for ("who could help us"). Local only. */
+  readonly myGroups: Readonly<Record<string, string>>
 }
 
 export type PersistenceAnswer = 'granted' | 'denied' | 'unsupported'
@@ -65,6 +67,8 @@ export interface AppServices {
   updateSpaceSettings(id: SpaceId, settings: SpaceSettings): Promise<StorageResult>
   saveProfile(profile: DeviceProfile): Promise<StorageResult>
   setLocale(locale: Locale): Promise<StorageResult>
+  /** Chooses the group this phone speaks for in a space; undefined forgets it. */
+  setMyGroup(spaceId: SpaceId, groupId: string | undefined): Promise<StorageResult>
   refreshStorage(): Promise<void>
   /**
    * Copies a space, everything in it, to a new id and key (how a network removes someone:
@@ -86,6 +90,12 @@ export type RestoreOutcome =
   | { readonly ok: false; readonly error: BackupError | StorageErrorKind }
 
 const LAST_BACKUP_PREF = 'lastBackupAt'
+const MY_GROUPS_PREF = 'myGroups'
+const isIdRecord = (value: unknown): value is Record<string, string> =>
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  Object.values(value).every((v) => typeof v === 'string')
 /** Origin of a backup merged into a space (storage stores it like any other update). */
 const FROM_BACKUP = Symbol('weave-backup-restore')
 
@@ -124,17 +134,19 @@ export async function createAppServices(
 ): Promise<AppServices> {
   const spaceRepo = createSpaceRepo(db)
   const deviceRepo = createDeviceRepo(db)
-  const [spaceList, profile, storedLocale, lastBackupAt] = await Promise.all([
+  const [spaceList, profile, storedLocale, lastBackupAt, myGroups] = await Promise.all([
     spaceRepo.listSpaces(),
     deviceRepo.getProfile(),
     deviceRepo.getPref<string>(LOCALE_PREF),
     deviceRepo.getPref<number>(LAST_BACKUP_PREF, (v): v is number => typeof v === 'number'),
+    deviceRepo.getPref(MY_GROUPS_PREF, isIdRecord),
   ])
   const spaces = createStore<readonly SpaceRecord[]>(spaceList)
   const device = createStore<DeviceState>({
     profile,
     locale: isLocale(storedLocale) ? storedLocale : matchLocale(navigator.languages),
     lastBackupAt,
+    myGroups: myGroups ?? {},
   })
   const storage = createStore<StorageHealth>({ persistence: undefined, usage: undefined })
   const presence = (): PresenceState | null => {
@@ -232,6 +244,15 @@ export async function createAppServices(
       // the language changes at once even if it cannot be remembered for next time
       device.set({ ...device.getSnapshot(), locale })
       return report(await deviceRepo.setPref(LOCALE_PREF, locale))
+    },
+    async setMyGroup(spaceId, groupId) {
+      const current = device.getSnapshot()
+      const myGroups = Object.fromEntries(
+        Object.entries(current.myGroups).filter(([space]) => space !== spaceId),
+      )
+      if (groupId) myGroups[spaceId] = groupId
+      device.set({ ...current, myGroups })
+      return report(await deviceRepo.setPref(MY_GROUPS_PREF, myGroups))
     },
     async moveToNewKey(id, oldName) {
       const { applyBackupState, stateOf } = await backupModule()

@@ -1,0 +1,171 @@
+/**
+ * Who could help whom: for the group this phone speaks for, "who could help us" and "whom we
+ * could help"; then every need in the network with the groups that offer it, best first, each
+ * with the reasons in plain words.
+ */
+import { useId } from 'react'
+import type { GroupId } from '../../domain/ids'
+import {
+  helpFor,
+  helpFrom,
+  type Match,
+  type NeedMatches,
+  type SkillsMap,
+} from '../../domain/skill-matching'
+import { useT } from '../../i18n/i18n-context'
+import type { Session } from '../../session/session'
+import { Link } from '../../ui/router'
+import { reasonText, skillName, URGENCY_LABELS } from './labels'
+import { useMatches, useMyGroup } from './use-skills-map'
+
+export function MatchesView({
+  session,
+  map,
+  base,
+}: {
+  session: Session
+  map: SkillsMap
+  base: string
+}) {
+  const t = useT()
+  const id = useId()
+  const matches = useMatches(map)
+  const [myGroup, setMyGroup] = useMyGroup(session, map)
+  const groups = [...map.groups.values()].sort((a, b) => a.name.localeCompare(b.name, t.locale))
+  const ours = myGroup ? helpFor(matches, myGroup) : []
+  const theirs = myGroup ? helpFrom(matches, myGroup) : []
+  const myName = myGroup ? (map.groups.get(myGroup)?.name ?? '') : ''
+
+  if (groups.length === 0)
+    return (
+      <p className="empty">
+        {t('skills.noGroups')}{' '}
+        <Link to={`/spaces/${session.spaceId}/groups`}>{t('skills.goToGroups')}</Link>
+      </p>
+    )
+
+  return (
+    <div className="stack">
+      <div className="field">
+        <label htmlFor={`${id}-mine`}>{t('skills.myGroupLabel')}</label>
+        <p className="hint" id={`${id}-mine-hint`}>
+          {t('skills.myGroupHint')}
+        </p>
+        <select
+          id={`${id}-mine`}
+          value={myGroup ?? ''}
+          aria-describedby={`${id}-mine-hint`}
+          onChange={(e) => void setMyGroup((e.target.value || undefined) as GroupId | undefined)}
+        >
+          <option value="">{t('skills.myGroupNone')}</option>
+          {groups.map((g) => (
+            <option key={g.id} value={g.id}>
+              {g.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      {myGroup && (
+        <section className="card stack" aria-labelledby={`${id}-us`}>
+          <h2 id={`${id}-us`}>{t('skills.helpUs', { group: myName })}</h2>
+          {ours.length === 0 ? (
+            <p className="hint">
+              {t('skills.helpUsEmpty')} <Link to={`${base}/add`}>{t('skills.addNeed')}</Link>
+            </p>
+          ) : (
+            <ul className="list">
+              {ours.map((need) => (
+                <NeedItem key={need.need.id} map={map} need={need} showGroup={false} />
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+      {myGroup && (
+        <section className="card stack" aria-labelledby={`${id}-them`}>
+          <h2 id={`${id}-them`}>{t('skills.weHelp', { group: myName })}</h2>
+          {theirs.length === 0 ? (
+            <p className="hint">{t('skills.weHelpEmpty')}</p>
+          ) : (
+            <ul className="list">
+              {theirs.map(({ need, group, match }) => (
+                <li key={need.id} className="stack match">
+                  <p>
+                    <strong>{group.name}</strong>
+                    {' · '}
+                    {skillName(t, map.byId.get(need.skill))}
+                    {' · '}
+                    {need.kind === 'need' && t(URGENCY_LABELS[need.urgency])}
+                  </p>
+                  {need.note && <p className="pre-line">{need.note}</p>}
+                  {need.contact && <p>{t('skills.askContact', { contact: need.contact })}</p>}
+                  <p className="hint">{match.reasons.map((r) => reasonText(t, r)).join(' · ')}</p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+      <section className="stack" aria-labelledby={`${id}-all`}>
+        <h2 id={`${id}-all`}>{t('skills.allNeeds')}</h2>
+        {matches.length === 0 ? (
+          <p className="empty">{t('skills.noNeeds')}</p>
+        ) : (
+          <ul className="list">
+            {matches.map((need) => (
+              <NeedItem key={need.need.id} map={map} need={need} showGroup />
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  )
+}
+
+function NeedItem({
+  map,
+  need,
+  showGroup,
+}: {
+  map: SkillsMap
+  need: NeedMatches
+  showGroup: boolean
+}) {
+  const t = useT()
+  const title = skillName(t, map.byId.get(need.need.skill))
+  const urgency = need.need.kind === 'need' ? t(URGENCY_LABELS[need.need.urgency]) : ''
+  return (
+    <li className="card stack">
+      <h3>
+        {showGroup ? t('skills.groupNeeds', { group: need.group.name, skill: title }) : title}
+      </h3>
+      <p className="hint">
+        {urgency}
+        {need.need.note && ` · ${need.need.note}`}
+      </p>
+      {need.matches.length === 0 ? (
+        <p>{t('skills.nobodyYet')}</p>
+      ) : (
+        <ol className="list" aria-label={t('skills.whoCouldHelp', { skill: title })}>
+          {need.matches.map((match) => (
+            <MatchItem key={match.offer.id} match={match} />
+          ))}
+        </ol>
+      )}
+    </li>
+  )
+}
+
+function MatchItem({ match }: { match: Match }) {
+  const t = useT()
+  return (
+    <li className="match">
+      <p>
+        <strong>{match.group.name}</strong>
+      </p>
+      <p className="hint">{match.reasons.map((r) => reasonText(t, r)).join(' · ')}</p>
+      {match.offer.contact && <p>{t('skills.askContact', { contact: match.offer.contact })}</p>}
+      {match.offer.note && <p className="pre-line">{match.offer.note}</p>}
+    </li>
+  )
+}

@@ -1,0 +1,131 @@
+/**
+ * The matrix of groups × skills as a real table (row and column headers a screen reader
+ * announces), scrolling sideways on a phone with the group names kept in view. Filtered by
+ * category; skills nobody has listed are hidden unless asked for. Saved as CSV.
+ */
+import { useId, useMemo, useState } from 'react'
+import { matrixCsv } from '../../domain/skill-export'
+import { matrixCells, type SkillsMap } from '../../domain/skill-matching'
+import { isSkillCategory, SKILL_CATEGORIES, type SkillCategory } from '../../domain/skills'
+import { useT } from '../../i18n/i18n-context'
+import { saveFile } from '../../ui/save-file'
+import {
+  CATEGORY_LABELS,
+  LEVEL_CELLS,
+  LEVEL_LABELS,
+  skillName,
+  URGENCY_CELLS,
+  URGENCY_LABELS,
+} from './labels'
+
+export function MatrixView({ map, spaceName }: { map: SkillsMap; spaceName: string }) {
+  const t = useT()
+  const id = useId()
+  const [category, setCategory] = useState<SkillCategory | ''>('')
+  const [showUnused, setShowUnused] = useState(false)
+  const cells = useMemo(() => matrixCells(map), [map])
+  const used = useMemo(() => new Set(map.entries.map((e) => e.skill)), [map])
+  const skills = map.skills
+    .filter((s) => (category === '' || s.category === category) && (showUnused || used.has(s.id)))
+    .map((s) => ({ skill: s, name: skillName(t, s) }))
+    .sort((a, b) => a.name.localeCompare(b.name, t.locale))
+  const groups = [...map.groups.values()].sort((a, b) => a.name.localeCompare(b.name, t.locale))
+
+  const exportCsv = () => {
+    const text = matrixCsv(
+      map,
+      cells,
+      skills.map((s) => s.skill),
+      {
+        group: t('skills.groupLabel'),
+        skillName: (s) => skillName(t, s),
+        level: (l) => t(LEVEL_LABELS[l]),
+        urgency: (u) => t(URGENCY_LABELS[u]),
+      },
+    )
+    void saveFile(
+      new File([text], t('skills.matrixFileName', { space: spaceName }), { type: 'text/csv' }),
+    )
+  }
+
+  return (
+    <div className="stack">
+      <div className="filters">
+        <div className="field">
+          <label htmlFor={`${id}-category`}>{t('skills.categoryFilter')}</label>
+          <select
+            id={`${id}-category`}
+            value={category}
+            onChange={(e) => setCategory(isSkillCategory(e.target.value) ? e.target.value : '')}
+          >
+            <option value="">{t('skills.allCategories')}</option>
+            {SKILL_CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {t(CATEGORY_LABELS[c])}
+              </option>
+            ))}
+          </select>
+        </div>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={showUnused}
+            onChange={(e) => setShowUnused(e.target.checked)}
+          />{' '}
+          {t('skills.showUnused')}
+        </label>
+      </div>
+      {groups.length === 0 || skills.length === 0 ? (
+        <p className="empty">{t('skills.matrixEmpty')}</p>
+      ) : (
+        <div
+          className="table-scroll matrix"
+          role="region"
+          aria-labelledby={`${id}-caption`}
+          tabIndex={0}
+        >
+          <table>
+            <caption id={`${id}-caption`}>
+              {t('skills.matrixCaption', { groups: groups.length, skills: skills.length })}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('skills.groupLabel')}</th>
+                {skills.map(({ skill, name }) => (
+                  <th key={skill.id} scope="col">
+                    {name}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {groups.map((group) => (
+                <tr key={group.id}>
+                  <th scope="row">{group.name}</th>
+                  {skills.map(({ skill }) => {
+                    const cell = cells.get(`${group.id}|${skill.id}`)
+                    return (
+                      <td key={skill.id}>
+                        {cell?.offer && (
+                          <span className="cell-offer">{t(LEVEL_CELLS[cell.offer])}</span>
+                        )}
+                        {cell?.need && (
+                          <span className="cell-need">{t(URGENCY_CELLS[cell.need])}</span>
+                        )}
+                      </td>
+                    )
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <div className="button-row">
+        <button type="button" onClick={exportCsv} disabled={groups.length === 0}>
+          {t('skills.matrixCsv')}
+        </button>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,55 @@
+/**
+ * Groups linked by what one needs and another offers, and by time exchanged: a picture
+ * (loaded on demand) and the same links as a list.
+ */
+import { lazy, Suspense, useId, useMemo } from 'react'
+import { networkLinks, type SkillsMap } from '../../domain/skill-matching'
+import { useT } from '../../i18n/i18n-context'
+import { hoursText } from './labels'
+import { useMatches } from './use-skills-map'
+
+const NetworkPicture = lazy(() =>
+  import('./network-picture').then((m) => ({ default: m.NetworkPicture })),
+)
+
+export function NetworkView({ map }: { map: SkillsMap }) {
+  const t = useT()
+  const id = useId()
+  const matches = useMatches(map)
+  const links = useMemo(() => networkLinks(matches, map.exchanges), [matches, map.exchanges])
+  const name = (groupId: string) => map.groups.get(groupId as never)?.name
+  const shown = links.filter((l) => name(l.a) !== undefined && name(l.b) !== undefined)
+  const linked = new Set(shown.flatMap((l) => [l.a, l.b]))
+  const groups = [...map.groups.values()]
+    .filter((g) => linked.has(g.id))
+    .sort((a, b) => a.name.localeCompare(b.name, t.locale))
+
+  if (shown.length === 0) return <p className="empty">{t('skills.networkEmpty')}</p>
+  return (
+    <div className="stack">
+      <Suspense fallback={<p role="status">{t('space.loading')}</p>}>
+        <NetworkPicture
+          groups={groups}
+          links={shown}
+          label={t('skills.networkPictureLabel', { groups: groups.length, links: shown.length })}
+        />
+      </Suspense>
+      <p className="hint">{t('skills.networkKey')}</p>
+      <section className="stack" aria-labelledby={`${id}-list`}>
+        <h2 id={`${id}-list`}>{t('skills.networkList')}</h2>
+        <ul className="list">
+          {shown.map((l) => (
+            <li key={`${l.a}|${l.b}`}>
+              {t('skills.networkLine', {
+                a: name(l.a) ?? '',
+                b: name(l.b) ?? '',
+                matches: l.matches,
+                hours: hoursText(t, l.exchangedMinutes),
+              })}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  )
+}
