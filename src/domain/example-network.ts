@@ -5,6 +5,7 @@
  */
 import type { CriterionAnswerValue, CriterionId } from './criteria'
 import type { GroupFields, GroupStatus, PersonFields } from './group'
+import type { NeedUrgency, OfferLevel, SkillId } from './skills'
 
 export interface ExampleGroup {
   readonly fields: GroupFields
@@ -113,3 +114,37 @@ export function exampleGroups(language: 'en' | 'es'): readonly ExampleGroup[] {
     }
   })
 }
+
+/** What the example groups offer and need (by index in the list above), with starter skills. */
+export interface ExampleEntry {
+  readonly group: number
+  readonly skill: SkillId
+  readonly offer?: OfferLevel
+  readonly need?: NeedUrgency
+}
+
+const skill = (slug: string) => `skill-${slug}` as SkillId
+
+export const EXAMPLE_ENTRIES: readonly ExampleEntry[] = [
+  { group: 0, skill: skill('bookkeeping'), need: 'now' },
+  { group: 0, skill: skill('food-hygiene'), offer: 'teach' },
+  { group: 0, skill: skill('food-distribution'), offer: 'do' },
+  { group: 1, skill: skill('tenancy-rights'), offer: 'teach' },
+  { group: 1, skill: skill('translation'), offer: 'do' },
+  { group: 1, skill: skill('grant-writing'), need: 'soon' },
+  { group: 2, skill: skill('bookkeeping'), offer: 'teach' },
+  { group: 2, skill: skill('facilitation'), offer: 'do' },
+  { group: 2, skill: skill('food-hygiene'), need: 'sometime' },
+  { group: 3, skill: skill('growing'), offer: 'teach' },
+  { group: 3, skill: skill('grant-writing'), offer: 'learning' },
+  { group: 3, skill: skill('tenancy-rights'), need: 'now' },
+]
+
+/** One exchange already logged: the timebank gave the food co-op two hours of bookkeeping. */
+export const EXAMPLE_EXCHANGE = {
+  from: 2,
+  to: 0,
+  skill: skill('bookkeeping'),
+  minutes: 120,
+  date: '2026-01-15',
+} as const

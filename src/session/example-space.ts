@@ -3,7 +3,7 @@
  * domain/example-network.ts, written through the group store like any edit and flushed to
  * storage before the space is opened.
  */
-import { exampleGroups } from '../domain/example-network'
+import { EXAMPLE_ENTRIES, EXAMPLE_EXCHANGE, exampleGroups } from '../domain/example-network'
 import type { Locale } from '../i18n/locales'
 import type { SpaceRecord, StorageResult } from '../storage/types'
 import type { AppServices } from './app-services'
@@ -19,12 +19,35 @@ export async function createExampleSpace(
   try {
     await session.ready
     const groups = session.stores.groups
+    const ids = []
     for (const example of exampleGroups(locale)) {
       const id = groups.addGroup(example.fields)
+      ids.push(id)
       for (const person of example.people) groups.addPerson(id, person)
       for (const [criterion, answer] of example.answers)
         groups.answerCriterion(id, criterion, { answer, note: '' })
     }
+    const skills = session.stores.skills
+    for (const entry of EXAMPLE_ENTRIES) {
+      const groupId = ids[entry.group]
+      if (!groupId) continue
+      const common = { groupId, skillId: entry.skill, note: '', contact: '' }
+      skills.addEntry(
+        entry.offer
+          ? { ...common, kind: 'offer', level: entry.offer }
+          : { ...common, kind: 'need', urgency: entry.need ?? 'sometime' },
+      )
+    }
+    const [from, to] = [ids[EXAMPLE_EXCHANGE.from], ids[EXAMPLE_EXCHANGE.to]]
+    if (from && to)
+      skills.addExchange({
+        fromGroupId: from,
+        toGroupId: to,
+        skillId: EXAMPLE_EXCHANGE.skill,
+        minutes: EXAMPLE_EXCHANGE.minutes,
+        date: EXAMPLE_EXCHANGE.date,
+        note: '',
+      })
     await session.persistence.flush()
   } finally {
     release()

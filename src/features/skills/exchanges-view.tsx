@@ -81,7 +81,12 @@ export function ExchangesView({ session, map, spaceName, onNotice }: Props) {
       ) : (
         <ExchangeForm session={session} map={map} onNotice={onNotice} />
       )}
-      <div className="table-scroll" role="region" aria-labelledby={`${id}-balances`} tabIndex={0}>
+      <div
+        className="table-scroll balances"
+        role="region"
+        aria-labelledby={`${id}-balances`}
+        tabIndex={0}
+      >
         <table>
           <caption id={`${id}-balances`}>{t('skills.balancesTitle')}</caption>
           <thead>

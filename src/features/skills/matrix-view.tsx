@@ -66,7 +66,7 @@ export function MatrixView({ map, spaceName }: { map: SkillsMap; spaceName: stri
             ))}
           </select>
         </div>
-        <label className="check">
+        <label className="choice">
           <input
             type="checkbox"
             checked={showUnused}
@@ -78,13 +78,18 @@ export function MatrixView({ map, spaceName }: { map: SkillsMap; spaceName: stri
       {groups.length === 0 || skills.length === 0 ? (
         <p className="empty">{t('skills.matrixEmpty')}</p>
       ) : (
+        <p className="hint" id={`${id}-scroll`}>
+          {t('skills.matrixScroll')}
+        </p>
+      )}
+      {groups.length > 0 && skills.length > 0 && (
         <div
           className="table-scroll matrix"
           role="region"
           aria-labelledby={`${id}-caption`}
           tabIndex={0}
         >
-          <table>
+          <table aria-describedby={`${id}-scroll`}>
             <caption id={`${id}-caption`}>
               {t('skills.matrixCaption', { groups: groups.length, skills: skills.length })}
             </caption>

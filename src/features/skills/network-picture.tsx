@@ -12,20 +12,31 @@ interface Props {
   readonly label: string
 }
 
-const SIZE = 320
-const CENTRE = SIZE / 2
-const RADIUS = 120
+// Wider than high: names sit left and right of the circle and must stay inside the picture.
+const WIDTH = 440
+const HEIGHT = 300
+const CENTRE_X = WIDTH / 2
+const CENTRE_Y = HEIGHT / 2
+const RADIUS = 115
 
 export function NetworkPicture({ groups, links, label }: Props) {
   const place = new Map(
     groups.map((g, i) => {
       const angle = (2 * Math.PI * i) / Math.max(groups.length, 1) - Math.PI / 2
-      return [g.id, { x: CENTRE + RADIUS * Math.cos(angle), y: CENTRE + RADIUS * Math.sin(angle) }]
+      return [
+        g.id,
+        { x: CENTRE_X + RADIUS * Math.cos(angle), y: CENTRE_Y + RADIUS * Math.sin(angle) },
+      ]
     }),
   )
   const labelled = groups.length <= 24 // beyond that names overlap: the list has them
   return (
-    <svg className="network-picture" viewBox={`0 0 ${SIZE} ${SIZE}`} role="img" aria-label={label}>
+    <svg
+      className="network-picture"
+      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+      role="img"
+      aria-label={label}
+    >
       {links.map((link) => {
         const a = place.get(link.a)
         const b = place.get(link.b)
@@ -46,7 +57,7 @@ export function NetworkPicture({ groups, links, label }: Props) {
       {groups.map((g) => {
         const p = place.get(g.id)
         if (!p) return null
-        const outward = p.x >= CENTRE ? 'start' : 'end'
+        const outward = p.x >= CENTRE_X ? 'start' : 'end'
         return (
           <g key={g.id}>
             <circle cx={p.x} cy={p.y} r={6} className="node" />
@@ -57,7 +68,7 @@ export function NetworkPicture({ groups, links, label }: Props) {
                 textAnchor={outward}
                 className="node-label"
               >
-                {g.name.length > 18 ? `${g.name.slice(0, 17)}…` : g.name}
+                {g.name.length > 13 ? `${g.name.slice(0, 12)}…` : g.name}
               </text>
             )}
           </g>

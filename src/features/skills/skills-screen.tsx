@@ -3,7 +3,7 @@
  * group offers or needs (…/add), the matrix (…/matrix), by skill (…/list, …/skill/:skillId),
  * by group (…/groups), the timebank (…/time) and the network picture (…/network).
  */
-import { useState, type ReactNode } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import type { SkillId } from '../../domain/skills'
 import { useT } from '../../i18n/i18n-context'
 import type { MessageKey } from '../../i18n/translate'
@@ -52,6 +52,13 @@ export function SkillsScreen({ session, space }: { session: Session; space: Spac
       ? 'help'
       : VIEWS.find((v) => v === named)
   const skill = skillId ? map.byId.get(skillId) : undefined
+
+  // the chips scroll sideways on a phone: keep the current one in sight
+  useEffect(() => {
+    document
+      .querySelector('.subnav [aria-current="page"]')
+      ?.scrollIntoView({ block: 'nearest', inline: 'nearest' })
+  }, [path])
 
   let title: string
   let body: ReactNode
@@ -117,8 +124,8 @@ export function SkillsScreen({ session, space }: { session: Session; space: Spac
   return (
     <section aria-labelledby="main-heading" className="stack">
       <nav aria-label={t('skills.viewsLabel')} className="subnav">
-        {VIEWS.map((v) => (
-          <Link key={v} to={viewPath(base, v)} className={v === 'add' ? 'button primary' : 'chip'}>
+        {VIEWS.filter((v) => v !== 'add').map((v) => (
+          <Link key={v} to={viewPath(base, v)} className="chip">
             {t(VIEW_LABELS[v])}
           </Link>
         ))}
@@ -131,6 +138,13 @@ export function SkillsScreen({ session, space }: { session: Session; space: Spac
       <h1 id="main-heading" tabIndex={-1}>
         {title}
       </h1>
+      {view !== 'add' && (
+        <p>
+          <Link to={`${base}/add`} className="button add-entry">
+            <span aria-hidden="true">+</span> {t(VIEW_LABELS.add)}
+          </Link>
+        </p>
+      )}
       <p role="status" className="notice">
         {notice}
       </p>
