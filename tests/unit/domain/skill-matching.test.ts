@@ -92,6 +92,8 @@ describe('skills vocabulary', () => {
     expect(parseHours('1.5')).toBe(90)
     expect(parseHours('1,5')).toBe(90)
     expect(parseHours(' 2 ')).toBe(120)
+    expect(parseHours('١٫٥')).toBe(90) // Arabic keyboard
+    expect(parseHours('۲')).toBe(120) // Urdu / Persian keyboard
     expect(parseHours('0')).toBeUndefined()
     expect(parseHours('-1')).toBeUndefined()
     expect(parseHours('two')).toBeUndefined()
