@@ -12,6 +12,11 @@ const benches = [
     run: 'benchStorage',
   },
   {
+    name: 'skills map: matches, matrix render and scroll',
+    file: 'scripts/bench-skills.mjs',
+    run: 'benchSkills',
+  },
+  {
     name: 'sync: live between two Chromium processes, and by file',
     file: 'scripts/bench-sync.mjs',
     run: 'benchSync',

@@ -186,9 +186,7 @@ export type ExchangeError =
 
 /** Arabic-Indic and Eastern Arabic-Indic digits (Arabic, Urdu, Persian keyboards) as 0–9. */
 function westernDigits(text: string): string {
-  return text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (d) =>
-    String((d.codePointAt(0) ?? 0) & 0xf),
-  )
+  return text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (d) => String((d.codePointAt(0) ?? 0) & 0xf))
 }
 
 /** Hours as a person types them ("1.5", "1,5", "2", "١٫٥") to whole minutes, or undefined. */

@@ -3,7 +3,7 @@
  * could help"; then every need in the network with the groups that offer it, best first, each
  * with the reasons in plain words.
  */
-import { useId } from 'react'
+import { useId, useState } from 'react'
 import type { GroupId } from '../../domain/ids'
 import {
   helpFor,
@@ -35,6 +35,8 @@ export function MatchesView({
   const ours = myGroup ? helpFor(matches, myGroup) : []
   const theirs = myGroup ? helpFrom(matches, myGroup) : []
   const myName = myGroup ? (map.groups.get(myGroup)?.name ?? '') : ''
+  // a large network has thousands of needs: show a page of them at a time
+  const [shown, setShown] = useState(PAGE)
 
   if (groups.length === 0)
     return (
@@ -111,16 +113,27 @@ export function MatchesView({
         {matches.length === 0 ? (
           <p className="empty">{t('skills.noNeeds')}</p>
         ) : (
-          <ul className="list">
-            {matches.map((need) => (
-              <NeedItem key={need.need.id} map={map} need={need} showGroup />
-            ))}
-          </ul>
+          <>
+            <ul className="list">
+              {matches.slice(0, shown).map((need) => (
+                <NeedItem key={need.need.id} map={map} need={need} showGroup />
+              ))}
+            </ul>
+            {matches.length > shown && (
+              <button type="button" onClick={() => setShown(shown + PAGE)}>
+                {t('skills.showMoreNeeds', { count: Math.min(PAGE, matches.length - shown) })}
+              </button>
+            )}
+          </>
         )}
       </section>
     </div>
   )
 }
+
+const PAGE = 20
+/** Groups shown per need before "show all": the best ones come first. */
+const FIRST_MATCHES = 3
 
 function NeedItem({
   map,
@@ -132,7 +145,9 @@ function NeedItem({
   showGroup: boolean
 }) {
   const t = useT()
+  const [all, setAll] = useState(false)
   const title = skillName(t, map.byId.get(need.need.skill))
+  const listed = all ? need.matches : need.matches.slice(0, FIRST_MATCHES)
   const urgency = need.need.kind === 'need' ? t(URGENCY_LABELS[need.need.urgency]) : ''
   return (
     <li className="card stack">
@@ -147,10 +162,15 @@ function NeedItem({
         <p>{t('skills.nobodyYet')}</p>
       ) : (
         <ol className="list" aria-label={t('skills.whoCouldHelp', { skill: title })}>
-          {need.matches.map((match) => (
+          {listed.map((match) => (
             <MatchItem key={match.offer.id} match={match} />
           ))}
         </ol>
+      )}
+      {listed.length < need.matches.length && (
+        <button type="button" onClick={() => setAll(true)}>
+          {t('skills.showAllMatches', { count: need.matches.length, skill: title })}
+        </button>
       )}
     </li>
   )

@@ -1,7 +1,7 @@
 /**
  * The matrix of groups × skills as a real table (row and column headers a screen reader
- * announces), scrolling sideways on a phone with the group names kept in view. Filtered by
- * category; skills nobody has listed are hidden unless asked for. Saved as CSV.
+ * announces, matrix-table.tsx), scrolling on a phone with the group names kept in view.
+ * Filtered by category; skills nobody has listed are hidden unless asked for. Saved as CSV.
  */
 import { useId, useMemo, useState } from 'react'
 import { matrixCsv } from '../../domain/skill-export'
@@ -9,14 +9,8 @@ import { matrixCells, type SkillsMap } from '../../domain/skill-matching'
 import { isSkillCategory, SKILL_CATEGORIES, type SkillCategory } from '../../domain/skills'
 import { useT } from '../../i18n/i18n-context'
 import { saveFile } from '../../ui/save-file'
-import {
-  CATEGORY_LABELS,
-  LEVEL_CELLS,
-  LEVEL_LABELS,
-  skillName,
-  URGENCY_CELLS,
-  URGENCY_LABELS,
-} from './labels'
+import { CATEGORY_LABELS, LEVEL_LABELS, skillName, URGENCY_LABELS } from './labels'
+import { MatrixTable } from './matrix-table'
 
 export function MatrixView({ map, spaceName }: { map: SkillsMap; spaceName: string }) {
   const t = useT()
@@ -83,48 +77,14 @@ export function MatrixView({ map, spaceName }: { map: SkillsMap; spaceName: stri
         </p>
       )}
       {groups.length > 0 && skills.length > 0 && (
-        <div
-          className="table-scroll matrix"
-          role="region"
-          aria-labelledby={`${id}-caption`}
-          tabIndex={0}
-        >
-          <table aria-describedby={`${id}-scroll`}>
-            <caption id={`${id}-caption`}>
-              {t('skills.matrixCaption', { groups: groups.length, skills: skills.length })}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('skills.groupLabel')}</th>
-                {skills.map(({ skill, name }) => (
-                  <th key={skill.id} scope="col">
-                    {name}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {groups.map((group) => (
-                <tr key={group.id}>
-                  <th scope="row">{group.name}</th>
-                  {skills.map(({ skill }) => {
-                    const cell = cells.get(`${group.id}|${skill.id}`)
-                    return (
-                      <td key={skill.id}>
-                        {cell?.offer && (
-                          <span className="cell-offer">{t(LEVEL_CELLS[cell.offer])}</span>
-                        )}
-                        {cell?.need && (
-                          <span className="cell-need">{t(URGENCY_CELLS[cell.need])}</span>
-                        )}
-                      </td>
-                    )
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <MatrixTable
+          captionId={`${id}-caption`}
+          caption={t('skills.matrixCaption', { groups: groups.length, skills: skills.length })}
+          describedBy={`${id}-scroll`}
+          groups={groups}
+          skills={skills}
+          cells={cells}
+        />
       )}
       <div className="button-row">
         <button type="button" onClick={exportCsv} disabled={groups.length === 0}>

@@ -140,7 +140,7 @@ export function SkillsScreen({ session, space }: { session: Session; space: Spac
       </h1>
       {view !== 'add' && (
         <p>
-          <Link to={`${base}/add`} className="button add-entry">
+          <Link to={`${base}/add`} className="button primary add-entry">
             <span aria-hidden="true">+</span> {t(VIEW_LABELS.add)}
           </Link>
         </p>
