@@ -19,7 +19,8 @@ export async function createExampleSpace(
   try {
     await session.ready
     const groups = session.stores.groups
-    for (const example of exampleGroups(locale)) {
+    // The example network is written in English and Spanish; other languages get English.
+    for (const example of exampleGroups(locale === 'es' ? 'es' : 'en')) {
       const id = groups.addGroup(example.fields)
       for (const person of example.people) groups.addPerson(id, person)
       for (const [criterion, answer] of example.answers)
