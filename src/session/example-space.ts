@@ -20,7 +20,8 @@ export async function createExampleSpace(
     await session.ready
     const groups = session.stores.groups
     const ids = []
-    for (const example of exampleGroups(locale)) {
+    // The example network is written in English and Spanish; other languages get English.
+    for (const example of exampleGroups(locale === 'es' ? 'es' : 'en')) {
       const id = groups.addGroup(example.fields)
       ids.push(id)
       for (const person of example.people) groups.addPerson(id, person)
