@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { axeViolations } from '../support/a11y'
 import { startApp, type RunningApp } from '../support/app-server'
 import { launch, unexpectedProblems, watchConsole } from '../support/chromium'
-import { addGroup, createSpace, firstRun } from '../support/flows'
+import { addGroup, createSpace, firstRun, waitForServiceWorker } from '../support/flows'
 
 let app: RunningApp | undefined
 const contexts: BrowserContext[] = []
@@ -72,6 +72,9 @@ describe('the skills map in Chromium', () => {
     const ana = await person('Ana')
     const watcher = watchConsole(ana.context)
     await createSpace(ana.page, 'Skills Network')
+    // the meeting hall has no signal: everything until the invite is done offline
+    await waitForServiceWorker(ana.page)
+    await ana.context.setOffline(true)
     await addGroup(ana.page, 'Riverside Pantry')
     await addGroup(ana.page, 'Leeds Renters')
     await ana.page.getByRole('link', { name: 'Skills' }).click()
@@ -119,6 +122,7 @@ describe('the skills map in Chromium', () => {
       how: 'Can do it',
     })
     await saved(ana.page)
+    await ana.page.reload() // offline: the service worker serves the app, IndexedDB the data
 
     // the match for the Pantry, on Ana's phone
     await chooseMyGroup(ana.page, 'Riverside Pantry')
@@ -130,7 +134,9 @@ describe('the skills map in Chromium', () => {
     await weHelp.getByText('Leeds Renters').waitFor()
     expect(await axeViolations(ana.page)).toEqual([])
 
-    // Ben joins on his phone and speaks for the Renters: the same match, seen from their side
+    // back online, Ben joins on his phone and speaks for the Renters: the same match, seen
+    // from their side
+    await ana.context.setOffline(false)
     await ana.page.getByRole('link', { name: /Looking for others|Connected to/ }).click()
     await ana.page.getByRole('button', { name: 'Show the invite' }).click()
     const link = await ana.page.getByRole('textbox', { name: 'Invite link' }).inputValue()

@@ -18,7 +18,18 @@ export function NetworkView({ map }: { map: SkillsMap }) {
   const matches = useMatches(map)
   const links = useMemo(() => networkLinks(matches, map.exchanges), [matches, map.exchanges])
   const name = (groupId: string) => map.groups.get(groupId as never)?.name
-  const shown = links.filter((l) => name(l.a) !== undefined && name(l.b) !== undefined)
+  // each pair in alphabetical order, and the list by name, so a person can find a group
+  const shown = links
+    .flatMap((l) => {
+      const [a, b] = [name(l.a), name(l.b)]
+      if (a === undefined || b === undefined) return []
+      const inOrder = a.localeCompare(b, t.locale) <= 0
+      return [{ ...l, first: inOrder ? a : b, second: inOrder ? b : a }]
+    })
+    .sort(
+      (x, y) =>
+        x.first.localeCompare(y.first, t.locale) || x.second.localeCompare(y.second, t.locale),
+    )
   const linked = new Set(shown.flatMap((l) => [l.a, l.b]))
   const groups = [...map.groups.values()]
     .filter((g) => linked.has(g.id))
@@ -41,8 +52,8 @@ export function NetworkView({ map }: { map: SkillsMap }) {
           {shown.map((l) => (
             <li key={`${l.a}|${l.b}`}>
               {t('skills.networkLine', {
-                a: name(l.a) ?? '',
-                b: name(l.b) ?? '',
+                a: l.first,
+                b: l.second,
                 matches: l.matches,
                 hours: hoursText(t, l.exchangedMinutes),
               })}
