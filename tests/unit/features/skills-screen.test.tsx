@@ -1,0 +1,134 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { SkillsScreen } from '../../../src/features/skills/skills-screen'
+import { I18nProvider } from '../../../src/i18n/i18n-context'
+import { createTranslator, englishCatalog } from '../../../src/i18n/translate'
+import { createAppServices, type AppServices } from '../../../src/session/app-services'
+import type { Session } from '../../../src/session/session'
+import { AppServicesContext } from '../../../src/session/use-app'
+import type { SpaceRecord } from '../../../src/storage/types'
+import { openWeaveDb } from '../../../src/storage/db'
+
+let services: AppServices
+let space: SpaceRecord
+let session: Session
+let release: () => void
+
+beforeEach(async () => {
+  services = await createAppServices(openWeaveDb(`skills-screen-${crypto.randomUUID()}`))
+  const created = await services.createSpace('Network')
+  if (!created.ok) throw new Error(created.message)
+  space = created.value
+  ;({ session, release } = services.sessions.acquire(space))
+  await session.ready
+  for (const name of ['Riverside Pantry', 'Leeds Renters'])
+    session.stores.groups.addGroup({ name, summary: '' })
+})
+
+afterEach(() => {
+  cleanup()
+  release()
+})
+
+function open(view = '') {
+  window.history.replaceState(null, '', `/spaces/${space.id}/skills${view}`)
+  return render(
+    <AppServicesContext.Provider value={services}>
+      <I18nProvider translator={createTranslator('en', englishCatalog)}>
+        <SkillsScreen session={session} space={space} />
+      </I18nProvider>
+    </AppServicesContext.Provider>,
+  )
+}
+
+const select = (name: string, label: string) => {
+  const box = screen.getByRole('combobox', { name })
+  const option = within(box).getByRole<HTMLOptionElement>('option', { name: label })
+  fireEvent.change(box, { target: { value: option.value } })
+}
+
+describe('skills screen', () => {
+  it('adds a need under a new skill, and keeps nothing when the form is not filled in', () => {
+    open('/add')
+    fireEvent.click(screen.getByRole('button', { name: 'Add' }))
+    const group = screen.getByRole('combobox', { name: 'Group' })
+    expect(group.getAttribute('aria-invalid')).toBe('true')
+    expect(document.activeElement).toBe(group)
+    expect(session.stores.skills.entries.getSnapshot().items).toEqual([])
+
+    select('Group', 'Leeds Renters')
+    fireEvent.click(screen.getByRole('radio', { name: 'We need this' }))
+    select('Skill', 'A skill not on the list…')
+    fireEvent.click(screen.getByRole('button', { name: 'Add' }))
+    expect(screen.getByText('Please write the name of the skill.')).toBeTruthy()
+    expect(session.stores.skills.entries.getSnapshot().items).toEqual([])
+
+    fireEvent.change(screen.getByRole('textbox', { name: 'Name of the skill' }), {
+      target: { value: 'Welsh translation' },
+    })
+    select('Kind of skill', 'Communication, design and translation')
+    select('How soon', 'Needed now')
+    fireEvent.click(screen.getByRole('button', { name: 'Add' }))
+    expect(screen.getByRole('status').textContent).toContain(
+      'Saved: Leeds Renters needs Welsh translation',
+    )
+    const [entry] = session.stores.skills.entries.getSnapshot().items
+    expect(entry).toMatchObject({ kind: 'need', urgency: 'now' })
+    expect(session.stores.skills.skills.getSnapshot().byId.get(entry!.skillId)).toMatchObject({
+      name: 'Welsh translation',
+      category: 'communication',
+    })
+  })
+
+  it('remembers on this phone which group it speaks for, and answers for that group', async () => {
+    const id = (name: string) =>
+      session.stores.groups.getSnapshot().items.find((g) => g.name === name)!.id
+    const [pantry, renters] = [id('Riverside Pantry'), id('Leeds Renters')]
+    const skillId = 'skill-bookkeeping' as never
+    act(() => {
+      session.stores.skills.addEntry({
+        kind: 'need',
+        urgency: 'soon',
+        groupId: renters,
+        skillId,
+        note: 'Year-end accounts',
+        contact: '',
+      })
+      session.stores.skills.addEntry({
+        kind: 'offer',
+        level: 'teach',
+        groupId: pantry,
+        skillId,
+        note: '',
+        contact: 'Sam',
+      })
+    })
+    open()
+    select('Our group on this phone', 'Leeds Renters')
+    await waitFor(() =>
+      expect(screen.getByRole('region', { name: 'Who could help Leeds Renters' })).toBeTruthy(),
+    )
+    const help = screen.getByRole('region', { name: 'Who could help Leeds Renters' })
+    expect(within(help).getByText('Riverside Pantry')).toBeTruthy()
+    expect(within(help).getByText('Ask: Sam')).toBeTruthy()
+    expect(services.device.getSnapshot().myGroups[space.id]).toBe(renters)
+  })
+
+  it('logs time given and refuses a group giving time to itself', () => {
+    open('/time')
+    select('Group that gave its time', 'Leeds Renters')
+    select('Group that received it', 'Leeds Renters')
+    select('Skill', 'Bookkeeping')
+    fireEvent.change(screen.getByRole('textbox', { name: 'Hours' }), { target: { value: '3' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Log it' }))
+    expect(screen.getByText(/cannot give time to itself/)).toBeTruthy()
+    expect(session.stores.skills.exchanges.getSnapshot().items).toEqual([])
+
+    select('Group that received it', 'Riverside Pantry')
+    fireEvent.click(screen.getByRole('button', { name: 'Log it' }))
+    const balances = screen.getByRole('table', { name: 'Hours given and received' })
+    const row = within(balances).getByRole('row', { name: /Leeds Renters/ })
+    expect(row.textContent).toBe('Leeds Renters3 hours0 hours')
+  })
+})
