@@ -1,7 +1,7 @@
 /**
  * Meetings of a space: the list (/spaces/:id/meetings, upcoming then past), a new meeting
- * (…/meetings/new), a meeting with its shared notes (…/meetings/:meetingId) and its details
- * form (…/meetings/:meetingId/edit).
+ * (…/meetings/new), the space's note templates (…/meetings/templates), a meeting with its
+ * shared notes (…/meetings/:meetingId) and its details form (…/meetings/:meetingId/edit).
  */
 import { useState, type ReactNode } from 'react'
 import {
@@ -12,7 +12,6 @@ import {
   type MeetingFields,
   type MeetingFilter,
 } from '../../domain/meeting'
-import { templateNotes } from '../../domain/meeting-templates'
 import { useT } from '../../i18n/i18n-context'
 import type { Session } from '../../session/session'
 import { useStore } from '../../session/use-app'
@@ -25,17 +24,10 @@ import { formatMeetingTime, KIND_LABELS } from './labels'
 import { MeetingFilters } from './meeting-filters'
 import { MeetingForm } from './meeting-form'
 import { MinutesActions } from './minutes-actions'
+import { NewMeeting } from './new-meeting-page'
 import { NotesView } from './notes-view'
-
-const blank = (): MeetingFields => ({
-  title: '',
-  kind: 'dialogue',
-  startsAt: `${localNow().slice(0, 11)}18:00`,
-  place: '',
-  facilitator: '',
-  noteTaker: '',
-  groupIds: [],
-})
+import { SaveTemplateSection } from './save-template'
+import { TemplatesPage } from './templates-page'
 
 const fieldsOf = (m: Meeting): MeetingFields => ({
   title: m.title,
@@ -67,26 +59,14 @@ export function MeetingsScreen({ session }: { session: Session }) {
   if (viewing === 'new')
     return (
       <Page title={t('meetings.new')} back={base}>
-        <MeetingForm
-          session={session}
-          initial={blank()}
-          submitLabel={t('meetings.create')}
-          withTemplate
-          onSubmit={(fields, template) => {
-            const names = fields.groupIds.flatMap((id) => groups.get(id)?.name ?? [])
-            const notes = templateNotes(template, names, {
-              ourWork: t('templates.ourWork'),
-              plans: t('templates.plans'),
-              difficulties: t('templates.difficulties'),
-              needs: t('templates.needs'),
-              topic: t('templates.topic'),
-              learnt: t('templates.learnt'),
-              followUps: t('templates.followUps'),
-            })
-            navigate(`${base}/${store.addMeeting(fields, notes)}`)
-          }}
-          onCancel={() => navigate(base)}
-        />
+        <NewMeeting session={session} base={base} />
+      </Page>
+    )
+
+  if (viewing === 'templates')
+    return (
+      <Page title={t('templates.manage')} back={base}>
+        <TemplatesPage session={session} />
       </Page>
     )
 
@@ -169,6 +149,9 @@ export function MeetingsScreen({ session }: { session: Session }) {
         </Link>
         <Link to={`${base}/stipends`} className="button">
           {t('stipends.title')}
+        </Link>
+        <Link to={`${base}/templates`} className="button">
+          {t('templates.manage')}
         </Link>
       </div>
       {items.length === 0 ? (
@@ -266,6 +249,7 @@ function MeetingPage({
       ) : (
         <p className="notice">{t('meetings.noNotes')}</p>
       )}
+      {notes && <SaveTemplateSection session={session} meeting={meeting} />}
     </Page>
   )
 }
