@@ -86,6 +86,11 @@ describe('meetings screen', () => {
     expect(shownTitles()).not.toContain('Ledger workshop')
   })
 
+  it('writes both numbers of the count the same way, thousands included', () => {
+    const t = createTranslator('en', englishCatalog)
+    expect(t('meetings.count', { shown: 2000, total: 2000 })).toBe('2,000 of 2,000 meetings')
+  })
+
   it('saves a meeting’s notes as a template, offers it for a new meeting, deletes it', () => {
     const notes = 'Round of news:\nWhat we need:\n'
     const id = session.stores.meetings.addMeeting(fields({ title: 'April round' }), notes)
