@@ -145,7 +145,7 @@ describe('meeting store', () => {
     for (const seed of [7, 8, 9]) {
       const recorded = { decisions: new Set<string>(), actions: new Set<string>() }
       const removed = { decisions: new Set<string>(), actions: new Set<string>() }
-      const { states } = runConvergence<MeetingStore>({
+      const { states, docs } = runConvergence<MeetingStore>({
         peers: 3,
         seed,
         steps: 300,
@@ -197,6 +197,12 @@ describe('meeting store', () => {
           }
         },
       })
+      // what each peer's snapshot kept up to date equals a fresh read of its document
+      docs.forEach((doc, peer) =>
+        expect(states[peer]!.getSnapshot().items).toEqual(
+          createMeetingStore(doc).getSnapshot().items,
+        ),
+      )
       const kept = (all: Set<string>, gone: Set<string>) =>
         [...all].filter((id) => !gone.has(id)).sort()
       for (const store of states) {
