@@ -5,6 +5,7 @@
  */
 import { useState, type ReactNode } from 'react'
 import {
+  createSearchCache,
   filterMeetings,
   localNow,
   splitByTime,
@@ -47,6 +48,7 @@ export function MeetingsScreen({ session }: { session: Session }) {
   const groups = useStore(session.stores.groups).byId
   const [notice, setNotice] = useState('')
   const [filter, setFilter] = useState<MeetingFilter>({ query: '', kind: '', groupId: '' })
+  const [searchCache] = useState(createSearchCache)
   const base = `/spaces/${session.spaceId}/meetings`
   const editing = matchPath('/spaces/:id/meetings/:meetingId/edit', path)?.meetingId
   const viewing = matchPath('/spaces/:id/meetings/:meetingId', path)?.meetingId
@@ -114,7 +116,7 @@ export function MeetingsScreen({ session }: { session: Session }) {
 
   if (meeting) return <MeetingPage session={session} meeting={meeting} base={base} />
 
-  const shown = filterMeetings(items, filter, (m) => store.notesText(m.id))
+  const shown = filterMeetings(items, filter, (m) => store.notesText(m.id), searchCache)
   const { upcoming, past } = splitByTime(shown, localNow())
   const list = (title: string, meetings: Meeting[]) =>
     meetings.length > 0 && (

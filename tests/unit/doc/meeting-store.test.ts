@@ -25,6 +25,14 @@ describe('meeting store', () => {
     const meeting = store.getSnapshot().byId.get(id)
     expect(meeting).toMatchObject({ title: 'Dialogue space, March', hasNotes: true })
     expect(store.notesText(id)).toBe('Round of news')
+    fromTextHandle(store.notesOf(id)!).insert(13, '. Seeds') // typed after a first read
+    expect(store.notesText(id)).toBe('Round of news. Seeds')
+    const peer = createSpaceDoc()
+    Y.applyUpdate(peer, Y.encodeStateAsUpdate(doc))
+    const text = (peer.getMap('meetings').get(id) as Y.Map<unknown>).get('notes') as Y.Text
+    text.insert(0, 'Ana: ')
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(peer)) // and by someone else
+    expect(store.notesText(id)).toBe('Ana: Round of news. Seeds')
 
     const keys = new Set<string>()
     doc.getMap('meetings').observeDeep((events) => {
