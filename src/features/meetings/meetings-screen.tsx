@@ -24,6 +24,7 @@ import { ActionsSection, DecisionsSection } from './outcomes-section'
 import { formatMeetingTime, KIND_LABELS } from './labels'
 import { MeetingFilters } from './meeting-filters'
 import { MeetingForm } from './meeting-form'
+import { MeetingList } from './meeting-list'
 import { MinutesActions } from './minutes-actions'
 import { NewMeeting } from './new-meeting-page'
 import { NotesView } from './notes-view'
@@ -118,26 +119,6 @@ export function MeetingsScreen({ session }: { session: Session }) {
 
   const shown = filterMeetings(items, filter, (m) => store.notesText(m.id), searchCache)
   const { upcoming, past } = splitByTime(shown, localNow())
-  const list = (title: string, meetings: Meeting[]) =>
-    meetings.length > 0 && (
-      <section className="stack" aria-labelledby={`meetings-${title}`}>
-        <h2 id={`meetings-${title}`}>
-          {t(title === 'upcoming' ? 'meetings.upcoming' : 'meetings.past')}
-        </h2>
-        <ul className="list">
-          {meetings.map((m) => (
-            <li key={m.id} className="card">
-              <Link to={`${base}/${m.id}`} className="card-title">
-                {m.title}
-              </Link>
-              <p className="hint">
-                {formatMeetingTime(m.startsAt, t.locale)} · {t(KIND_LABELS[m.kind])}
-              </p>
-            </li>
-          ))}
-        </ul>
-      </section>
-    )
 
   return (
     <Page title={t('meetings.title')}>
@@ -167,8 +148,8 @@ export function MeetingsScreen({ session }: { session: Session }) {
           total={items.length}
         />
       )}
-      {list('upcoming', upcoming)}
-      {list('past', past)}
+      <MeetingList which="upcoming" meetings={upcoming} base={base} />
+      <MeetingList which="past" meetings={past} base={base} />
       {trash.length > 0 && <TrashList session={session} onNotice={setNotice} />}
     </Page>
   )

@@ -86,6 +86,33 @@ describe('meetings screen', () => {
     expect(shownTitles()).not.toContain('Ledger workshop')
   })
 
+  it('shows past meetings fifty at a time, and search finds the ones not shown yet', () => {
+    for (let i = 0; i < 120; i++) {
+      const day = String(1 + (i % 28)).padStart(2, '0')
+      const year = 2000 + Math.floor(i / 28)
+      session.stores.meetings.addMeeting(
+        fields({ title: `Round ${i}`, startsAt: `${year}-01-${day}T18:00` }),
+      )
+    }
+    renderScreen()
+    const past = screen.getByRole('region', { name: 'Past' })
+    const cards = () => within(past).getAllByRole('link').length
+    expect(cards()).toBe(50)
+    expect(within(past).getByRole('link', { name: 'Round 119' })).toBeTruthy() // most recent first
+    fireEvent.click(within(past).getByRole('button', { name: 'Show 50 more past meetings' }))
+    expect(cards()).toBe(100)
+    fireEvent.click(within(past).getByRole('button', { name: 'Show 20 more past meetings' }))
+    expect(cards()).toBe(120)
+    expect(within(past).queryByRole('button')).toBeNull()
+
+    cleanup()
+    renderScreen()
+    fireEvent.change(screen.getByRole('searchbox', { name: /Search titles/ }), {
+      target: { value: 'round 0' },
+    })
+    expect(screen.getByRole('link', { name: 'Round 0' })).toBeTruthy() // the oldest, not on page one
+  })
+
   it('writes both numbers of the count the same way, thousands included', () => {
     const t = createTranslator('en', englishCatalog)
     expect(t('meetings.count', { shown: 2000, total: 2000 })).toBe('2,000 of 2,000 meetings')
