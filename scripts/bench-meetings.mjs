@@ -156,7 +156,7 @@ export async function benchMeetings() {
         'first paint ms': ms(o.paintMs),
         'list in DOM ms': ms(o.domMs),
         'frame showing it ms': ms(o.frameMs),
-        'links in list': o.links,
+        'cards on screen': o.links,
       })),
     )
     const later = opens.filter((o) => o.run > 0).map((o) => o.frameMs)
