@@ -151,16 +151,11 @@ function patchOf(
 }
 
 export function createMeetingStore(doc: SpaceDoc, now?: () => number) {
-  const meetings = createCollection<Meeting>(doc, {
-    root: ROOT.meetings,
-    read: (id, fields, meta) => read(id, fields, meta as Meeting),
-    compare: (a, b) => (a.startsAt < b.startsAt ? 1 : a.startsAt > b.startsAt ? -1 : 0),
-    ...(now ? { now } : {}),
-  })
   const root = doc.getMap<unknown>(ROOT.meetings)
   /**
    * Each meeting's notes as plain text, until a change touches that meeting: search asks for
    * all of them on every query, and the same string back lets it reuse what it folded.
+   * Observed before the collection is made, so it is cleared before any listener reads it.
    */
   const notesCache = new Map<string, string>()
   root.observeDeep((events) => {
@@ -169,6 +164,12 @@ export function createMeetingStore(doc: SpaceDoc, now?: () => number) {
       if (typeof id === 'string') notesCache.delete(id)
       else for (const key of event.changes.keys.keys()) notesCache.delete(key)
     }
+  })
+  const meetings = createCollection<Meeting>(doc, {
+    root: ROOT.meetings,
+    read: (id, fields, meta) => read(id, fields, meta as Meeting),
+    compare: (a, b) => (a.startsAt < b.startsAt ? 1 : a.startsAt > b.startsAt ? -1 : 0),
+    ...(now ? { now } : {}),
   })
   /** Whether a meeting holds an entry (decision, action) under `key`: no half-made entries. */
   const hasEntry = (id: MeetingId, key: string) => {
