@@ -2,6 +2,8 @@
  * A collection of entities in one root Y.Map, each entity a nested Y.Map of fields, so that
  * concurrent edits of different fields on two devices both survive. This is the store
  * pattern every entity store builds on: subscribe / getSnapshot / commands in one transaction.
+ * A snapshot is rebuilt from the entities a change touched only, and stays the same object when
+ * they all read as before (typing in a meeting's notes changes no Meeting record).
  */
 import * as Y from 'yjs'
 import { frozen, type EntityMeta } from '../domain/entity'
@@ -82,26 +84,67 @@ export function createCollection<T extends EntityMeta>(
   const now = options.now ?? Date.now
   const listeners = new Set<() => void>()
   let snapshot: CollectionSnapshot<T> | undefined
+  /** The last snapshot built, kept when a change leaves every entity as it was read. */
+  let last: CollectionSnapshot<T> | undefined
+  /**
+   * Each entity as last read (null: skipped as malformed). Only entities a change touched are
+   * read again: one keystroke in one meeting's notes must not re-read 2,000 meetings.
+   */
+  const cache = new Map<string, T | null>()
+  const touched = new Set<string>()
 
-  root.observeDeep(() => {
+  root.observeDeep((events) => {
+    for (const event of events) {
+      const [id] = event.path
+      if (typeof id === 'string') touched.add(id)
+      else for (const key of event.changes.keys.keys()) touched.add(key) // root's own keys
+    }
     snapshot = undefined // rebuilt on the next read
     for (const notify of listeners) notify()
   })
 
+  function readEntry(id: string): T | null {
+    const fields = fieldsOf(root.get(id))
+    const meta = fields && readMeta(id, fields)
+    const entity = fields && meta ? options.read(id, fields, meta) : undefined
+    return entity ? frozen(entity) : null
+  }
+
+  /** Re-reads the touched entities; false if every one reads as before (same objects kept). */
+  function refresh(): boolean {
+    let changed = last === undefined
+    for (const id of touched) {
+      const before = cache.get(id)
+      if (!root.has(id)) {
+        changed ||= before !== undefined
+        cache.delete(id)
+        continue
+      }
+      const after = readEntry(id)
+      if (before !== undefined && jsonEqual(before, after)) continue
+      cache.set(id, after)
+      changed = true
+    }
+    touched.clear()
+    return changed
+  }
+
   function build(): CollectionSnapshot<T> {
+    if (!refresh() && last) return last
     const items: T[] = []
     const trash: T[] = []
     const byId = new Map<string, T>()
     let skipped = 0
-    for (const [id, value] of root.entries()) {
-      const fields = fieldsOf(value)
-      const meta = fields && readMeta(id, fields)
-      const entity = fields && meta ? options.read(id, fields, meta) : undefined
-      if (!entity) {
+    for (const id of root.keys()) {
+      let item = cache.get(id)
+      if (item === undefined) {
+        item = readEntry(id)
+        cache.set(id, item)
+      }
+      if (!item) {
         skipped++
         continue
       }
-      const item = frozen(entity)
       byId.set(id, item)
       ;(item.deletedAt === undefined ? items : trash).push(item)
     }
@@ -109,7 +152,8 @@ export function createCollection<T extends EntityMeta>(
     const byIdOrder = (a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
     items.sort((a, b) => options.compare(a, b) || byIdOrder(a, b))
     trash.sort((a, b) => (b.deletedAt ?? 0) - (a.deletedAt ?? 0) || byIdOrder(a, b))
-    return frozen({ items: frozen(items), trash: frozen(trash), byId, skipped })
+    last = frozen({ items: frozen(items), trash: frozen(trash), byId, skipped })
+    return last
   }
 
   function write(target: Y.Map<unknown>, fields: Readonly<Record<string, FieldValue | undefined>>) {

@@ -151,13 +151,26 @@ function patchOf(
 }
 
 export function createMeetingStore(doc: SpaceDoc, now?: () => number) {
+  const root = doc.getMap<unknown>(ROOT.meetings)
+  /**
+   * Each meeting's notes as plain text, until a change touches that meeting: search asks for
+   * all of them on every query, and the same string back lets it reuse what it folded.
+   * Observed before the collection is made, so it is cleared before any listener reads it.
+   */
+  const notesCache = new Map<string, string>()
+  root.observeDeep((events) => {
+    for (const event of events) {
+      const [id] = event.path
+      if (typeof id === 'string') notesCache.delete(id)
+      else for (const key of event.changes.keys.keys()) notesCache.delete(key)
+    }
+  })
   const meetings = createCollection<Meeting>(doc, {
     root: ROOT.meetings,
     read: (id, fields, meta) => read(id, fields, meta as Meeting),
     compare: (a, b) => (a.startsAt < b.startsAt ? 1 : a.startsAt > b.startsAt ? -1 : 0),
     ...(now ? { now } : {}),
   })
-  const root = doc.getMap<unknown>(ROOT.meetings)
   /** Whether a meeting holds an entry (decision, action) under `key`: no half-made entries. */
   const hasEntry = (id: MeetingId, key: string) => {
     const entity = root.get(id)
@@ -278,9 +291,13 @@ export function createMeetingStore(doc: SpaceDoc, now?: () => number) {
     },
     /** The notes as plain text (search, Markdown minutes). */
     notesText(id: MeetingId): string {
+      const cached = notesCache.get(id)
+      if (cached !== undefined) return cached
       const entity = root.get(id)
       const text = entity instanceof Y.Map ? (entity as Y.Map<unknown>).get(NOTES) : undefined
-      return text instanceof Y.Text ? text.toJSON() : ''
+      const notes = text instanceof Y.Text ? text.toJSON() : ''
+      notesCache.set(id, notes)
+      return notes
     },
   }
 }

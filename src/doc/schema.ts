@@ -17,6 +17,7 @@ export const ROOT = {
   skills: 'skills',
   skillEntries: 'skillEntries',
   exchanges: 'exchanges',
+  templates: 'templates',
 } as const
 
 /** Transaction origin of edits made on this device, so adapters can tell them apart. */

@@ -7,6 +7,7 @@ import { createGroupStore, type GroupStore, type GroupStoreOptions } from './gro
 import { createMeetingStore, type MeetingStore } from './meeting-store'
 import { createSkillStore, type SkillStore } from './skill-store'
 import { createStipendStore, type StipendStore } from './stipend-store'
+import { createTemplateStore, type TemplateStore } from './template-store'
 import { createSpaceDoc, initialiseSchema, type SpaceDoc } from './schema'
 
 export interface SpaceStores {
@@ -16,6 +17,8 @@ export interface SpaceStores {
   readonly meetings: MeetingStore
   readonly stipends: StipendStore
   readonly skills: SkillStore
+  /** The space's own meeting templates. */
+  readonly templates: TemplateStore
   /** Counts of soft-deleted entities, for "empty the trash". */
   trashCount(): number
   /** Removes every soft-deleted entity for good. Returns how many. */
@@ -29,6 +32,7 @@ export function createSpaceStores(
   const groups = createGroupStore(doc, options)
   const meetings = createMeetingStore(doc, options.now)
   const skills = createSkillStore(doc, options.now)
+  const templates = createTemplateStore(doc, options.now)
   return {
     doc,
     groups,
@@ -36,9 +40,17 @@ export function createSpaceStores(
     meetings,
     stipends: createStipendStore(doc, options.now),
     skills,
+    templates,
     trashCount: () =>
-      groups.getSnapshot().trash.length + meetings.getSnapshot().trash.length + skills.trashCount(),
-    emptyTrash: () => groups.purgeDeletedGroups() + meetings.purgeDeleted() + skills.purgeDeleted(),
+      groups.getSnapshot().trash.length +
+      meetings.getSnapshot().trash.length +
+      skills.trashCount() +
+      templates.getSnapshot().trash.length,
+    emptyTrash: () =>
+      groups.purgeDeletedGroups() +
+      meetings.purgeDeleted() +
+      skills.purgeDeleted() +
+      templates.purgeDeleted(),
   }
 }
 

@@ -185,27 +185,45 @@ export interface MeetingFilter {
   readonly groupId: string
 }
 
+/**
+ * What a search has already folded, per meeting: a record is immutable and its notes string
+ * comes back as the same string while unchanged, so each meeting is folded once, not on
+ * every keystroke in the search box (folding 10 MB of notes takes longer than searching it).
+ */
+export type SearchCache = WeakMap<Meeting, { readonly notes: string; readonly haystack: string }>
+
+export const createSearchCache = (): SearchCache => new WeakMap()
+
 /** Meetings matching every word of the query in title, notes, decisions or actions, and the filters. */
 export function filterMeetings(
   meetings: readonly Meeting[],
   filter: MeetingFilter,
   notesOf: (meeting: Meeting) => string,
+  cache: SearchCache = createSearchCache(),
 ): Meeting[] {
   const words = fold(filter.query).split(/\s+/).filter(Boolean)
-  return meetings.filter((m) => {
-    if (filter.kind !== '' && m.kind !== filter.kind) return false
-    if (filter.groupId !== '' && !m.groupIds.includes(filter.groupId)) return false
-    if (words.length === 0) return true
+  const haystackOf = (m: Meeting) => {
+    const notes = notesOf(m)
+    const cached = cache.get(m)
+    if (cached?.notes === notes) return cached.haystack
     const haystack = fold(
       [
         m.title,
         m.place,
-        notesOf(m),
+        notes,
         ...m.agenda.map((i) => i.text),
         ...m.decisions.map((d) => `${d.text} ${d.outcome}`),
         ...m.actions.map((a) => `${a.what} ${a.who}`),
       ].join('\n'),
     )
+    cache.set(m, { notes, haystack })
+    return haystack
+  }
+  return meetings.filter((m) => {
+    if (filter.kind !== '' && m.kind !== filter.kind) return false
+    if (filter.groupId !== '' && !m.groupIds.includes(filter.groupId)) return false
+    if (words.length === 0) return true
+    const haystack = haystackOf(m)
     return words.every((word) => haystack.includes(word))
   })
 }

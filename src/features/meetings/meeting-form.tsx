@@ -12,12 +12,13 @@ import {
   type MeetingFieldError,
   type MeetingFields,
 } from '../../domain/meeting'
-import { isTemplateId, TEMPLATES, type TemplateId } from '../../domain/meeting-templates'
+import { TEMPLATES, type TemplateId } from '../../domain/meeting-templates'
 import { useT } from '../../i18n/i18n-context'
 import type { MessageKey } from '../../i18n/translate'
 import type { Session } from '../../session/session'
 import { useStore } from '../../session/use-app'
 import { KIND_LABELS } from './labels'
+import { isTemplateChoice, savedChoice, type TemplateChoice } from './template-choice'
 
 const ERRORS: Record<MeetingFieldError, MessageKey> = {
   'title-required': 'meetings.errorTitle',
@@ -33,7 +34,7 @@ interface Props {
   readonly submitLabel: string
   /** A new meeting offers a template for its notes; an existing one keeps its notes. */
   readonly withTemplate?: boolean
-  readonly onSubmit: (fields: MeetingFields, template: TemplateId) => void
+  readonly onSubmit: (fields: MeetingFields, template: TemplateChoice) => void
   readonly onCancel: () => void
 }
 
@@ -55,7 +56,8 @@ export function MeetingForm({
   const id = useId()
   const groups = useStore(session.stores.groups).items
   const [fields, setFields] = useState(initial)
-  const [template, setTemplate] = useState<TemplateId>('blank')
+  const saved = useStore(session.stores.templates).items
+  const [template, setTemplate] = useState<TemplateChoice>('blank')
   const [errors, setErrors] = useState<Partial<Record<keyof MeetingFields, MeetingFieldError>>>({})
   const set = <K extends keyof MeetingFields>(key: K, value: MeetingFields[K]) =>
     setFields((current) => ({ ...current, [key]: value }))
@@ -186,14 +188,14 @@ export function MeetingForm({
         <div className="field">
           <label htmlFor={`${id}-template`}>{t('templates.label')}</label>
           <p className="hint" id={`${id}-template-hint`}>
-            {t('templates.hint')}
+            {t('templates.hint')} {t('templates.formHint')}
           </p>
           <select
             id={`${id}-template`}
             value={template}
             aria-describedby={`${id}-template-hint`}
             onChange={(e) => {
-              if (isTemplateId(e.target.value)) setTemplate(e.target.value)
+              if (isTemplateChoice(e.target.value)) setTemplate(e.target.value)
             }}
           >
             {TEMPLATES.map((tpl) => (
@@ -201,6 +203,15 @@ export function MeetingForm({
                 {t(TEMPLATE_LABELS[tpl])}
               </option>
             ))}
+            {saved.length > 0 && (
+              <optgroup label={t('templates.savedGroup')}>
+                {saved.map((tpl) => (
+                  <option key={tpl.id} value={savedChoice(tpl)}>
+                    {tpl.name}
+                  </option>
+                ))}
+              </optgroup>
+            )}
           </select>
         </div>
       )}

@@ -1,10 +1,11 @@
 /**
  * Meetings of a space: the list (/spaces/:id/meetings, upcoming then past), a new meeting
- * (…/meetings/new), a meeting with its shared notes (…/meetings/:meetingId) and its details
- * form (…/meetings/:meetingId/edit).
+ * (…/meetings/new), the space's note templates (…/meetings/templates), a meeting with its
+ * shared notes (…/meetings/:meetingId) and its details form (…/meetings/:meetingId/edit).
  */
 import { useState, type ReactNode } from 'react'
 import {
+  createSearchCache,
   filterMeetings,
   localNow,
   splitByTime,
@@ -12,7 +13,6 @@ import {
   type MeetingFields,
   type MeetingFilter,
 } from '../../domain/meeting'
-import { templateNotes } from '../../domain/meeting-templates'
 import { useT } from '../../i18n/i18n-context'
 import type { Session } from '../../session/session'
 import { useStore } from '../../session/use-app'
@@ -24,18 +24,12 @@ import { ActionsSection, DecisionsSection } from './outcomes-section'
 import { formatMeetingTime, KIND_LABELS } from './labels'
 import { MeetingFilters } from './meeting-filters'
 import { MeetingForm } from './meeting-form'
+import { MeetingList } from './meeting-list'
 import { MinutesActions } from './minutes-actions'
+import { NewMeeting } from './new-meeting-page'
 import { NotesView } from './notes-view'
-
-const blank = (): MeetingFields => ({
-  title: '',
-  kind: 'dialogue',
-  startsAt: `${localNow().slice(0, 11)}18:00`,
-  place: '',
-  facilitator: '',
-  noteTaker: '',
-  groupIds: [],
-})
+import { SaveTemplateSection } from './save-template'
+import { TemplatesPage } from './templates-page'
 
 const fieldsOf = (m: Meeting): MeetingFields => ({
   title: m.title,
@@ -55,6 +49,7 @@ export function MeetingsScreen({ session }: { session: Session }) {
   const groups = useStore(session.stores.groups).byId
   const [notice, setNotice] = useState('')
   const [filter, setFilter] = useState<MeetingFilter>({ query: '', kind: '', groupId: '' })
+  const [searchCache] = useState(createSearchCache)
   const base = `/spaces/${session.spaceId}/meetings`
   const editing = matchPath('/spaces/:id/meetings/:meetingId/edit', path)?.meetingId
   const viewing = matchPath('/spaces/:id/meetings/:meetingId', path)?.meetingId
@@ -67,26 +62,14 @@ export function MeetingsScreen({ session }: { session: Session }) {
   if (viewing === 'new')
     return (
       <Page title={t('meetings.new')} back={base}>
-        <MeetingForm
-          session={session}
-          initial={blank()}
-          submitLabel={t('meetings.create')}
-          withTemplate
-          onSubmit={(fields, template) => {
-            const names = fields.groupIds.flatMap((id) => groups.get(id)?.name ?? [])
-            const notes = templateNotes(template, names, {
-              ourWork: t('templates.ourWork'),
-              plans: t('templates.plans'),
-              difficulties: t('templates.difficulties'),
-              needs: t('templates.needs'),
-              topic: t('templates.topic'),
-              learnt: t('templates.learnt'),
-              followUps: t('templates.followUps'),
-            })
-            navigate(`${base}/${store.addMeeting(fields, notes)}`)
-          }}
-          onCancel={() => navigate(base)}
-        />
+        <NewMeeting session={session} base={base} />
+      </Page>
+    )
+
+  if (viewing === 'templates')
+    return (
+      <Page title={t('templates.manage')} back={base}>
+        <TemplatesPage session={session} />
       </Page>
     )
 
@@ -134,28 +117,8 @@ export function MeetingsScreen({ session }: { session: Session }) {
 
   if (meeting) return <MeetingPage session={session} meeting={meeting} base={base} />
 
-  const shown = filterMeetings(items, filter, (m) => store.notesText(m.id))
+  const shown = filterMeetings(items, filter, (m) => store.notesText(m.id), searchCache)
   const { upcoming, past } = splitByTime(shown, localNow())
-  const list = (title: string, meetings: Meeting[]) =>
-    meetings.length > 0 && (
-      <section className="stack" aria-labelledby={`meetings-${title}`}>
-        <h2 id={`meetings-${title}`}>
-          {t(title === 'upcoming' ? 'meetings.upcoming' : 'meetings.past')}
-        </h2>
-        <ul className="list">
-          {meetings.map((m) => (
-            <li key={m.id} className="card">
-              <Link to={`${base}/${m.id}`} className="card-title">
-                {m.title}
-              </Link>
-              <p className="hint">
-                {formatMeetingTime(m.startsAt, t.locale)} · {t(KIND_LABELS[m.kind])}
-              </p>
-            </li>
-          ))}
-        </ul>
-      </section>
-    )
 
   return (
     <Page title={t('meetings.title')}>
@@ -170,6 +133,9 @@ export function MeetingsScreen({ session }: { session: Session }) {
         <Link to={`${base}/stipends`} className="button">
           {t('stipends.title')}
         </Link>
+        <Link to={`${base}/templates`} className="button">
+          {t('templates.manage')}
+        </Link>
       </div>
       {items.length === 0 ? (
         <p className="empty">{t('meetings.empty')}</p>
@@ -182,8 +148,8 @@ export function MeetingsScreen({ session }: { session: Session }) {
           total={items.length}
         />
       )}
-      {list('upcoming', upcoming)}
-      {list('past', past)}
+      <MeetingList which="upcoming" meetings={upcoming} base={base} />
+      <MeetingList which="past" meetings={past} base={base} />
       {trash.length > 0 && <TrashList session={session} onNotice={setNotice} />}
     </Page>
   )
@@ -266,6 +232,7 @@ function MeetingPage({
       ) : (
         <p className="notice">{t('meetings.noNotes')}</p>
       )}
+      {notes && <SaveTemplateSection session={session} meeting={meeting} />}
     </Page>
   )
 }

@@ -25,6 +25,14 @@ describe('meeting store', () => {
     const meeting = store.getSnapshot().byId.get(id)
     expect(meeting).toMatchObject({ title: 'Dialogue space, March', hasNotes: true })
     expect(store.notesText(id)).toBe('Round of news')
+    fromTextHandle(store.notesOf(id)!).insert(13, '. Seeds') // typed after a first read
+    expect(store.notesText(id)).toBe('Round of news. Seeds')
+    const peer = createSpaceDoc()
+    Y.applyUpdate(peer, Y.encodeStateAsUpdate(doc))
+    const text = (peer.getMap('meetings').get(id) as Y.Map<unknown>).get('notes') as Y.Text
+    text.insert(0, 'Ana: ')
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(peer)) // and by someone else
+    expect(store.notesText(id)).toBe('Ana: Round of news. Seeds')
 
     const keys = new Set<string>()
     doc.getMap('meetings').observeDeep((events) => {
@@ -138,6 +146,85 @@ describe('meeting store', () => {
       const count = (store: MeetingStore) =>
         store.getSnapshot().items.reduce((n, m) => n + m.agenda.length + m.removedAgenda.length, 0)
       for (const store of states) expect(count(store)).toBe(added) // none lost
+    }
+  })
+
+  it('keeps every decision and action recorded on any phone, and agrees on each tick', () => {
+    for (const seed of [7, 8, 9]) {
+      const recorded = { decisions: new Set<string>(), actions: new Set<string>() }
+      const removed = { decisions: new Set<string>(), actions: new Set<string>() }
+      const { states, docs } = runConvergence<MeetingStore>({
+        peers: 3,
+        seed,
+        steps: 300,
+        setup: (doc) => createMeetingStore(doc),
+        operate(store, random) {
+          const { items } = store.getSnapshot()
+          if (items.length === 0 || random.chance(0.03)) {
+            store.addMeeting(fields({ title: `Meeting ${random.int(1000)}` }))
+            return
+          }
+          const meeting = random.pick(items)
+          const roll = random.int(10)
+          if (roll < 3) {
+            const method = random.pick(['consensus', 'consent', 'vote'] as const)
+            const id = store.recordDecision(meeting.id, {
+              text: `decision ${random.int(10_000)}`,
+              method,
+              outcome: random.pick(['agreed', '12 for, 2 against', '']),
+            })
+            if (id) recorded.decisions.add(id)
+          } else if (roll < 6 || meeting.actions.length === 0) {
+            const id = store.addAction(meeting.id, {
+              what: `action ${random.int(10_000)}`,
+              who: random.pick(['Ana', 'Ben', 'Seed Library']),
+              due: random.pick(['', '2026-04-01']),
+            })
+            if (id) recorded.actions.add(id)
+          } else if (roll < 8) {
+            const action = random.pick(meeting.actions)
+            store.setActionDone(meeting.id, action.id, !action.done)
+          } else if (roll < 9) {
+            const action = random.pick(meeting.actions)
+            if (store.removeAction(meeting.id, action.id)) removed.actions.add(action.id)
+          } else if (meeting.decisions.length > 0) {
+            const decision = random.pick(meeting.decisions)
+            if (store.removeDecision(meeting.id, decision.id)) removed.decisions.add(decision.id)
+          }
+        },
+        project: (store) =>
+          store.getSnapshot().items.map((m) => ({
+            id: m.id,
+            decisions: m.decisions.map((d) => [d.id, d.text, d.method, d.outcome]),
+            actions: m.actions.map((a) => [a.id, a.what, a.who, a.due, a.done]),
+          })),
+        invariants(store) {
+          for (const m of store.getSnapshot().items) {
+            const ids = [...m.decisions, ...m.actions].map((entry) => entry.id)
+            expect(new Set(ids).size).toBe(ids.length) // no entry shown twice
+          }
+        },
+      })
+      // what each peer's snapshot kept up to date equals a fresh read of its document
+      docs.forEach((doc, peer) =>
+        expect(states[peer]!.getSnapshot().items).toEqual(
+          createMeetingStore(doc).getSnapshot().items,
+        ),
+      )
+      const kept = (all: Set<string>, gone: Set<string>) =>
+        [...all].filter((id) => !gone.has(id)).sort()
+      for (const store of states) {
+        const items = store.getSnapshot().items
+        // none lost, none come back: exactly what was recorded and not taken off
+        expect(items.flatMap((m) => m.decisions.map((d) => d.id)).sort()).toEqual(
+          kept(recorded.decisions, removed.decisions),
+        )
+        expect(items.flatMap((m) => m.actions.map((a) => a.id)).sort()).toEqual(
+          kept(recorded.actions, removed.actions),
+        )
+      }
+      expect(recorded.decisions.size).toBeGreaterThan(20)
+      expect(removed.actions.size).toBeGreaterThan(5)
     }
   })
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { templateNotes, type TemplateLabels } from '../../../src/domain/meeting-templates'
+import {
+  templateNotes,
+  TEMPLATE_NAME_MAX,
+  TEMPLATE_NOTES_MAX,
+  validateSavedTemplate,
+  type TemplateLabels,
+} from '../../../src/domain/meeting-templates'
 
 const labels: TemplateLabels = {
   ourWork: 'Our work',
@@ -36,5 +42,17 @@ describe('meeting templates', () => {
       'Topic:\n\nWhat we learnt:\n\nFollow-ups:\n',
     )
     expect(templateNotes('blank', ['Riverside Pantry'], labels)).toBe('')
+  })
+
+  it('refuse a saved template without a name, with a name in use, or without notes', () => {
+    const existing = [{ name: 'Reunión mensual' }]
+    const check = (name: string, notes = 'Round of news:') =>
+      validateSavedTemplate(name, notes, existing)
+    expect(check('Our round')).toBeUndefined()
+    expect(check('   ')).toBe('name-required')
+    expect(check('x'.repeat(TEMPLATE_NAME_MAX + 1))).toBe('name-too-long')
+    expect(check(' reunion MENSUAL ')).toBe('name-taken') // case and accents do not count
+    expect(check('Our round', ' \n ')).toBe('notes-empty')
+    expect(check('Our round', 'x'.repeat(TEMPLATE_NOTES_MAX + 1))).toBe('notes-too-long')
   })
 })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  createSearchCache,
   filterMeetings,
   isLocalDateTime,
   openActions,
@@ -117,5 +118,24 @@ describe('meetings, as rules', () => {
     expect(find('hall bob')).toEqual([])
     expect(find('', 'workshop')).toEqual(['Workshop'])
     expect(find('', '', 'g1')).toEqual(['Reunión de marzo'])
+  })
+
+  it('folds each meeting once for many searches, and again when its notes change', () => {
+    const all = [meeting('Workshop', '2026-04-01T18:00')]
+    let notes = 'We learnt about ledgers'
+    let asked = 0
+    const notesOf = () => {
+      asked++
+      return notes
+    }
+    const cache = createSearchCache()
+    const find = (query: string) =>
+      filterMeetings(all, { query, kind: '', groupId: '' }, notesOf, cache).length
+    expect(find('ledgers')).toBe(1)
+    expect(find('learnt ledgers')).toBe(1)
+    notes = 'We learnt about compost'
+    expect(find('ledgers')).toBe(0) // the new notes, not the folded old ones
+    expect(find('COMPOST')).toBe(1)
+    expect(asked).toBe(4)
   })
 })

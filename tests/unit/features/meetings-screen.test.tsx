@@ -1,0 +1,168 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { newSpaceId, newSpaceKey } from '../../../src/domain/ids'
+import type { MeetingFields } from '../../../src/domain/meeting'
+import { MeetingsScreen } from '../../../src/features/meetings/meetings-screen'
+import { I18nProvider } from '../../../src/i18n/i18n-context'
+import { createTranslator, englishCatalog } from '../../../src/i18n/translate'
+import { openSession, type Session } from '../../../src/session/session'
+import { openWeaveDb } from '../../../src/storage/db'
+import { navigate } from '../../../src/ui/router'
+
+let session: Session
+let base: string
+
+beforeEach(async () => {
+  const id = newSpaceId()
+  base = `/spaces/${id}/meetings`
+  window.history.replaceState(null, '', base)
+  session = openSession(openWeaveDb(`meetings-screen-${Math.random()}`), {
+    id,
+    name: 'Network',
+    key: newSpaceKey(),
+    settings: { signallingUrls: [], iceServers: [] },
+    createdAt: 1,
+    openedAt: 1,
+  })
+  await session.ready
+})
+
+afterEach(async () => {
+  cleanup()
+  await session.dispose()
+})
+
+const fields = (over: Partial<MeetingFields>): MeetingFields => ({
+  title: 'Meeting',
+  kind: 'dialogue',
+  startsAt: '2026-03-12T18:30',
+  place: '',
+  facilitator: '',
+  noteTaker: '',
+  groupIds: [],
+  ...over,
+})
+
+function renderScreen() {
+  return render(
+    <I18nProvider translator={createTranslator('en', englishCatalog)}>
+      <MeetingsScreen session={session} />
+    </I18nProvider>,
+  )
+}
+
+const go = (path: string) => act(() => navigate(path))
+const shownTitles = () => screen.queryAllByRole('link').map((a) => a.textContent)
+
+describe('meetings screen', () => {
+  it('filters the list by kind of meeting and by group taking part', () => {
+    const pantry = session.stores.groups.addGroup({ name: 'Riverside Pantry', summary: '' })
+    const seeds = session.stores.groups.addGroup({ name: 'Seed Library', summary: '' })
+    const meetings = session.stores.meetings
+    meetings.addMeeting(fields({ title: 'March round', groupIds: [pantry, seeds] }))
+    meetings.addMeeting(fields({ title: 'Ledger workshop', kind: 'workshop', groupIds: [seeds] }))
+    meetings.addMeeting(fields({ title: 'Pantry meeting', kind: 'group-meeting' }))
+    renderScreen()
+    const search = screen.getByRole('search', { name: 'Find meetings' })
+    const status = within(search).getByRole('status')
+    expect(status.textContent).toBe('3 of 3 meetings')
+
+    const kind = within(search).getByRole('combobox', { name: 'Kind of meeting' })
+    fireEvent.change(kind, { target: { value: 'workshop' } })
+    expect(status.textContent).toBe('1 of 3 meetings')
+    expect(shownTitles()).toContain('Ledger workshop')
+    expect(shownTitles()).not.toContain('March round')
+
+    fireEvent.change(kind, { target: { value: '' } })
+    const group = within(search).getByRole('combobox', { name: 'With the group' })
+    fireEvent.change(group, { target: { value: pantry } })
+    expect(status.textContent).toBe('1 of 3 meetings')
+    expect(shownTitles()).toContain('March round')
+    fireEvent.change(group, { target: { value: seeds } })
+    expect(status.textContent).toBe('2 of 3 meetings')
+    fireEvent.change(kind, { target: { value: 'dialogue' } })
+    expect(status.textContent).toBe('1 of 3 meetings') // both filters at once
+    expect(shownTitles()).not.toContain('Ledger workshop')
+  })
+
+  it('shows past meetings fifty at a time, and search finds the ones not shown yet', () => {
+    for (let i = 0; i < 120; i++) {
+      const day = String(1 + (i % 28)).padStart(2, '0')
+      const year = 2000 + Math.floor(i / 28)
+      session.stores.meetings.addMeeting(
+        fields({ title: `Round ${i}`, startsAt: `${year}-01-${day}T18:00` }),
+      )
+    }
+    renderScreen()
+    const past = screen.getByRole('region', { name: 'Past' })
+    const cards = () => within(past).getAllByRole('link').length
+    expect(cards()).toBe(50)
+    expect(within(past).getByRole('link', { name: 'Round 119' })).toBeTruthy() // most recent first
+    fireEvent.click(within(past).getByRole('button', { name: 'Show 50 more past meetings' }))
+    expect(cards()).toBe(100)
+    fireEvent.click(within(past).getByRole('button', { name: 'Show 20 more past meetings' }))
+    expect(cards()).toBe(120)
+    expect(within(past).queryByRole('button')).toBeNull()
+
+    cleanup()
+    renderScreen()
+    fireEvent.change(screen.getByRole('searchbox', { name: /Search titles/ }), {
+      target: { value: 'round 0' },
+    })
+    expect(screen.getByRole('link', { name: 'Round 0' })).toBeTruthy() // the oldest, not on page one
+  })
+
+  it('writes both numbers of the count the same way, thousands included', () => {
+    const t = createTranslator('en', englishCatalog)
+    expect(t('meetings.count', { shown: 2000, total: 2000 })).toBe('2,000 of 2,000 meetings')
+  })
+
+  it('saves a meeting’s notes as a template, offers it for a new meeting, deletes it', () => {
+    const notes = 'Round of news:\nWhat we need:\n'
+    const id = session.stores.meetings.addMeeting(fields({ title: 'April round' }), notes)
+    window.history.replaceState(null, '', `${base}/${id}`)
+    renderScreen()
+    const section = screen.getByRole('region', { name: 'Use these notes again' })
+    const name = within(section).getByRole('textbox', { name: 'Template name' })
+    const save = within(section).getByRole('button', { name: 'Save these notes as a template' })
+
+    fireEvent.click(save)
+    expect(within(section).getByRole('alert').textContent).toBe('Please give the template a name.')
+    expect(name.getAttribute('aria-invalid')).toBe('true')
+    expect(document.activeElement).toBe(name)
+    expect(session.stores.templates.getSnapshot().items).toEqual([]) // nothing saved
+
+    fireEvent.change(name, { target: { value: 'Our round' } })
+    fireEvent.click(save)
+    expect(within(section).getByRole('status').textContent).toMatch(/Template “Our round” saved/)
+    expect(name).toHaveProperty('value', '')
+    fireEvent.change(name, { target: { value: 'our ROUND' } })
+    fireEvent.click(save)
+    expect(within(section).getByRole('alert').textContent).toMatch(/already has a template/)
+    expect(session.stores.templates.getSnapshot().items).toHaveLength(1)
+
+    go(`${base}/new`)
+    const choice = screen.getByRole('combobox', { name: 'Start the notes from' })
+    const option = within(choice).getByRole('option', { name: 'Our round' })
+    fireEvent.change(screen.getByRole('textbox', { name: 'Title' }), {
+      target: { value: 'May round' },
+    })
+    fireEvent.change(choice, { target: { value: (option as HTMLOptionElement).value } })
+    fireEvent.click(screen.getByRole('button', { name: 'Create meeting' }))
+    const made = session.stores.meetings.getSnapshot().items.find((m) => m.title === 'May round')
+    expect(made && session.stores.meetings.notesText(made.id)).toBe(notes)
+
+    go(`${base}/templates`)
+    const list = screen.getByRole('list', { name: "This space's templates" })
+    expect(within(list).getByText('Our round')).toBeTruthy()
+    fireEvent.click(screen.getByRole('button', { name: 'Delete template: Our round' }))
+    expect(screen.getByText('This space has no templates of its own yet.', { exact: false }))
+    fireEvent.click(screen.getByRole('button', { name: 'Restore template: Our round' }))
+    expect(screen.getByRole('status').textContent).toBe('Template “Our round” is back.')
+    fireEvent.click(screen.getByRole('button', { name: 'Delete template: Our round' }))
+    go(`${base}/new`)
+    const again = screen.getByRole('combobox', { name: 'Start the notes from' })
+    expect(within(again).queryByRole('option', { name: 'Our round' })).toBeNull()
+  })
+})
