@@ -2,13 +2,14 @@
  * The space's skills by category, each with how many groups offer and need it, a search,
  * and a form to add a skill that warns when one of a similar name is already there.
  */
-import { useId, useState, type SyntheticEvent } from 'react'
+import { useId, useMemo, useState, type SyntheticEvent } from 'react'
 import type { SkillsMap } from '../../domain/skill-matching'
 import {
   isSkillCategory,
   normaliseSkillName,
   SKILL_CATEGORIES,
   similarSkillNames,
+  type Skill,
   type SkillCategory,
 } from '../../domain/skills'
 import { useT } from '../../i18n/i18n-context'
@@ -83,8 +84,80 @@ export function SkillList({
           </ul>
         </section>
       ))}
+      <SimilarSkills session={session} map={map} counts={counts} />
       <AddSkill session={session} map={map} base={base} />
     </div>
+  )
+}
+
+/**
+ * Skills whose names look like one skill (two groups typed it offline, differently), each
+ * pair with one button to put them together. The one kept is a starter skill if either is
+ * (its name reads in every language), else the one more groups use.
+ */
+function SimilarSkills({
+  session,
+  map,
+  counts,
+}: {
+  session: Session
+  map: SkillsMap
+  counts: ReadonlyMap<string, { offers: Set<string>; needs: Set<string> }>
+}) {
+  const t = useT()
+  const id = useId()
+  const [notice, setNotice] = useState('')
+  const pairs = useMemo(() => {
+    const named = map.skills.map((s) => ({ skill: s, names: [s.name, skillName(t, s)] }))
+    const found: [Skill, Skill][] = []
+    named.forEach((a, i) => {
+      for (const b of named.slice(i + 1))
+        if (a.names.some((x) => b.names.some((y) => similarSkillNames(x, y))))
+          found.push([a.skill, b.skill])
+    })
+    return found
+  }, [t, map.skills])
+  const used = (s: Skill) =>
+    (counts.get(s.id)?.offers.size ?? 0) + (counts.get(s.id)?.needs.size ?? 0)
+  const kept = ([a, b]: [Skill, Skill]): [Skill, Skill] =>
+    a.nameKey && !b.nameKey
+      ? [b, a]
+      : b.nameKey && !a.nameKey
+        ? [a, b]
+        : used(a) >= used(b)
+          ? [b, a]
+          : [a, b]
+  if (pairs.length === 0 && notice === '') return null
+  return (
+    <section className="card stack" aria-labelledby={id}>
+      <h2 id={id}>{t('skills.similarTitle')}</h2>
+      <p className="hint">{t('skills.similarHint')}</p>
+      <p role="status" className="notice">
+        {notice}
+      </p>
+      <ul className="list">
+        {pairs.map((pair) => {
+          const [from, into] = kept(pair)
+          const labels = { from: skillName(t, from), into: skillName(t, into) }
+          return (
+            <li key={`${from.id}|${into.id}`} className="entry-row">
+              <p>
+                {labels.from} · {labels.into}
+              </p>
+              <button
+                type="button"
+                onClick={() => {
+                  const result = session.stores.skills.mergeSkills(from.id, into.id)
+                  setNotice(result.ok ? t('skills.merged', labels) : t('skills.mergeRefused'))
+                }}
+              >
+                {t('skills.mergeHere', labels)}
+              </button>
+            </li>
+          )
+        })}
+      </ul>
+    </section>
   )
 }
 

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { buildSkillsMap } from '../../../src/domain/skill-matching'
 import { SkillsScreen } from '../../../src/features/skills/skills-screen'
 import { I18nProvider } from '../../../src/i18n/i18n-context'
 import { createTranslator, englishCatalog } from '../../../src/i18n/translate'
@@ -130,5 +131,43 @@ describe('skills screen', () => {
     const balances = screen.getByRole('table', { name: 'Hours given and received' })
     const row = within(balances).getByRole('row', { name: /Leeds Renters/ })
     expect(row.textContent).toBe('Leeds Renters3 hours0 hours')
+  })
+})
+
+describe('skills list', () => {
+  it('offers to put together two names of one skill, keeping the one every language has', () => {
+    const renters = session.stores.groups
+      .getSnapshot()
+      .items.find((g) => g.name === 'Leeds Renters')
+    act(() => {
+      session.stores.skills.addEntry(
+        {
+          kind: 'need',
+          urgency: 'now',
+          groupId: renters!.id,
+          skillId: '' as never,
+          note: '',
+          contact: '',
+        },
+        { name: 'Book keeping', category: 'money' },
+      )
+    })
+    open('/list')
+    const similar = screen.getByRole('region', { name: 'Maybe the same skill' })
+    fireEvent.click(
+      within(similar).getByRole('button', { name: 'Put “Book keeping” into “Bookkeeping”' }),
+    )
+    const [entry] = session.stores.skills.entries.getSnapshot().items
+    const { rootOf } = buildSkillsMap({
+      skills: session.stores.skills.skills.getSnapshot().all,
+      entries: [],
+      exchanges: [],
+      groups: [],
+    })
+    expect(rootOf(entry!.skillId)).toBe('skill-bookkeeping')
+    expect(within(similar).getByRole('status').textContent).toBe(
+      '“Book keeping” is now part of “Bookkeeping”. All offers, needs and hours moved.',
+    )
+    expect(within(similar).queryByRole('button')).toBeNull()
   })
 })
