@@ -58,6 +58,26 @@ describe('translation catalogs', () => {
     expect(en('groups.trash', { count: 2 })).toBe('Trash: 2 groups')
   })
 
+  it('uses all six Arabic plural forms, not the English two', () => {
+    const t = createTranslator('ar', load('ar.json'))
+    const groups = (count: number) => t('groups.listLabel', { count })
+    expect(groups(0)).toBe('لا توجد مجموعات')
+    expect(groups(1)).toBe('مجموعة واحدة')
+    expect(groups(2)).toBe('مجموعتان')
+    // 3–10 take the plural noun, 11–99 the singular accusative, 100 the singular.
+    expect(groups(3)).toBe(`${(3).toLocaleString('ar')} مجموعات`)
+    expect(groups(11)).toBe(`${(11).toLocaleString('ar')} مجموعة`)
+    expect(groups(100)).toBe(`${(100).toLocaleString('ar')} مجموعة`)
+    // An exact "=0" message still wins over the zero category.
+    expect(t('actions.count', { count: 0 })).toBe('لا توجد مهام مفتوحة.')
+  })
+
+  it('formats Urdu plurals with its two forms', () => {
+    const t = createTranslator('ur', load('ur.json'))
+    expect(t('file.countMeetings', { count: 1 })).toBe('1 میٹنگ')
+    expect(t('file.countMeetings', { count: 4 })).toBe('4 میٹنگیں')
+  })
+
   it('falls back to English for a key missing from a catalog', () => {
     const t = createTranslator('es', {})
     expect(t('common.save')).toBe('Save')
