@@ -72,6 +72,15 @@ describe('translation catalogs', () => {
     expect(t('actions.count', { count: 0 })).toBe('لا توجد مهام مفتوحة.')
   })
 
+  it('keeps a Latin-script name in an Arabic sentence from moving the punctuation', () => {
+    const t = createTranslator('ar', load('ar.json'))
+    expect(t('groups.added', { name: 'Riverside Co-op' })).toBe(
+      'أُضيفت \u2068Riverside Co-op\u2069.',
+    )
+    const en = createTranslator('en', english)
+    expect(en('groups.added', { name: 'Riverside Co-op' })).toBe('Riverside Co-op added.')
+  })
+
   it('formats Urdu plurals with its two forms', () => {
     const t = createTranslator('ur', load('ur.json'))
     expect(t('file.countMeetings', { count: 1 })).toBe('1 میٹنگ')
