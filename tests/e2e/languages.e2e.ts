@@ -1,0 +1,134 @@
+/**
+ * Every main screen at phone size in English and in Arabic (the device's language picks it):
+ * no axe-core violations, and in Arabic a right-to-left page that never scrolls sideways.
+ * Elements are found by the names the catalogs give them, so the Arabic run reads Arabic.
+ * E2E_SCREENSHOTS=<folder> also saves a PNG of each screen, to look at the layout.
+ */
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { axeViolations } from '../support/a11y'
+import { startApp, type RunningApp } from '../support/app-server'
+import { launch, unexpectedProblems, watchConsole } from '../support/chromium'
+import { catalog, type Said } from '../support/catalog'
+
+let app: RunningApp | undefined
+beforeAll(async () => {
+  app = await startApp()
+})
+afterAll(async () => {
+  await app?.stop()
+})
+
+interface Layout {
+  readonly dir: string
+  readonly lang: string
+  readonly overflow: number
+}
+
+/** What a person would notice about the layout: its direction and any sideways scrolling. */
+function layoutOf(page: Page): Promise<Layout> {
+  return page.evaluate(() => ({
+    dir: document.documentElement.dir,
+    lang: document.documentElement.lang,
+    overflow: document.documentElement.scrollWidth - window.innerWidth,
+  }))
+}
+
+const shots = process.env.E2E_SCREENSHOTS
+
+/** Checks the screen as it is now; returns problems as readable lines (none is a pass). */
+async function checkScreen(page: Page, say: Said, screen: string): Promise<string[]> {
+  await page.locator('#main-heading').waitFor()
+  if (shots) {
+    mkdirSync(shots, { recursive: true })
+    await page.screenshot({ path: join(shots, `${say.locale}-${screen}.png`), fullPage: true })
+  }
+  const problems = (await axeViolations(page)).map((v) => `${screen}: ${v}`)
+  const layout = await layoutOf(page)
+  if (layout.lang !== say.locale) problems.push(`${screen}: lang is "${layout.lang}"`)
+  if (layout.dir !== say.dir) problems.push(`${screen}: dir is "${layout.dir}"`)
+  if (layout.overflow > 0) problems.push(`${screen}: ${layout.overflow}px wider than the screen`)
+  return problems
+}
+
+async function visitEveryScreen(page: Page, say: Said): Promise<string[]> {
+  const problems: string[] = []
+  const check = async (screen: string) => problems.push(...(await checkScreen(page, say, screen)))
+  const heading = (key: Parameters<Said>[0], values?: Parameters<Said>[1]) =>
+    page.getByRole('heading', { name: say(key, values), level: 1 }).waitFor()
+  const link = (key: Parameters<Said>[0]) =>
+    page.getByRole('link', { name: say(key), exact: true }).first()
+
+  await page.goto(app!.url)
+  await heading('firstRun.title')
+  await check('first-run')
+  await page.getByRole('textbox', { name: say('firstRun.name') }).fill('Amina')
+  await page.getByRole('button', { name: say('firstRun.continue') }).click()
+
+  await heading('spaces.title')
+  await check('spaces')
+  await page.getByRole('button', { name: say('example.try') }).click()
+  await heading('groups.title')
+  await check('groups')
+
+  const firstGroup = page.getByRole('main').getByRole('heading', { level: 2 }).first()
+  const groupName = await firstGroup.innerText()
+  await firstGroup.getByRole('link').click()
+  await page.getByRole('heading', { name: groupName, level: 1 }).waitFor()
+  await check('group-profile')
+  await link('groups.editProfile').click()
+  await page.getByRole('textbox', { name: say('groups.name') }).waitFor()
+  await check('group-form')
+
+  await link('nav.meetings').click()
+  await heading('meetings.title')
+  await check('meetings')
+  await link('meetings.new').click()
+  await page.getByRole('textbox', { name: say('meetings.titleLabel') }).fill(say('templates.topic'))
+  await page.getByRole('button', { name: say('meetings.create') }).click()
+  await page.getByRole('heading', { name: say('templates.topic'), level: 1 }).waitFor()
+  const notes = page.getByRole('textbox', { name: say('meetings.notesLabel') })
+  await notes.click()
+  await page.keyboard.type(say('templates.ourWork'))
+  await check('meeting')
+
+  await link('nav.meetings').click()
+  await heading('meetings.title')
+  await link('stipends.title').click()
+  await heading('stipends.title')
+  await check('stipends')
+
+  await link('nav.skills').click()
+  await heading('skills.title')
+  await check('skills')
+
+  await page.getByRole('status').getByRole('link').click()
+  await heading('share.title')
+  await check('share')
+
+  await link('nav.settings').click()
+  await heading('settings.title')
+  await check('settings')
+  await link('settings.installLink').click()
+  await heading('install.title')
+  await check('install')
+  return problems
+}
+
+describe('every main screen in English and Arabic at 360 px', () => {
+  for (const locale of ['en', 'ar'] as const) {
+    it(`${locale}: passes axe, runs ${locale === 'ar' ? 'right to left' : 'left to right'} and never scrolls sideways`, async () => {
+      const say = catalog(locale)
+      const { context, page } = await launch({ locale: locale === 'ar' ? 'ar-EG' : 'en-GB' })
+      const watcher = watchConsole(context)
+      try {
+        expect(await visitEveryScreen(page, say)).toEqual([])
+        expect(unexpectedProblems(watcher.problems, [])).toEqual([])
+      } finally {
+        await context.close()
+      }
+    })
+  }
+})
