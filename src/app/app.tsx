@@ -6,7 +6,7 @@ import { I18nProvider } from '../i18n/i18n-context'
 import { createTranslator, loadCatalog, type Translator } from '../i18n/translate'
 import type { AppServices } from '../session/app-services'
 import type { InstallController, UpdateController } from '../session/platform'
-import { AppServicesContext } from '../session/use-app'
+import { AppServicesContext, useStore } from '../session/use-app'
 import { Routes } from './routes'
 import { StorageAlert } from './storage-alert'
 import { TopBar } from './top-bar'
@@ -34,6 +34,13 @@ export function App({ services, update, install, initialTranslator }: Props) {
       )
     })
   }, [services, initialTranslator])
+
+  // A chosen theme overrides the device's prefers-color-scheme (styles.css reads data-theme).
+  const { theme } = useStore(services.device)
+  useEffect(() => {
+    if (theme === 'device') delete document.documentElement.dataset.theme
+    else document.documentElement.dataset.theme = theme
+  }, [theme])
 
   return (
     <AppServicesContext.Provider value={services}>

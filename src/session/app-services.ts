@@ -36,9 +36,16 @@ export interface DeviceState {
   /** undefined until the first-run screen has been completed. */
   readonly profile: DeviceProfile | undefined
   readonly locale: Locale
+  /** Light or dark colours, or whatever this device is set to (the default). */
+  readonly theme: Theme
   /** When the last backup of every space was saved on this device, if ever. */
   readonly lastBackupAt: number | undefined
 }
+
+export const THEMES = ['device', 'light', 'dark'] as const
+export type Theme = (typeof THEMES)[number]
+const isTheme = (value: unknown): value is Theme =>
+  typeof value === 'string' && (THEMES as readonly string[]).includes(value)
 
 export type PersistenceAnswer = 'granted' | 'denied' | 'unsupported'
 
@@ -65,6 +72,7 @@ export interface AppServices {
   updateSpaceSettings(id: SpaceId, settings: SpaceSettings): Promise<StorageResult>
   saveProfile(profile: DeviceProfile): Promise<StorageResult>
   setLocale(locale: Locale): Promise<StorageResult>
+  setTheme(theme: Theme): Promise<StorageResult>
   refreshStorage(): Promise<void>
   /**
    * Copies a space, everything in it, to a new id and key (how a network removes someone:
@@ -78,6 +86,7 @@ export interface AppServices {
 }
 
 const LOCALE_PREF = 'locale'
+const THEME_PREF = 'theme'
 
 export const DEFAULT_SIGNALLING: readonly string[] = []
 
@@ -124,16 +133,18 @@ export async function createAppServices(
 ): Promise<AppServices> {
   const spaceRepo = createSpaceRepo(db)
   const deviceRepo = createDeviceRepo(db)
-  const [spaceList, profile, storedLocale, lastBackupAt] = await Promise.all([
+  const [spaceList, profile, storedLocale, storedTheme, lastBackupAt] = await Promise.all([
     spaceRepo.listSpaces(),
     deviceRepo.getProfile(),
     deviceRepo.getPref<string>(LOCALE_PREF),
+    deviceRepo.getPref<string>(THEME_PREF),
     deviceRepo.getPref<number>(LAST_BACKUP_PREF, (v): v is number => typeof v === 'number'),
   ])
   const spaces = createStore<readonly SpaceRecord[]>(spaceList)
   const device = createStore<DeviceState>({
     profile,
     locale: isLocale(storedLocale) ? storedLocale : matchLocale(navigator.languages),
+    theme: isTheme(storedTheme) ? storedTheme : 'device',
     lastBackupAt,
   })
   const storage = createStore<StorageHealth>({ persistence: undefined, usage: undefined })
@@ -232,6 +243,10 @@ export async function createAppServices(
       // the language changes at once even if it cannot be remembered for next time
       device.set({ ...device.getSnapshot(), locale })
       return report(await deviceRepo.setPref(LOCALE_PREF, locale))
+    },
+    async setTheme(theme) {
+      device.set({ ...device.getSnapshot(), theme })
+      return report(await deviceRepo.setPref(THEME_PREF, theme))
     },
     async moveToNewKey(id, oldName) {
       const { applyBackupState, stateOf } = await backupModule()

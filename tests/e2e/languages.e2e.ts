@@ -1,6 +1,7 @@
 /**
  * Every main screen at phone size in English and in Arabic (the device's language picks it):
- * no axe-core violations, and in Arabic a right-to-left page that never scrolls sideways.
+ * no axe-core violations, controls at least 44 px to a finger, and a page that never scrolls
+ * sideways (in Arabic, right to left).
  * Elements are found by the names the catalogs give them, so the Arabic run reads Arabic.
  * E2E_SCREENSHOTS=<folder> also saves a PNG of each screen, to look at the layout.
  */
@@ -36,6 +37,38 @@ function layoutOf(page: Page): Promise<Layout> {
   }))
 }
 
+/**
+ * Controls smaller than 44 × 44 px to a finger. A box to tick counts with its label (the
+ * label is what a finger taps); a link inside a sentence is exempt, as WCAG 2.5.8 says.
+ */
+function smallTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const small: string[] = []
+    const controls = document.querySelectorAll<HTMLElement>(
+      'a[href], button, select, input, textarea, summary, [role="button"]',
+    )
+    for (const control of controls) {
+      const target = control.closest('label') ?? control
+      const box = target.getBoundingClientRect()
+      if (box.width === 0 || box.height === 0 || target.closest('[hidden], .visually-hidden'))
+        continue
+      const text = control.textContent.trim()
+      const parent = control.parentElement
+      const inSentence =
+        control instanceof HTMLAnchorElement &&
+        parent !== null &&
+        ['P', 'LI', 'DD', 'TD', 'SPAN'].includes(parent.tagName) &&
+        parent.textContent.trim() !== text
+      if (inSentence) continue
+      if (box.height < 44 || box.width < 44)
+        small.push(
+          `${control.tagName.toLowerCase()} "${text}" ${Math.round(box.width)}×${Math.round(box.height)}`,
+        )
+    }
+    return small
+  })
+}
+
 const shots = process.env.E2E_SCREENSHOTS
 
 /** Checks the screen as it is now; returns problems as readable lines (none is a pass). */
@@ -50,6 +83,7 @@ async function checkScreen(page: Page, say: Said, screen: string): Promise<strin
   if (layout.lang !== say.locale) problems.push(`${screen}: lang is "${layout.lang}"`)
   if (layout.dir !== say.dir) problems.push(`${screen}: dir is "${layout.dir}"`)
   if (layout.overflow > 0) problems.push(`${screen}: ${layout.overflow}px wider than the screen`)
+  for (const small of await smallTargets(page)) problems.push(`${screen}: small target ${small}`)
   return problems
 }
 
@@ -119,7 +153,7 @@ async function visitEveryScreen(page: Page, say: Said): Promise<string[]> {
 
 describe('every main screen in English and Arabic at 360 px', () => {
   for (const locale of ['en', 'ar'] as const) {
-    it(`${locale}: passes axe, runs ${locale === 'ar' ? 'right to left' : 'left to right'} and never scrolls sideways`, async () => {
+    it(`${locale}: passes axe, runs ${locale === 'ar' ? 'right to left' : 'left to right'} and never scrolls sideways, with 44 px targets`, async () => {
       const say = catalog(locale)
       const { context, page } = await launch({ locale: locale === 'ar' ? 'ar-EG' : 'en-GB' })
       const watcher = watchConsole(context)

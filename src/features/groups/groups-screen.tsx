@@ -126,7 +126,7 @@ export function GroupsScreen({ session }: { session: Session }) {
   return (
     <Page title={t('groups.title')}>
       {status}
-      <p>
+      <p className="link-row">
         <Link to={`${base}/criteria`}>{t('criteria.link')}</Link>
       </p>
       <GroupList

@@ -1,5 +1,5 @@
 /**
- * Settings: the device profile, language, the health of local storage, and app updates.
+ * Settings: the device profile, language, light or dark colours, the health of local storage, and app updates.
  */
 import { useEffect, useId, useState, type SyntheticEvent } from 'react'
 import { useT } from '../../i18n/i18n-context'
@@ -9,6 +9,7 @@ import { useAppServices, useDevice, useStore } from '../../session/use-app'
 import { formatBytes } from '../../ui/format'
 import { Link } from '../../ui/router'
 import { BackupSection } from './backup-section'
+import { ThemeSection } from './theme-section'
 
 const NAME_MAX = 60
 
@@ -21,13 +22,16 @@ export function SettingsScreen({ update }: { update: UpdateController }) {
       </h1>
       <ProfileSection />
       <LanguageSection />
+      <ThemeSection />
       <StorageSection />
       <BackupSection />
       <section className="card stack" aria-labelledby="settings-app">
         <h2 id="settings-app">{t('settings.app')}</h2>
         <p>{t('settings.version', { version: __APP_VERSION__ })}</p>
         <UpdateRow update={update} />
-        <Link to="/install">{t('settings.installLink')}</Link>
+        <p className="link-row">
+          <Link to="/install">{t('settings.installLink')}</Link>
+        </p>
       </section>
     </main>
   )
