@@ -7,7 +7,7 @@
  */
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { axeViolations } from '../support/a11y'
 import { startApp, type RunningApp } from '../support/app-server'
@@ -69,6 +69,25 @@ function smallTargets(page: Page): Promise<string[]> {
   })
 }
 
+/** Where each of the two notes lines sits: an English line at the left, Arabic at the right. */
+async function lineSides(notes: Locator): Promise<string[]> {
+  const [latin, arabic] = await notes.locator('.cm-line').evaluateAll((lines) =>
+    lines.map((line) => {
+      const range = document.createRange()
+      range.selectNodeContents(line)
+      const text = range.getBoundingClientRect()
+      const box = line.getBoundingClientRect()
+      return { fromLeft: text.left - box.left, fromRight: box.right - text.right }
+    }),
+  )
+  const problems: string[] = []
+  if (!latin || latin.fromLeft >= latin.fromRight)
+    problems.push('notes: the English line is not at the left')
+  if (!arabic || arabic.fromRight >= arabic.fromLeft)
+    problems.push('notes: the Arabic line is not at the right')
+  return problems
+}
+
 const shots = process.env.E2E_SCREENSHOTS
 
 /** Checks the screen as it is now; returns problems as readable lines (none is a pass). */
@@ -125,7 +144,11 @@ async function visitEveryScreen(page: Page, say: Said): Promise<string[]> {
   await page.getByRole('heading', { name: say('templates.topic'), level: 1 }).waitFor()
   const notes = page.getByRole('textbox', { name: say('meetings.notesLabel') })
   await notes.click()
-  await page.keyboard.type(say('templates.ourWork'))
+  // Notes mix scripts: each line reads in its own direction, whatever the app's language.
+  await page.keyboard.type('Seed swap on Saturday')
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('تبادل البذور يوم السبت')
+  problems.push(...(await lineSides(notes)))
   await check('meeting')
 
   await link('nav.meetings').click()
