@@ -36,11 +36,15 @@ export interface DeviceState {
   /** undefined until the first-run screen has been completed. */
   readonly profile: DeviceProfile | undefined
   readonly locale: Locale
+  /** A language chosen in Settings, or 'device' (the default): follow the phone's languages. */
+  readonly localeChoice: LocaleChoice
   /** Light or dark colours, or whatever this device is set to (the default). */
   readonly theme: Theme
   /** When the last backup of every space was saved on this device, if ever. */
   readonly lastBackupAt: number | undefined
 }
+
+export type LocaleChoice = Locale | 'device'
 
 export const THEMES = ['device', 'light', 'dark'] as const
 export type Theme = (typeof THEMES)[number]
@@ -71,7 +75,7 @@ export interface AppServices {
   /** Stores a space's sync settings and restarts its live sync with them if it is open. */
   updateSpaceSettings(id: SpaceId, settings: SpaceSettings): Promise<StorageResult>
   saveProfile(profile: DeviceProfile): Promise<StorageResult>
-  setLocale(locale: Locale): Promise<StorageResult>
+  setLocale(choice: LocaleChoice): Promise<StorageResult>
   setTheme(theme: Theme): Promise<StorageResult>
   refreshStorage(): Promise<void>
   /**
@@ -144,9 +148,17 @@ export async function createAppServices(
   const device = createStore<DeviceState>({
     profile,
     locale: isLocale(storedLocale) ? storedLocale : matchLocale(navigator.languages),
+    localeChoice: isLocale(storedLocale) ? storedLocale : 'device',
     theme: isTheme(storedTheme) ? storedTheme : 'device',
     lastBackupAt,
   })
+  // Following the phone: a language changed in the phone's settings applies at once.
+  if (typeof window !== 'undefined')
+    window.addEventListener('languagechange', () => {
+      const state = device.getSnapshot()
+      if (state.localeChoice === 'device')
+        device.set({ ...state, locale: matchLocale(navigator.languages) })
+    })
   const storage = createStore<StorageHealth>({ persistence: undefined, usage: undefined })
   const presence = (): PresenceState | null => {
     const current = device.getSnapshot().profile
@@ -239,10 +251,11 @@ export async function createAppServices(
       }
       return result
     },
-    async setLocale(locale) {
+    async setLocale(choice) {
       // the language changes at once even if it cannot be remembered for next time
-      device.set({ ...device.getSnapshot(), locale })
-      return report(await deviceRepo.setPref(LOCALE_PREF, locale))
+      const locale = choice === 'device' ? matchLocale(navigator.languages) : choice
+      device.set({ ...device.getSnapshot(), locale, localeChoice: choice })
+      return report(await deviceRepo.setPref(LOCALE_PREF, choice))
     },
     async setTheme(theme) {
       device.set({ ...device.getSnapshot(), theme })

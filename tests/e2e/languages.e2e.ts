@@ -174,6 +174,30 @@ async function visitEveryScreen(page: Page, say: Said): Promise<string[]> {
   return problems
 }
 
+describe('choosing the language', () => {
+  it('starts in the phone’s language, changes in Settings at once, and can follow the phone again', async () => {
+    const [ar, en] = [catalog('ar'), catalog('en')]
+    const { context, page } = await launch({ locale: 'ar-EG' })
+    try {
+      await page.goto(app!.url)
+      await page.getByRole('textbox', { name: ar('firstRun.name') }).fill('Amina')
+      await page.getByRole('button', { name: ar('firstRun.continue') }).click()
+      await page.getByRole('link', { name: ar('nav.settings') }).click()
+      const language = page.getByRole('combobox', { name: ar('settings.languageLabel') })
+      await language.selectOption({ label: 'English' })
+      await page.getByRole('heading', { name: en('settings.title'), level: 1 }).waitFor()
+      expect(await layoutOf(page)).toMatchObject({ lang: 'en', dir: 'ltr' })
+
+      const english = page.getByRole('combobox', { name: en('settings.languageLabel') })
+      await english.selectOption({ label: en('settings.languageDevice', { language: 'العربية' }) })
+      await page.getByRole('heading', { name: ar('settings.title'), level: 1 }).waitFor()
+      expect(await layoutOf(page)).toMatchObject({ lang: 'ar', dir: 'rtl' })
+    } finally {
+      await context.close()
+    }
+  })
+})
+
 describe('every main screen in English and Arabic at 360 px', () => {
   for (const locale of ['en', 'ar'] as const) {
     it(`${locale}: passes axe, runs ${locale === 'ar' ? 'right to left' : 'left to right'} and never scrolls sideways, with 44 px targets`, async () => {

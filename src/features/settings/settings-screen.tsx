@@ -3,7 +3,7 @@
  */
 import { useEffect, useId, useState, type SyntheticEvent } from 'react'
 import { useT } from '../../i18n/i18n-context'
-import { LOCALE_NAMES, LOCALES, isLocale } from '../../i18n/locales'
+import { LOCALE_NAMES, LOCALES, isLocale, matchLocale } from '../../i18n/locales'
 import type { UpdateController } from '../../session/platform'
 import { useAppServices, useDevice, useStore } from '../../session/use-app'
 import { formatBytes } from '../../ui/format'
@@ -83,8 +83,9 @@ function ProfileSection() {
 function LanguageSection() {
   const t = useT()
   const services = useAppServices()
-  const { locale } = useDevice()
+  const { localeChoice } = useDevice()
   const id = useId()
+  const phone = matchLocale(navigator.languages)
   return (
     <section className="card stack" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('settings.language')}</h2>
@@ -92,11 +93,15 @@ function LanguageSection() {
         <label htmlFor={id}>{t('settings.languageLabel')}</label>
         <select
           id={id}
-          value={locale}
+          value={localeChoice}
           onChange={(event) => {
-            if (isLocale(event.target.value)) void services.setLocale(event.target.value)
+            const choice = event.target.value
+            if (choice === 'device' || isLocale(choice)) void services.setLocale(choice)
           }}
         >
+          <option value="device">
+            {t('settings.languageDevice', { language: LOCALE_NAMES[phone] })}
+          </option>
           {LOCALES.map((code) => (
             <option key={code} value={code} lang={code}>
               {LOCALE_NAMES[code]}
