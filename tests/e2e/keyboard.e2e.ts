@@ -1,7 +1,7 @@
 /**
- * A keyboard-only walk at phone size: after the first page load nothing is clicked, only
- * Tab, Shift+Tab, Enter and typing, in English and in Arabic. Start Weave, make a space, add a group, make a meeting
- * and take notes in it; each new screen puts focus on its heading.
+ * A keyboard-only walk at phone size, in English and in Arabic: after the first page load
+ * nothing is clicked, only Tab, Shift+Tab, Enter and typing. Start Weave, make a space, add
+ * a group, make a meeting and take notes in it; each new screen puts focus on its heading.
  * (Adding a skill belongs in this walk too, once the skills screens exist.)
  */
 import type { Locator, Page } from 'playwright-core'
