@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { IntlMessageFormat } from 'intl-messageformat'
 import { describe, expect, it } from 'vitest'
-import { LOCALES } from '../../../src/i18n/locales'
+import { LOCALES, type Locale } from '../../../src/i18n/locales'
 import { createTranslator } from '../../../src/i18n/translate'
 
 const dir = join(import.meta.dirname, '../../../src/i18n/catalogs')
@@ -79,6 +79,19 @@ describe('translation catalogs', () => {
     )
     const en = createTranslator('en', english)
     expect(en('groups.added', { name: 'Riverside Co-op' })).toBe('Riverside Co-op added.')
+  })
+
+  it('writes a plain number in the same digits as the plural beside it', () => {
+    // Bengali writes numbers in its own digits; Weave has no Bengali catalog yet.
+    const t = createTranslator('bn' as Locale, {
+      'groups.countOf': '{shown} / {total, plural, other {#}}',
+    })
+    expect(t('groups.countOf', { shown: 3, total: 12 })).toBe('৩ / ১২')
+    const en = createTranslator('en', english)
+    expect(en('groups.countOf', { shown: 12345, total: 20000 })).toBe('12,345 of 20,000 groups')
+    expect(en('profileError.year-out-of-range', { min: 1800, max: 2026 })).toBe(
+      'Write a year between 1800 and 2026.',
+    )
   })
 
   it('formats Urdu plurals with its two forms', () => {
