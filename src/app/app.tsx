@@ -1,7 +1,7 @@
 /**
  * The shell: language, top bar, update offer and the routes.
  */
-import { useEffect, useState } from 'react'
+import { useEffect, useLayoutEffect, useState } from 'react'
 import { I18nProvider } from '../i18n/i18n-context'
 import { createTranslator, loadCatalog, type Translator } from '../i18n/translate'
 import type { AppServices } from '../session/app-services'
@@ -35,9 +35,10 @@ export function App({ services, update, install, initialTranslator }: Props) {
     })
   }, [services, initialTranslator])
 
-  // A chosen theme overrides the device's prefers-color-scheme (styles.css reads data-theme).
+  // A chosen theme overrides the device's prefers-color-scheme (styles.css reads data-theme);
+  // set before the first paint, so a dark choice never flashes light.
   const { theme } = useStore(services.device)
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (theme === 'device') delete document.documentElement.dataset.theme
     else document.documentElement.dataset.theme = theme
   }, [theme])

@@ -1,5 +1,6 @@
 /**
- * Settings: the device profile, language, light or dark colours, the health of local storage, and app updates.
+ * Settings: the device profile, language, light or dark colours, the health of local
+ * storage, and app updates.
  */
 import { useEffect, useId, useState, type SyntheticEvent } from 'react'
 import { useT } from '../../i18n/i18n-context'
