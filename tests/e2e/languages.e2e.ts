@@ -1,7 +1,7 @@
 /**
- * Every main screen at phone size in English and in Arabic (the device's language picks it):
- * no axe-core violations, controls at least 44 px to a finger, and a page that never scrolls
- * sideways (in Arabic, right to left).
+ * Every main screen at phone size in English, Arabic and Urdu (the device's language picks
+ * it): no axe-core violations, controls at least 44 px to a finger, and a page that never
+ * scrolls sideways (in Arabic and Urdu, right to left).
  * Elements are found by the names the catalogs give them, so the Arabic run reads Arabic.
  * E2E_SCREENSHOTS=<folder> also saves a PNG of each screen, to look at the layout.
  */
@@ -198,11 +198,13 @@ describe('choosing the language', () => {
   })
 })
 
-describe('every main screen in English and Arabic at 360 px', () => {
-  for (const locale of ['en', 'ar'] as const) {
-    it(`${locale}: passes axe, runs ${locale === 'ar' ? 'right to left' : 'left to right'} and never scrolls sideways, with 44 px targets`, async () => {
+const DEVICE_LANGUAGES = { en: 'en-GB', ar: 'ar-EG', ur: 'ur-PK' } as const
+
+describe('every main screen in English, Arabic and Urdu at 360 px', () => {
+  for (const locale of ['en', 'ar', 'ur'] as const) {
+    it(`${locale}: passes axe, runs ${locale === 'en' ? 'left to right' : 'right to left'} and never scrolls sideways, with 44 px targets`, async () => {
       const say = catalog(locale)
-      const { context, page } = await launch({ locale: locale === 'ar' ? 'ar-EG' : 'en-GB' })
+      const { context, page } = await launch({ locale: DEVICE_LANGUAGES[locale] })
       const watcher = watchConsole(context)
       try {
         expect(await visitEveryScreen(page, say)).toEqual([])
