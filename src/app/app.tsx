@@ -1,12 +1,12 @@
 /**
  * The shell: language, top bar, update offer and the routes.
  */
-import { useEffect, useState } from 'react'
+import { useEffect, useLayoutEffect, useState } from 'react'
 import { I18nProvider } from '../i18n/i18n-context'
 import { createTranslator, loadCatalog, type Translator } from '../i18n/translate'
 import type { AppServices } from '../session/app-services'
 import type { InstallController, UpdateController } from '../session/platform'
-import { AppServicesContext } from '../session/use-app'
+import { AppServicesContext, useStore } from '../session/use-app'
 import { Routes } from './routes'
 import { StorageAlert } from './storage-alert'
 import { TopBar } from './top-bar'
@@ -34,6 +34,14 @@ export function App({ services, update, install, initialTranslator }: Props) {
       )
     })
   }, [services, initialTranslator])
+
+  // A chosen theme overrides the device's prefers-color-scheme (styles.css reads data-theme);
+  // set before the first paint, so a dark choice never flashes light.
+  const { theme } = useStore(services.device)
+  useLayoutEffect(() => {
+    if (theme === 'device') delete document.documentElement.dataset.theme
+    else document.documentElement.dataset.theme = theme
+  }, [theme])
 
   return (
     <AppServicesContext.Provider value={services}>

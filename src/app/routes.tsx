@@ -50,7 +50,9 @@ export function Routes({ update, install }: Props) {
   const path = usePath()
   const { profile } = useDevice()
 
-  useEffect(() => focusHeading(), [path])
+  // Finishing the first run shows the spaces screen at the same path: focus its heading too.
+  const started = profile !== undefined
+  useEffect(() => focusHeading(), [path, started])
 
   if (!profile) return <FirstRunScreen />
 

@@ -13,8 +13,9 @@ export interface ExampleGroup {
   readonly answers: readonly (readonly [CriterionId, CriterionAnswerValue])[]
 }
 
-type Text = Readonly<Record<'en' | 'es', string>>
-const pick = (text: Text, language: 'en' | 'es') => text[language]
+/** English always, other languages where written; a language without a text reads English. */
+type Text = Readonly<{ en: string } & Partial<Record<string, string>>>
+const pick = (text: Text, language: string) => text[language] ?? text.en
 
 interface Seed {
   readonly name: Text
@@ -30,66 +31,100 @@ interface Seed {
 
 const SEEDS: readonly Seed[] = [
   {
-    name: { en: 'Riverside Food Co-op', es: 'Cooperativa de Consumo La Ribera' },
+    name: {
+      en: 'Riverside Food Co-op',
+      es: 'Cooperativa de Consumo La Ribera',
+      ar: 'تعاونية ضفة النهر الغذائية',
+      ur: 'ریور سائیڈ فوڈ کوآپ',
+    },
     summary: {
       en: 'Fictional example: a food co-op buying in bulk for 40 households.',
       es: 'Ejemplo ficticio: una cooperativa de consumo que compra al por mayor para 40 familias.',
+      ar: 'مثال متخيَّل: تعاونية غذائية تشتري بالجملة لأربعين أسرة.',
+      ur: 'فرضی مثال: ایک فوڈ کوآپ جو 40 گھرانوں کے لیے تھوک میں خریدتا ہے۔',
     },
     locality: 'Northfield',
-    region: { en: 'North', es: 'Norte' },
+    region: { en: 'North', es: 'Norte', ar: 'الشمال', ur: 'شمال' },
     activities: ['AM60'],
     status: 'active',
     languages: ['en', 'es'],
-    person: ['Sam Rivera', { en: 'Treasurer', es: 'Tesorería' }],
+    person: ['Sam Rivera', { en: 'Treasurer', es: 'Tesorería', ar: 'أمين الصندوق', ur: 'خزانچی' }],
     year: 2016,
   },
   {
-    name: { en: 'Hillside Tenants Union', es: 'Sindicato de Inquilinas del Cerro' },
+    name: {
+      en: 'Hillside Tenants Union',
+      es: 'Sindicato de Inquilinas del Cerro',
+      ar: 'نقابة مستأجري التلة',
+      ur: 'ہل سائیڈ کرایہ دار یونین',
+    },
     summary: {
       en: 'Fictional example: tenants defending each other against evictions.',
       es: 'Ejemplo ficticio: inquilinas que se defienden juntas frente a los desahucios.',
+      ar: 'مثال متخيَّل: مستأجرون يدافع بعضهم عن بعض في وجه الإخلاء.',
+      ur: 'فرضی مثال: کرایہ دار جو بے دخلی کے خلاف ایک دوسرے کا دفاع کرتے ہیں۔',
     },
     locality: 'Eastbrook',
-    region: { en: 'North', es: 'Norte' },
+    region: { en: 'North', es: 'Norte', ar: 'الشمال', ur: 'شمال' },
     activities: ['AM20', 'AM90'],
     status: 'active',
     languages: ['es', 'pt'],
-    person: ['Ana Costa', { en: 'Facilitator', es: 'Facilitación' }],
+    person: [
+      'Ana Costa',
+      { en: 'Facilitator', es: 'Facilitación', ar: 'التيسير', ur: 'سہولت کار' },
+    ],
     year: 2019,
   },
   {
-    name: { en: 'Common Hours Timebank', es: 'Banco de Tiempo Horas Comunes' },
+    name: {
+      en: 'Common Hours Timebank',
+      es: 'Banco de Tiempo Horas Comunes',
+      ar: 'بنك الوقت للساعات المشتركة',
+      ur: 'مشترکہ گھنٹوں کا ٹائم بینک',
+    },
     summary: {
       en: 'Fictional example: neighbours swapping hours of help.',
       es: 'Ejemplo ficticio: vecinas y vecinos que intercambian horas de ayuda.',
+      ar: 'مثال متخيَّل: جيران يتبادلون ساعات من المساعدة.',
+      ur: 'فرضی مثال: پڑوسی جو مدد کے گھنٹوں کا تبادلہ کرتے ہیں۔',
     },
     locality: 'Southmere',
-    region: { en: 'South', es: 'Sur' },
+    region: { en: 'South', es: 'Sur', ar: 'الجنوب', ur: 'جنوب' },
     activities: ['AM30'],
     status: 'on-hold',
     languages: ['en'],
-    person: ['Jo Okafor', { en: 'Coordinator', es: 'Coordinación' }],
+    person: [
+      'Jo Okafor',
+      { en: 'Coordinator', es: 'Coordinación', ar: 'التنسيق', ur: 'رابطہ کار' },
+    ],
     year: 2012,
   },
   {
-    name: { en: 'Green Hands Land Trust', es: 'Fideicomiso de Tierras Manos Verdes' },
+    name: {
+      en: 'Green Hands Land Trust',
+      es: 'Fideicomiso de Tierras Manos Verdes',
+      ar: 'صندوق أراضي الأيادي الخضراء',
+      ur: 'گرین ہینڈز لینڈ ٹرسٹ',
+    },
     summary: {
       en: 'Fictional example: a community land trust growing food on shared land.',
       es: 'Ejemplo ficticio: un fideicomiso comunitario que cultiva alimentos en tierra compartida.',
+      ar: 'مثال متخيَّل: صندوق أراضٍ مجتمعي يزرع الطعام في أرض مشتركة.',
+      ur: 'فرضی مثال: ایک کمیونٹی لینڈ ٹرسٹ جو مشترکہ زمین پر خوراک اگاتا ہے۔',
     },
     locality: 'Westvale',
-    region: { en: 'South', es: 'Sur' },
+    region: { en: 'South', es: 'Sur', ar: 'الجنوب', ur: 'جنوب' },
     activities: ['AM130', 'AM90'],
     status: 'active',
     languages: ['en', 'cy'],
-    person: ['Lee Morgan', { en: 'Grower', es: 'Cultivo' }],
+    person: ['Lee Morgan', { en: 'Grower', es: 'Cultivo', ar: 'الزراعة', ur: 'کاشت کار' }],
     year: 2008,
   },
 ]
 
 const ANSWERS: readonly CriterionAnswerValue[] = ['yes', 'partly', 'yes', 'not-sure']
 
-export function exampleGroups(language: 'en' | 'es'): readonly ExampleGroup[] {
+export function exampleGroups(language: string): readonly ExampleGroup[] {
   return SEEDS.map((seed, index) => {
     const slug = seed.name.en.toLowerCase().replace(/[^a-z]+/g, '-')
     return {

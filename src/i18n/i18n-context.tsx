@@ -1,7 +1,7 @@
 /**
  * React side of i18n: the active translator, and `lang`/`dir` on <html> kept in step.
  */
-import { createContext, useContext, useEffect, type ReactNode } from 'react'
+import { createContext, useContext, useLayoutEffect, type ReactNode } from 'react'
 import { directionOf } from './locales'
 import type { Translator } from './translate'
 
@@ -14,7 +14,8 @@ export function I18nProvider({
   translator: Translator
   children: ReactNode
 }) {
-  useEffect(() => {
+  // before the first paint, so an Arabic screen is never drawn left to right first
+  useLayoutEffect(() => {
     document.documentElement.lang = translator.locale
     document.documentElement.dir = directionOf(translator.locale)
   }, [translator])

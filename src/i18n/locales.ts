@@ -2,7 +2,7 @@
  * The languages the interface is offered in. Each has a catalog in ./catalogs/<code>.json;
  * English is the reference every other catalog is checked against.
  */
-export const LOCALES = ['en', 'es', 'pl', 'ro', 'pt'] as const
+export const LOCALES = ['en', 'es', 'ar', 'ur', 'pl', 'ro', 'pt'] as const
 export type Locale = (typeof LOCALES)[number]
 export const DEFAULT_LOCALE: Locale = 'en'
 
@@ -10,6 +10,8 @@ export const DEFAULT_LOCALE: Locale = 'en'
 export const LOCALE_NAMES: Readonly<Record<Locale, string>> = {
   en: 'English',
   es: 'Español',
+  ar: 'العربية',
+  ur: 'اردو',
   pl: 'Polski',
   ro: 'Română',
   pt: 'Português',

@@ -36,11 +36,22 @@ export interface DeviceState {
   /** undefined until the first-run screen has been completed. */
   readonly profile: DeviceProfile | undefined
   readonly locale: Locale
+  /** A language chosen in Settings, or 'device' (the default): follow the phone's languages. */
+  readonly localeChoice: LocaleChoice
+  /** Light or dark colours, or whatever this device is set to (the default). */
+  readonly theme: Theme
   /** When the last backup of every space was saved on this device, if ever. */
   readonly lastBackupAt: number | undefined
   /** Which group of each space this phone speaks for ("who could help us"). Local only. */
   readonly myGroups: Readonly<Record<string, string>>
 }
+
+export type LocaleChoice = Locale | 'device'
+
+export const THEMES = ['device', 'light', 'dark'] as const
+export type Theme = (typeof THEMES)[number]
+const isTheme = (value: unknown): value is Theme =>
+  typeof value === 'string' && (THEMES as readonly string[]).includes(value)
 
 export type PersistenceAnswer = 'granted' | 'denied' | 'unsupported'
 
@@ -66,7 +77,8 @@ export interface AppServices {
   /** Stores a space's sync settings and restarts its live sync with them if it is open. */
   updateSpaceSettings(id: SpaceId, settings: SpaceSettings): Promise<StorageResult>
   saveProfile(profile: DeviceProfile): Promise<StorageResult>
-  setLocale(locale: Locale): Promise<StorageResult>
+  setLocale(choice: LocaleChoice): Promise<StorageResult>
+  setTheme(theme: Theme): Promise<StorageResult>
   /** Chooses the group this phone speaks for in a space; undefined forgets it. */
   setMyGroup(spaceId: SpaceId, groupId: string | undefined): Promise<StorageResult>
   refreshStorage(): Promise<void>
@@ -82,6 +94,7 @@ export interface AppServices {
 }
 
 const LOCALE_PREF = 'locale'
+const THEME_PREF = 'theme'
 
 export const DEFAULT_SIGNALLING: readonly string[] = []
 
@@ -134,20 +147,32 @@ export async function createAppServices(
 ): Promise<AppServices> {
   const spaceRepo = createSpaceRepo(db)
   const deviceRepo = createDeviceRepo(db)
-  const [spaceList, profile, storedLocale, lastBackupAt, myGroups] = await Promise.all([
-    spaceRepo.listSpaces(),
-    deviceRepo.getProfile(),
-    deviceRepo.getPref<string>(LOCALE_PREF),
-    deviceRepo.getPref<number>(LAST_BACKUP_PREF, (v): v is number => typeof v === 'number'),
-    deviceRepo.getPref(MY_GROUPS_PREF, isIdRecord),
-  ])
+  const [spaceList, profile, storedLocale, storedTheme, lastBackupAt, myGroups] = await Promise.all(
+    [
+      spaceRepo.listSpaces(),
+      deviceRepo.getProfile(),
+      deviceRepo.getPref<string>(LOCALE_PREF),
+      deviceRepo.getPref<string>(THEME_PREF),
+      deviceRepo.getPref<number>(LAST_BACKUP_PREF, (v): v is number => typeof v === 'number'),
+      deviceRepo.getPref(MY_GROUPS_PREF, isIdRecord),
+    ],
+  )
   const spaces = createStore<readonly SpaceRecord[]>(spaceList)
   const device = createStore<DeviceState>({
     profile,
     locale: isLocale(storedLocale) ? storedLocale : matchLocale(navigator.languages),
+    localeChoice: isLocale(storedLocale) ? storedLocale : 'device',
+    theme: isTheme(storedTheme) ? storedTheme : 'device',
     lastBackupAt,
     myGroups: myGroups ?? {},
   })
+  // Following the phone: a language changed in the phone's settings applies at once.
+  if (typeof window !== 'undefined')
+    window.addEventListener('languagechange', () => {
+      const state = device.getSnapshot()
+      if (state.localeChoice === 'device')
+        device.set({ ...state, locale: matchLocale(navigator.languages) })
+    })
   const storage = createStore<StorageHealth>({ persistence: undefined, usage: undefined })
   const presence = (): PresenceState | null => {
     const current = device.getSnapshot().profile
@@ -240,10 +265,15 @@ export async function createAppServices(
       }
       return result
     },
-    async setLocale(locale) {
+    async setLocale(choice) {
       // the language changes at once even if it cannot be remembered for next time
-      device.set({ ...device.getSnapshot(), locale })
-      return report(await deviceRepo.setPref(LOCALE_PREF, locale))
+      const locale = choice === 'device' ? matchLocale(navigator.languages) : choice
+      device.set({ ...device.getSnapshot(), locale, localeChoice: choice })
+      return report(await deviceRepo.setPref(LOCALE_PREF, choice))
+    },
+    async setTheme(theme) {
+      device.set({ ...device.getSnapshot(), theme })
+      return report(await deviceRepo.setPref(THEME_PREF, theme))
     },
     async setMyGroup(spaceId, groupId) {
       const current = device.getSnapshot()

@@ -20,8 +20,8 @@ export async function createExampleSpace(
     await session.ready
     const groups = session.stores.groups
     const ids = []
-    // The example network is written in English and Spanish; other languages get English.
-    for (const example of exampleGroups(locale === 'es' ? 'es' : 'en')) {
+    // names and summaries in the reader's language where written, else English
+    for (const example of exampleGroups(locale)) {
       const id = groups.addGroup(example.fields)
       ids.push(id)
       for (const person of example.people) groups.addPerson(id, person)

@@ -8,7 +8,11 @@ const PATHS = {
   skills:
     'M14.7 6.3a4 4 0 0 0-5.4 5.2L3 17.8V21h3.2l6.3-6.3a4 4 0 0 0 5.2-5.4l-2.5 2.5-2.5-.5-.5-2.5 2.5-2.5Z',
   meetings: 'M4 5h16v16H4zM4 10h16M8 3v4m8-4v4M8 14h3m-3 4h6',
+  back: 'M19 12H5m6-6-6 6 6 6',
 } as const
+
+/** Icons that point along the line of text: mirrored in right-to-left languages (styles.css). */
+const DIRECTIONAL: ReadonlySet<IconName> = new Set(['back'])
 
 export type IconName = keyof typeof PATHS
 
@@ -25,6 +29,7 @@ export function Icon({ name, size = 24 }: { name: IconName; size?: number }) {
       strokeWidth="2"
       strokeLinecap="round"
       strokeLinejoin="round"
+      className={DIRECTIONAL.has(name) ? 'icon directional' : 'icon'}
     >
       <path d={PATHS[name]} />
     </svg>

@@ -57,6 +57,10 @@ export async function launch(
     viewport?: { width: number; height: number }
     /** Added to CHROMIUM_ARGS, e.g. a fake camera fed from a file. */
     args?: readonly string[]
+    /** The device's language (navigator.languages); en-GB unless a test says otherwise. */
+    locale?: string
+    /** The device's light or dark preference (prefers-color-scheme). */
+    colorScheme?: 'light' | 'dark'
   } = {},
 ) {
   const profileDir = resolve(options.profileDir ?? newProfileDir())
@@ -64,7 +68,8 @@ export async function launch(
     executablePath: CHROMIUM_PATH,
     args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
     viewport: options.viewport ?? PHONE,
-    locale: 'en-GB',
+    locale: options.locale ?? 'en-GB',
+    colorScheme: options.colorScheme ?? 'light',
   })
   // Loopback-only machines need these for WebRTC ICE; grant them always.
   await context.grantPermissions(['camera', 'microphone'])

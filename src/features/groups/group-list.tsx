@@ -8,6 +8,7 @@ import { useT } from '../../i18n/i18n-context'
 import type { Session } from '../../session/session'
 import { useStore } from '../../session/use-app'
 import { Link, navigate } from '../../ui/router'
+import { formatList } from '../../ui/format'
 import { draftKey, saveDraft } from './form-draft'
 import { formStateOf } from './form-state'
 import {
@@ -202,9 +203,10 @@ function GroupCard({
 }) {
   const t = useT()
   const { locality, region, country } = group.place
-  const place = [locality, region, country && countryName(country, t.locale)]
-    .filter(Boolean)
-    .join(', ')
+  const place = formatList(
+    [locality, region, country && countryName(country, t.locale)].filter(Boolean),
+    t.locale,
+  )
   return (
     <li className="card group-card">
       <h2 className="card-title">
@@ -217,7 +219,12 @@ function GroupCard({
         </p>
       )}
       {group.activities.length > 0 && (
-        <p className="hint">{group.activities.map((a) => termName(a, t.locale)).join(', ')}</p>
+        <p className="hint">
+          {formatList(
+            group.activities.map((a) => termName(a, t.locale)),
+            t.locale,
+          )}
+        </p>
       )}
       <div className="button-row">
         <Link

@@ -15,7 +15,7 @@ import { useT } from '../../i18n/i18n-context'
 import type { MessageKey } from '../../i18n/translate'
 import type { Session } from '../../session/session'
 import { useStore } from '../../session/use-app'
-import { formatTime } from '../../ui/format'
+import { formatList, formatTime } from '../../ui/format'
 import { Link } from '../../ui/router'
 import { criterionText } from './criteria-editor'
 import { draftKey, saveDraft } from './form-draft'
@@ -57,19 +57,21 @@ export function GroupProfile({ session, group, base, onDelete, onImported }: Pro
     if (filled) rows.push([field, label, value])
   }
   add('story', 'groupForm.story', <span className="pre-line">{group.story}</span>, !!group.story)
-  const placeText = [
-    place.locality,
-    place.region,
-    place.country && countryName(place.country, locale),
-  ]
-    .filter(Boolean)
-    .join(', ')
+  const placeText = formatList(
+    [place.locality, place.region, place.country && countryName(place.country, locale)].filter(
+      Boolean,
+    ),
+    locale,
+  )
   add('place', 'groupForm.place', placeText, placeText !== '')
   add('scope', 'groupForm.scope', group.scope && t(SCOPE_KEY[group.scope]), !!group.scope)
   add(
     'activities',
     'groupForm.activities',
-    group.activities.map((a) => termName(a, locale)).join(', '),
+    formatList(
+      group.activities.map((a) => termName(a, locale)),
+      locale,
+    ),
     group.activities.length > 0,
   )
   for (const [field, label] of [
@@ -90,7 +92,10 @@ export function GroupProfile({ session, group, base, onDelete, onImported }: Pro
   add(
     'languages',
     'groupForm.languages',
-    group.languages.map((tag) => languageName(tag, locale)).join(', '),
+    formatList(
+      group.languages.map((tag) => languageName(tag, locale)),
+      locale,
+    ),
     group.languages.length > 0,
   )
   add('website', 'groupForm.website', <a href={group.website}>{group.website}</a>, !!group.website)

@@ -8,6 +8,8 @@ import { useT } from '../../i18n/i18n-context'
 import type { Session } from '../../session/session'
 import { useStore } from '../../session/use-app'
 import { Link, matchPath, navigate, usePath } from '../../ui/router'
+import { formatList } from '../../ui/format'
+import { Icon } from '../../ui/icons'
 import { CriteriaPage } from './criteria-page'
 import { clearFlash, peekFlash, setFlash } from './flash'
 import { GroupForm } from './group-form'
@@ -36,7 +38,12 @@ export function GroupsScreen({ session }: { session: Session }) {
     navigate(to)
   }
   const imported = (to: string) => (skipped: readonly string[]) =>
-    go(to, skipped.length > 0 ? t('murmurations.skipped', { fields: skipped.join(', ') }) : '')
+    go(
+      to,
+      skipped.length > 0
+        ? t('murmurations.skipped', { fields: formatList(skipped, t.locale) })
+        : '',
+    )
   const status = (
     <p role="status" className="notice">
       {notice}
@@ -119,7 +126,7 @@ export function GroupsScreen({ session }: { session: Session }) {
   return (
     <Page title={t('groups.title')}>
       {status}
-      <p>
+      <p className="link-row">
         <Link to={`${base}/criteria`}>{t('criteria.link')}</Link>
       </p>
       <GroupList
@@ -138,7 +145,10 @@ function Page({ title, back, children }: { title: string; back?: string; childre
     <section aria-labelledby="main-heading" className="stack groups-page">
       {back && (
         <p className="back-link">
-          <Link to={back}>{t('groups.back')}</Link>
+          <Link to={back}>
+            <Icon name="back" size={20} />
+            {t('groups.back')}
+          </Link>
         </p>
       )}
       <h1 id="main-heading" tabIndex={-1}>

@@ -17,6 +17,8 @@ import { useT } from '../../i18n/i18n-context'
 import type { Session } from '../../session/session'
 import { useStore } from '../../session/use-app'
 import { Link, matchPath, navigate, usePath } from '../../ui/router'
+import { formatList } from '../../ui/format'
+import { Icon } from '../../ui/icons'
 import { AgendaSection } from './agenda-section'
 import { OpenActions } from './open-actions'
 import { StipendsPage } from './stipends-page'
@@ -167,7 +169,9 @@ function MeetingPage({
   const t = useT()
   const groups = useStore(session.stores.groups).byId
   const notes = session.stores.meetings.notesOf(meeting.id)
-  const attending = meeting.groupIds.map((id) => groups.get(id)?.name).filter(Boolean)
+  const attending = meeting.groupIds
+    .map((id) => groups.get(id)?.name)
+    .filter((name): name is string => !!name)
   return (
     <Page title={meeting.title} back={base}>
       <dl className="facts">
@@ -204,7 +208,7 @@ function MeetingPage({
         {attending.length > 0 && (
           <>
             <dt>{t('meetings.groupsLabel')}</dt>
-            <dd>{attending.join(', ')}</dd>
+            <dd>{formatList(attending, t.locale)}</dd>
           </>
         )}
       </dl>
@@ -269,7 +273,10 @@ function Page({ title, back, children }: { title: string; back?: string; childre
     <section aria-labelledby="main-heading" className="stack">
       {back && (
         <p className="back-link">
-          <Link to={back}>{t('groups.back')}</Link>
+          <Link to={back}>
+            <Icon name="back" size={20} />
+            {t('groups.back')}
+          </Link>
         </p>
       )}
       <h1 id="main-heading" tabIndex={-1}>

@@ -15,8 +15,10 @@ import {
   reportCsv,
 } from '../../domain/stipends'
 import { useT } from '../../i18n/i18n-context'
+import { directionOf } from '../../i18n/locales'
 import type { Session } from '../../session/session'
 import { useStore } from '../../session/use-app'
+import { formatMonth } from '../../ui/format'
 import { saveFile } from '../../ui/save-file'
 import { KIND_LABELS } from './labels'
 
@@ -31,7 +33,11 @@ export function StipendsPage({ session }: { session: Session }) {
   const [period, setPeriod] = useState(localNow().slice(0, 7))
   const [notice, setNotice] = useState('')
   const rows = PERIOD.test(period) ? report(period, groups, meetings, payments, settings) : []
-  const money = (minor: number) => formatMoney(minor, settings.currency, t.locale)
+  // In Arabic a trailing left-to-right mark keeps a symbol such as "UK£" in one piece, where
+  // a neutral "£" at the end of the line would otherwise jump before the "UK".
+  const mark = directionOf(t.locale) === 'rtl' ? '\u200e' : ''
+  const money = (minor: number) => formatMoney(minor, settings.currency, t.locale) + mark
+  const caption = t('stipends.caption', { period: formatMonth(period, t.locale) })
 
   const pay = (groupId: string, amountMinor: number, name: string) => {
     store.recordPayment({
@@ -71,9 +77,10 @@ export function StipendsPage({ session }: { session: Session }) {
             onChange={(e) => setPeriod(e.target.value)}
           />
         </div>
-        <div className="table-scroll">
+        {/* focusable so a keyboard can scroll the table sideways on a narrow screen */}
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
           <table>
-            <caption>{t('stipends.caption', { period })}</caption>
+            <caption>{caption}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('stipends.group')}</th>

@@ -1,14 +1,16 @@
 /**
- * Settings: the device profile, language, the health of local storage, and app updates.
+ * Settings: the device profile, language, light or dark colours, the health of local
+ * storage, and app updates.
  */
 import { useEffect, useId, useState, type SyntheticEvent } from 'react'
 import { useT } from '../../i18n/i18n-context'
-import { LOCALE_NAMES, LOCALES, isLocale } from '../../i18n/locales'
+import { LOCALE_NAMES, LOCALES, isLocale, matchLocale } from '../../i18n/locales'
 import type { UpdateController } from '../../session/platform'
 import { useAppServices, useDevice, useStore } from '../../session/use-app'
 import { formatBytes } from '../../ui/format'
 import { Link } from '../../ui/router'
 import { BackupSection } from './backup-section'
+import { ThemeSection } from './theme-section'
 
 const NAME_MAX = 60
 
@@ -21,13 +23,16 @@ export function SettingsScreen({ update }: { update: UpdateController }) {
       </h1>
       <ProfileSection />
       <LanguageSection />
+      <ThemeSection />
       <StorageSection />
       <BackupSection />
       <section className="card stack" aria-labelledby="settings-app">
         <h2 id="settings-app">{t('settings.app')}</h2>
         <p>{t('settings.version', { version: __APP_VERSION__ })}</p>
         <UpdateRow update={update} />
-        <Link to="/install">{t('settings.installLink')}</Link>
+        <p className="link-row">
+          <Link to="/install">{t('settings.installLink')}</Link>
+        </p>
       </section>
     </main>
   )
@@ -79,8 +84,9 @@ function ProfileSection() {
 function LanguageSection() {
   const t = useT()
   const services = useAppServices()
-  const { locale } = useDevice()
+  const { localeChoice } = useDevice()
   const id = useId()
+  const phone = matchLocale(navigator.languages)
   return (
     <section className="card stack" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('settings.language')}</h2>
@@ -88,11 +94,15 @@ function LanguageSection() {
         <label htmlFor={id}>{t('settings.languageLabel')}</label>
         <select
           id={id}
-          value={locale}
+          value={localeChoice}
           onChange={(event) => {
-            if (isLocale(event.target.value)) void services.setLocale(event.target.value)
+            const choice = event.target.value
+            if (choice === 'device' || isLocale(choice)) void services.setLocale(choice)
           }}
         >
+          <option value="device">
+            {t('settings.languageDevice', { language: LOCALE_NAMES[phone] })}
+          </option>
           {LOCALES.map((code) => (
             <option key={code} value={code} lang={code}>
               {LOCALE_NAMES[code]}

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { IntlMessageFormat } from 'intl-messageformat'
 import { describe, expect, it } from 'vitest'
-import { LOCALES } from '../../../src/i18n/locales'
+import { LOCALES, type Locale } from '../../../src/i18n/locales'
 import { createTranslator } from '../../../src/i18n/translate'
 
 const dir = join(import.meta.dirname, '../../../src/i18n/catalogs')
@@ -56,6 +56,48 @@ describe('translation catalogs', () => {
     expect(t('spaces.count', { count: 3 })).toBe('3 espacios en este teléfono')
     const en = createTranslator('en', english)
     expect(en('groups.trash', { count: 2 })).toBe('Trash: 2 groups')
+  })
+
+  it('uses all six Arabic plural forms, not the English two', () => {
+    const t = createTranslator('ar', load('ar.json'))
+    const groups = (count: number) => t('groups.listLabel', { count })
+    expect(groups(0)).toBe('لا توجد مجموعات')
+    expect(groups(1)).toBe('مجموعة واحدة')
+    expect(groups(2)).toBe('مجموعتان')
+    // 3–10 take the plural noun, 11–99 the singular accusative, 100 the singular.
+    expect(groups(3)).toBe(`${(3).toLocaleString('ar')} مجموعات`)
+    expect(groups(11)).toBe(`${(11).toLocaleString('ar')} مجموعة`)
+    expect(groups(100)).toBe(`${(100).toLocaleString('ar')} مجموعة`)
+    // An exact "=0" message still wins over the zero category.
+    expect(t('actions.count', { count: 0 })).toBe('لا توجد مهام مفتوحة.')
+  })
+
+  it('keeps a Latin-script name in an Arabic sentence from moving the punctuation', () => {
+    const t = createTranslator('ar', load('ar.json'))
+    expect(t('groups.added', { name: 'Riverside Co-op' })).toBe(
+      'أُضيفت \u2068Riverside Co-op\u2069.',
+    )
+    const en = createTranslator('en', english)
+    expect(en('groups.added', { name: 'Riverside Co-op' })).toBe('Riverside Co-op added.')
+  })
+
+  it('writes a plain number in the same digits as the plural beside it', () => {
+    // Bengali writes numbers in its own digits; Weave has no Bengali catalog yet.
+    const t = createTranslator('bn' as Locale, {
+      'groups.countOf': '{shown} / {total, plural, other {#}}',
+    })
+    expect(t('groups.countOf', { shown: 3, total: 12 })).toBe('৩ / ১২')
+    const en = createTranslator('en', english)
+    expect(en('groups.countOf', { shown: 12345, total: 20000 })).toBe('12,345 of 20,000 groups')
+    expect(en('profileError.year-out-of-range', { min: 1800, max: 2026 })).toBe(
+      'Write a year between 1800 and 2026.',
+    )
+  })
+
+  it('formats Urdu plurals with its two forms', () => {
+    const t = createTranslator('ur', load('ur.json'))
+    expect(t('file.countMeetings', { count: 1 })).toBe('1 میٹنگ')
+    expect(t('file.countMeetings', { count: 4 })).toBe('4 میٹنگیں')
   })
 
   it('falls back to English for a key missing from a catalog', () => {

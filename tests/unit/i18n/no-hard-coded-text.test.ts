@@ -14,6 +14,19 @@ function tsxFiles(dir: string): string[] {
   })
 }
 
+/** The literal text of aria-label="…" or aria-label={'…'}; '' for anything computed. */
+function attributeText(initializer: ts.JsxAttributeValue): string {
+  if (ts.isStringLiteral(initializer)) return initializer.text
+  if (
+    ts.isJsxExpression(initializer) &&
+    initializer.expression &&
+    (ts.isStringLiteral(initializer.expression) ||
+      ts.isNoSubstitutionTemplateLiteral(initializer.expression))
+  )
+    return initializer.expression.text
+  return ''
+}
+
 it('keeps user-visible text out of components (it belongs in the i18n catalogs)', () => {
   const found: string[] = []
   for (const file of tsxFiles(root)) {
@@ -27,15 +40,24 @@ it('keeps user-visible text out of components (it belongs in the i18n catalogs)'
     const visit = (node: ts.Node) => {
       if (ts.isJsxText(node) && /\p{L}/u.test(node.text))
         found.push(`${relative(root, file)}: "${node.text.trim()}"`)
+      // {'Save'} or {`Save`} as a child is text on screen just the same
+      if (
+        ts.isJsxExpression(node) &&
+        (ts.isJsxElement(node.parent) || ts.isJsxFragment(node.parent)) &&
+        node.expression &&
+        (ts.isStringLiteral(node.expression) ||
+          ts.isNoSubstitutionTemplateLiteral(node.expression)) &&
+        /\p{L}/u.test(node.expression.text)
+      )
+        found.push(`${relative(root, file)}: {"${node.expression.text}"}`)
       if (
         ts.isJsxAttribute(node) &&
         READ_ATTRIBUTES.has(node.name.getText(source)) &&
         node.initializer &&
-        ts.isStringLiteral(node.initializer) &&
-        /\p{L}/u.test(node.initializer.text)
+        /\p{L}/u.test(attributeText(node.initializer))
       )
         found.push(
-          `${relative(root, file)}: ${node.name.getText(source)}="${node.initializer.text}"`,
+          `${relative(root, file)}: ${node.name.getText(source)}="${attributeText(node.initializer)}"`,
         )
       ts.forEachChild(node, visit)
     }
