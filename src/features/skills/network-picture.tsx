@@ -10,6 +10,8 @@ interface Props {
   readonly groups: readonly { readonly id: GroupId; readonly name: string }[]
   readonly links: readonly NetworkLink[]
   readonly label: string
+  /** In right-to-left text 'start' is the right edge: the anchors are swapped to match. */
+  readonly rtl: boolean
 }
 
 // Wider than high: names sit left and right of the circle and must stay inside the picture.
@@ -19,7 +21,7 @@ const CENTRE_X = WIDTH / 2
 const CENTRE_Y = HEIGHT / 2
 const RADIUS = 115
 
-export function NetworkPicture({ groups, links, label }: Props) {
+export function NetworkPicture({ groups, links, label, rtl }: Props) {
   const place = new Map(
     groups.map((g, i) => {
       const angle = (2 * Math.PI * i) / Math.max(groups.length, 1) - Math.PI / 2
@@ -57,15 +59,16 @@ export function NetworkPicture({ groups, links, label }: Props) {
       {groups.map((g) => {
         const p = place.get(g.id)
         if (!p) return null
-        const outward = p.x >= CENTRE_X ? 'start' : 'end'
+        const right = p.x >= CENTRE_X
+        const anchor = right !== rtl ? 'start' : 'end'
         return (
           <g key={g.id}>
             <circle cx={p.x} cy={p.y} r={6} className="node" />
             {labelled && (
               <text
-                x={p.x + (outward === 'start' ? 9 : -9)}
+                x={p.x + (right ? 9 : -9)}
                 y={p.y + 4}
-                textAnchor={outward}
+                textAnchor={anchor}
                 className="node-label"
               >
                 {g.name.length > 13 ? `${g.name.slice(0, 12)}…` : g.name}

@@ -5,6 +5,7 @@
 import { lazy, Suspense, useId, useMemo } from 'react'
 import { networkLinks, type SkillsMap } from '../../domain/skill-matching'
 import { useT } from '../../i18n/i18n-context'
+import { directionOf } from '../../i18n/locales'
 import { hoursText } from './labels'
 import { useMatches } from './use-skills-map'
 
@@ -43,6 +44,7 @@ export function NetworkView({ map }: { map: SkillsMap }) {
           groups={groups}
           links={shown}
           label={t('skills.networkPictureLabel', { groups: groups.length, links: shown.length })}
+          rtl={directionOf(t.locale) === 'rtl'}
         />
       </Suspense>
       <p className="hint">{t('skills.networkKey')}</p>
