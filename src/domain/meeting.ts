@@ -22,6 +22,8 @@ export interface Meeting extends EntityMeta<MeetingId> {
   readonly noteTaker: string
   /** Ids of the groups that attended (or are expected). */
   readonly groupIds: readonly string[]
+  /** Names of the people who came, as typed or picked from the groups' people. */
+  readonly people: readonly string[]
   /** Whether the shared notes exist (the text itself is read and edited through doc/). */
   readonly hasNotes: boolean
   /** In agenda order; items taken off are in `removedAgenda`, most recent first. */
@@ -106,8 +108,16 @@ export const MEETING_TEXT_MAX = 200
 
 export type MeetingFields = Pick<
   Meeting,
-  'title' | 'kind' | 'startsAt' | 'place' | 'facilitator' | 'noteTaker' | 'groupIds'
+  'title' | 'kind' | 'startsAt' | 'place' | 'facilitator' | 'noteTaker' | 'groupIds' | 'people'
 >
+
+/** People listed at one meeting: a large assembly, not a whole town. */
+export const MEETING_PEOPLE_MAX = 300
+
+/** One key per person, whoever adds them: "Ana " and "ana" are the same person at a meeting. */
+export function personKey(name: string): string {
+  return name.trim().normalize('NFC').toLocaleLowerCase()
+}
 
 export type MeetingFieldError =
   'title-required' | 'title-too-long' | 'date-invalid' | 'text-too-long' | 'link-not-web'

@@ -12,6 +12,7 @@ export interface MinutesLabels {
   readonly facilitator: string
   readonly noteTaker: string
   readonly groups: string
+  readonly people: string
   readonly agenda: string
   readonly notes: string
   readonly decisions: string
@@ -64,6 +65,7 @@ export function minutesMarkdown(
   fact(labels.facilitator, meeting.facilitator)
   fact(labels.noteTaker, meeting.noteTaker)
   fact(labels.groups, extras.groupNames.join(', '))
+  fact(labels.people, meeting.people.join(', '))
   if (meeting.agenda.length > 0) {
     out.push('', `## ${escapeMarkdown(labels.agenda)}`, '')
     meeting.agenda.forEach((item, i) => out.push(`${i + 1}. ${escapeMarkdown(item.text)}`))

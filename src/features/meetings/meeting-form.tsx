@@ -1,6 +1,6 @@
 /**
  * A meeting's details: title, kind, date and time, place or call link, facilitator,
- * note-taker and the groups taking part. Errors are tied to their fields; focus moves to the
+ * note-taker, the groups taking part and the people who came. Errors are tied to their fields; focus moves to the
  * first; what was typed stays.
  */
 import { useId, useState, type ReactNode, type SyntheticEvent } from 'react'
@@ -18,6 +18,7 @@ import type { MessageKey } from '../../i18n/translate'
 import type { Session } from '../../session/session'
 import { useStore } from '../../session/use-app'
 import { KIND_LABELS } from './labels'
+import { PeopleField } from './people-field'
 import { isTemplateChoice, savedChoice, type TemplateChoice } from './template-choice'
 
 const ERRORS: Record<MeetingFieldError, MessageKey> = {
@@ -184,6 +185,13 @@ export function MeetingForm({
           </label>
         ))}
       </fieldset>
+      <PeopleField
+        people={fields.people}
+        suggestions={groups
+          .filter((g) => fields.groupIds.includes(g.id))
+          .flatMap((g) => g.people.map((p) => p.name))}
+        onChange={(people) => set('people', people)}
+      />
       {withTemplate && (
         <div className="field">
           <label htmlFor={`${id}-template`}>{t('templates.label')}</label>

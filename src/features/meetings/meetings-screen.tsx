@@ -41,6 +41,7 @@ const fieldsOf = (m: Meeting): MeetingFields => ({
   facilitator: m.facilitator,
   noteTaker: m.noteTaker,
   groupIds: m.groupIds,
+  people: m.people,
 })
 
 export function MeetingsScreen({ session }: { session: Session }) {
@@ -209,6 +210,12 @@ function MeetingPage({
           <>
             <dt>{t('meetings.groupsLabel')}</dt>
             <dd>{formatList(attending, t.locale)}</dd>
+          </>
+        )}
+        {meeting.people.length > 0 && (
+          <>
+            <dt>{t('meetings.peopleLabel')}</dt>
+            <dd>{formatList(meeting.people, t.locale)}</dd>
           </>
         )}
       </dl>

@@ -30,6 +30,7 @@ export function MinutesActions({ session, meeting }: { session: Session; meeting
         facilitator: t('meetings.facilitatorLabel'),
         noteTaker: t('meetings.noteTakerLabel'),
         groups: t('meetings.groupsLabel'),
+        people: t('meetings.peopleLabel'),
         agenda: t('agenda.title'),
         notes: t('meetings.notes'),
         decisions: t('decisions.title'),

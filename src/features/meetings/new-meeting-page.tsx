@@ -18,6 +18,7 @@ const blank = (): MeetingFields => ({
   facilitator: '',
   noteTaker: '',
   groupIds: [],
+  people: [],
 })
 
 export function NewMeeting({ session, base }: { session: Session; base: string }) {

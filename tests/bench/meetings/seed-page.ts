@@ -86,6 +86,7 @@ async function seedSpace(
       facilitator: 'Ana',
       noteTaker: 'Ben',
       groupIds: groups.filter(() => random() < 0.2),
+      people: [],
     }
     const rare = RARE.filter((_, r) => i % (400 + r * 100) === 7)
     const last = i === meetings - 1 && longNoteChars > 0

@@ -14,6 +14,7 @@ const fields = (over: Partial<MeetingFields> = {}): MeetingFields => ({
   facilitator: 'Ana',
   noteTaker: 'Ben',
   groupIds: ['group-aaaaaaaa'],
+  people: [],
   ...over,
 })
 
@@ -82,6 +83,15 @@ describe('meeting store', () => {
             const word = random.pick(['agua ', 'حصاد ', 'seeds ', 'żywność '])
             text.insert(random.int(text.length + 1), word)
             typed += word.length
+          } else if (random.chance(0.5)) {
+            const person = random.pick(['Ana', 'ana ', 'Ben', 'Chidi', 'Zofia'])
+            const present = meeting.people.some(
+              (p) => p.toLowerCase() === person.trim().toLowerCase(),
+            )
+            const people = present
+              ? meeting.people.filter((p) => p.toLowerCase() !== person.trim().toLowerCase())
+              : [...meeting.people, person]
+            store.updateMeetingFrom(meeting.id, meeting, { ...meeting, people })
           } else {
             const group = `group-${random.pick(['aaaaaaaa', 'bbbbbbbb', 'cccccccc'])}`
             const groupIds = meeting.groupIds.includes(group)
@@ -96,13 +106,42 @@ describe('meeting store', () => {
             notes: store.notesText(m.id),
           })),
         invariants(store) {
-          for (const m of store.getSnapshot().items) expect(m.hasNotes).toBe(true)
+          for (const m of store.getSnapshot().items) {
+            expect(m.hasNotes).toBe(true)
+            const keys = m.people.map((p) => p.toLowerCase())
+            expect(new Set(keys).size, 'a person listed twice').toBe(keys.length)
+          }
         },
       })
       const total = (store: MeetingStore) =>
         store.getSnapshot().items.reduce((n, m) => n + store.notesText(m.id).length, 0)
       for (const store of states) expect(total(store)).toBe(typed) // every character kept
     }
+  })
+
+  it('lists each person who came once, whoever adds them, and keeps what each phone added', () => {
+    const a = createSpaceDoc()
+    const b = createSpaceDoc()
+    const [storeA, storeB] = [createMeetingStore(a), createMeetingStore(b)]
+    const id = storeA.addMeeting(fields())
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a))
+    const before = storeA.getSnapshot().byId.get(id)!
+    storeA.updateMeetingFrom(id, before, { ...before, people: ['Ana', 'Ben'] })
+    storeB.updateMeetingFrom(id, before, { ...before, people: ['ana ', 'Chidi'] })
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)))
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)))
+    const people = (store: MeetingStore) =>
+      store
+        .getSnapshot()
+        .byId.get(id)!
+        .people.map((p) => p.toLowerCase())
+    expect(people(storeA)).toEqual(['ana', 'ben', 'chidi'])
+    expect(people(storeB)).toEqual(people(storeA))
+
+    // a peer's entry whose key does not match its name is not read as a person
+    const entity = a.getMap('meetings').get(id) as Y.Map<unknown>
+    entity.set('person:someone', 'Somebody else')
+    expect(people(storeA)).toEqual(['ana', 'ben', 'chidi'])
   })
 
   it('keeps one agenda, in one order everywhere, when phones reorder it at once', () => {

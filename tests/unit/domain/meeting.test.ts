@@ -22,6 +22,7 @@ const meeting = (id: string, startsAt: string, actions: Meeting['actions'] = [])
   facilitator: '',
   noteTaker: '',
   groupIds: [],
+  people: [],
   hasNotes: true,
   agenda: [],
   removedAgenda: [],
@@ -50,6 +51,7 @@ describe('meetings, as rules', () => {
       facilitator: '',
       noteTaker: '',
       groupIds: [],
+      people: [],
     }
     expect(validateMeetingFields(base)).toEqual({})
     expect(validateMeetingFields({ ...base, place: 'javascript:alert(1)' })).toEqual({

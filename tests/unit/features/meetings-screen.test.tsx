@@ -41,6 +41,7 @@ const fields = (over: Partial<MeetingFields>): MeetingFields => ({
   facilitator: '',
   noteTaker: '',
   groupIds: [],
+  people: [],
   ...over,
 })
 
@@ -164,5 +165,32 @@ describe('meetings screen', () => {
     go(`${base}/new`)
     const again = screen.getByRole('combobox', { name: 'Start the notes from' })
     expect(within(again).queryByRole('option', { name: 'Our round' })).toBeNull()
+  })
+
+  it('lists the people who came, offering the people of the groups taking part, once each', () => {
+    const pantry = session.stores.groups.addGroup({ name: 'Riverside Pantry', summary: '' })
+    session.stores.groups.addPerson(pantry, { name: 'Amina Yusuf', role: 'Treasurer' })
+    go(`${base}/new`)
+    renderScreen()
+    fireEvent.change(screen.getByRole('textbox', { name: 'Title' }), {
+      target: { value: 'April round' },
+    })
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Riverside Pantry' }))
+    const known = document.querySelector('datalist')
+    expect([...(known?.querySelectorAll('option') ?? [])].map((o) => o.value)).toEqual([
+      'Amina Yusuf',
+    ])
+    const name = screen.getByRole('combobox', { name: 'Name of a person' })
+    fireEvent.change(name, { target: { value: 'Amina Yusuf' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Add person' }))
+    fireEvent.change(name, { target: { value: 'Jo' } })
+    fireEvent.keyDown(name, { key: 'Enter' })
+    fireEvent.change(name, { target: { value: 'amina yusuf ' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Add person' }))
+    expect(screen.getByRole('alert').textContent).toBe('amina yusuf is already on the list.')
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Jo' }))
+    fireEvent.click(screen.getByRole('button', { name: 'Create meeting' }))
+    const [meeting] = session.stores.meetings.getSnapshot().items
+    expect(meeting?.people).toEqual(['Amina Yusuf'])
   })
 })
