@@ -27,14 +27,21 @@ const JoinScreen = lazy(() =>
   import('../features/join/join-screen').then((m) => ({ default: m.JoinScreen })),
 )
 
-/** Focuses the new screen's heading, waiting a moment for a screen that is still loading. */
-function focusHeading(): () => void {
+/**
+ * Focuses the new screen's heading, waiting a moment for a screen that is still loading, and
+ * names the page after it: the title is what a screen reader says first, and what the
+ * browser's tabs and history show.
+ */
+function focusHeading(appName: string): () => void {
   let frames = 0
   let handle = 0
   const attempt = () => {
     const heading = document.getElementById('main-heading')
-    if (heading) heading.focus({ preventScroll: false })
-    else if (frames++ < 120) handle = requestAnimationFrame(attempt)
+    if (heading) {
+      heading.focus({ preventScroll: false })
+      const text = heading.textContent.trim()
+      document.title = text && text !== appName ? `${text} · ${appName}` : appName
+    } else if (frames++ < 120) handle = requestAnimationFrame(attempt)
   }
   attempt()
   return () => cancelAnimationFrame(handle)
@@ -52,7 +59,8 @@ export function Routes({ update, install }: Props) {
 
   // Finishing the first run shows the spaces screen at the same path: focus its heading too.
   const started = profile !== undefined
-  useEffect(() => focusHeading(), [path, started])
+  // again when the language changes: the title is then in the new language
+  useEffect(() => focusHeading(t('app.name')), [path, started, t])
 
   if (!profile) return <FirstRunScreen />
 

@@ -15,6 +15,11 @@ export function formatBytes(bytes: number, locale: string): string {
   }).format(value)
 }
 
+/** A count or a year in the reader's digits; no thousands separator, so 2015 stays 2015. */
+export function formatNumber(value: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { useGrouping: false }).format(value)
+}
+
 export function formatTime(time: number, locale: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(time)
 }

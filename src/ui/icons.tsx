@@ -9,6 +9,7 @@ const PATHS = {
     'M14.7 6.3a4 4 0 0 0-5.4 5.2L3 17.8V21h3.2l6.3-6.3a4 4 0 0 0 5.2-5.4l-2.5 2.5-2.5-.5-.5-2.5 2.5-2.5Z',
   meetings: 'M4 5h16v16H4zM4 10h16M8 3v4m8-4v4M8 14h3m-3 4h6',
   back: 'M19 12H5m6-6-6 6 6 6',
+  add: 'M12 5v14M5 12h14',
 } as const
 
 /** Icons that point along the line of text: mirrored in right-to-left languages (styles.css). */

@@ -98,6 +98,12 @@ async function checkScreen(page: Page, say: Said, screen: string): Promise<strin
     await page.screenshot({ path: join(shots, `${say.locale}-${screen}.png`), fullPage: true })
   }
   const problems = (await axeViolations(page)).map((v) => `${screen}: ${v}`)
+  // the page is named after its heading, for screen readers, tabs and history
+  const titled = () =>
+    document.title === `${document.getElementById('main-heading')?.textContent.trim()} · Weave`
+  await page.waitForFunction(titled, undefined, { timeout: 5_000 }).catch(async () => {
+    problems.push(`${screen}: the page is titled "${await page.title()}"`)
+  })
   const layout = await layoutOf(page)
   if (layout.lang !== say.locale) problems.push(`${screen}: lang is "${layout.lang}"`)
   if (layout.dir !== say.dir) problems.push(`${screen}: dir is "${layout.dir}"`)

@@ -9,6 +9,7 @@ import type { Session } from '../../session/session'
 import { useStore } from '../../session/use-app'
 import { Link, navigate } from '../../ui/router'
 import { formatList } from '../../ui/format'
+import { Icon } from '../../ui/icons'
 import { draftKey, saveDraft } from './form-draft'
 import { formStateOf } from './form-state'
 import {
@@ -61,6 +62,7 @@ export function GroupList({ session, base, setNotice, onImported }: Props) {
     <>
       <div className="button-row">
         <button type="button" className="primary" onClick={() => navigate(`${base}/new`)}>
+          <Icon name="add" size={20} />
           {t('groups.add')}
         </button>
       </div>

@@ -15,7 +15,7 @@ import { useT } from '../../i18n/i18n-context'
 import type { MessageKey } from '../../i18n/translate'
 import type { Session } from '../../session/session'
 import { useStore } from '../../session/use-app'
-import { formatList, formatTime } from '../../ui/format'
+import { formatList, formatNumber, formatTime } from '../../ui/format'
 import { Link } from '../../ui/router'
 import { criterionText } from './criteria-editor'
 import { draftKey, saveDraft } from './form-draft'
@@ -82,7 +82,12 @@ export function GroupProfile({ session, group, base, onDelete, onImported }: Pro
     const term = group[field]
     add(field, label, term && termName(term, locale), !!term)
   }
-  add('yearFounded', 'groupForm.yearFounded', group.yearFounded, group.yearFounded !== undefined)
+  add(
+    'yearFounded',
+    'groupForm.yearFounded',
+    group.yearFounded !== undefined && formatNumber(group.yearFounded, locale),
+    group.yearFounded !== undefined,
+  )
   add(
     'memberCount',
     'groupForm.memberCount',

@@ -128,6 +128,7 @@ export function MeetingsScreen({ session }: { session: Session }) {
       {status}
       <div className="button-row">
         <Link to={`${base}/new`} className="button primary">
+          <Icon name="add" size={20} />
           {t('meetings.new')}
         </Link>
         <Link to={`${base}/actions`} className="button">

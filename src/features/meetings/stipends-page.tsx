@@ -18,7 +18,7 @@ import { useT } from '../../i18n/i18n-context'
 import { directionOf } from '../../i18n/locales'
 import type { Session } from '../../session/session'
 import { useStore } from '../../session/use-app'
-import { formatMonth } from '../../ui/format'
+import { formatMonth, formatNumber } from '../../ui/format'
 import { saveFile } from '../../ui/save-file'
 import { KIND_LABELS } from './labels'
 
@@ -97,7 +97,7 @@ export function StipendsPage({ session }: { session: Session }) {
               {rows.map((row) => (
                 <tr key={row.groupId}>
                   <th scope="row">{row.groupName}</th>
-                  <td>{row.meetingsAttended}</td>
+                  <td>{formatNumber(row.meetingsAttended, t.locale)}</td>
                   <td>{money(row.dueMinor)}</td>
                   <td>{money(row.paidMinor)}</td>
                   <td>{money(row.outstandingMinor)}</td>

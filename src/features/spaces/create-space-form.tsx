@@ -1,6 +1,7 @@
 import { useId, useState, type SyntheticEvent } from 'react'
 import { useT } from '../../i18n/i18n-context'
 import { useAppServices } from '../../session/use-app'
+import { Icon } from '../../ui/icons'
 import { navigate } from '../../ui/router'
 
 export const SPACE_NAME_MAX = 80
@@ -55,6 +56,7 @@ export function CreateSpaceForm() {
         )}
       </div>
       <button type="submit" className="primary">
+        <Icon name="add" size={20} />
         {t('spaces.create')}
       </button>
     </form>
