@@ -9,6 +9,7 @@ import { useT } from '../../i18n/i18n-context'
 import type { MessageKey } from '../../i18n/translate'
 import type { Session } from '../../session/session'
 import type { SpaceRecord } from '../../session/types'
+import { Icon } from '../../ui/icons'
 import { Link, matchPath, usePath } from '../../ui/router'
 import { EntryForm } from './entry-form'
 import { ExchangesView } from './exchanges-view'
@@ -132,7 +133,10 @@ export function SkillsScreen({ session, space }: { session: Session; space: Spac
       </nav>
       {skillId && (
         <p className="back-link">
-          <Link to={`${base}/list`}>{t('skills.backToList')}</Link>
+          <Link to={`${base}/list`}>
+            <Icon name="back" size={20} />
+            {t('skills.backToList')}
+          </Link>
         </p>
       )}
       <h1 id="main-heading" tabIndex={-1}>
@@ -141,7 +145,8 @@ export function SkillsScreen({ session, space }: { session: Session; space: Spac
       {view !== 'add' && (
         <p>
           <Link to={`${base}/add`} className="button primary add-entry">
-            <span aria-hidden="true">+</span> {t(VIEW_LABELS.add)}
+            <Icon name="add" size={20} />
+            {t(VIEW_LABELS.add)}
           </Link>
         </p>
       )}
