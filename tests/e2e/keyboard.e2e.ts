@@ -1,8 +1,8 @@
 /**
  * A keyboard-only walk at phone size, in English and in Arabic: after the first page load
- * nothing is clicked, only Tab, Shift+Tab, Enter and typing. Start Weave, make a space, add
- * a group, make a meeting and take notes in it; each new screen puts focus on its heading.
- * (Adding a skill belongs in this walk too, once the skills screens exist.)
+ * nothing is clicked, only Tab, Shift+Tab, arrow keys, Enter and typing. Start Weave, make a
+ * space, add a group, say what it needs on the skills map, make a meeting and take notes in
+ * it; each new screen puts focus on its heading.
  */
 import type { Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -40,7 +40,7 @@ async function expectHeadingFocused(page: Page, name: string) {
 
 describe('Weave with a keyboard only', () => {
   for (const locale of ['en', 'ar'] as const) {
-    it(`${locale}: starts, makes a space, adds a group, makes a meeting and takes notes`, async () => {
+    it(`${locale}: starts, makes a space, adds a group and a need, makes a meeting, takes notes`, async () => {
       const say = catalog(locale)
       const { context, page } = await launch({ locale: locale === 'ar' ? 'ar-EG' : 'en-GB' })
       const watcher = watchConsole(context)
@@ -77,6 +77,31 @@ async function walk(page: Page, say: Said) {
   await page.getByRole('status').filter({ hasText: added }).waitFor()
 
   // The section tabs come before the page in reading order: go back up to them.
+  await tabTo(page, page.getByRole('link', { name: say('nav.skills') }), 'Shift+Tab')
+  await page.keyboard.press('Enter')
+  await expectHeadingFocused(page, say('skills.title'))
+  await tabTo(page, page.getByRole('link', { name: say('skills.view.add') }))
+  await page.keyboard.press('Enter')
+  await expectHeadingFocused(page, say('skills.view.add'))
+  const group = page.getByRole('combobox', { name: say('skills.groupLabel'), exact: true })
+  await tabTo(page, group)
+  await page.keyboard.press('ArrowDown') // the first group: Seed Library
+  expect(await group.evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.text)).toBe(
+    'Seed Library',
+  )
+  await tabTo(page, page.getByRole('radio', { name: say('skills.kind.offer') }))
+  await page.keyboard.press('ArrowDown') // radios move with the arrows: "we need this"
+  expect(await page.getByRole('radio', { name: say('skills.kind.need') }).isChecked()).toBe(true)
+  const skill = page.getByRole('combobox', { name: say('skills.skillLabel'), exact: true })
+  await tabTo(page, skill)
+  await page.keyboard.press('ArrowDown') // past "a skill not on the list"
+  await page.keyboard.press('ArrowDown') // the first skill of the first kind
+  const skillName = await skill.evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.text)
+  await tabTo(page, page.getByRole('button', { name: say('skills.addEntry'), exact: true }))
+  await page.keyboard.press('Enter')
+  const needAdded = say('skills.needAdded', { group: 'Seed Library', skill: skillName ?? '' })
+  await page.getByRole('status').filter({ hasText: needAdded }).waitFor()
+
   await tabTo(page, page.getByRole('link', { name: say('nav.meetings') }), 'Shift+Tab')
   await page.keyboard.press('Enter')
   await expectHeadingFocused(page, say('meetings.title'))
