@@ -166,6 +166,20 @@ async function visitEveryScreen(page: Page, say: Said): Promise<string[]> {
   await link('nav.skills').click()
   await heading('skills.title')
   await check('skills')
+  const views = page.getByRole('navigation', { name: say('skills.viewsLabel') })
+  for (const view of ['matrix', 'list', 'groups', 'time', 'network'] as const) {
+    await views.getByRole('link', { name: say(`skills.view.${view}`), exact: true }).click()
+    await heading(`skills.view.${view}`)
+    if (view === 'network') await page.getByRole('img').first().waitFor() // loaded on demand
+    await check(`skills-${view}`)
+  }
+  await link('skills.view.add').click()
+  await heading('skills.view.add')
+  await check('skills-add')
+  await views.getByRole('link', { name: say('skills.view.list'), exact: true }).click()
+  await page.getByRole('main').getByRole('listitem').getByRole('link').first().click()
+  await page.getByRole('heading', { name: say('skills.manage'), level: 2 }).waitFor()
+  await check('skill')
 
   await page.getByRole('status').getByRole('link').click()
   await heading('share.title')
