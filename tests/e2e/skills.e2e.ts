@@ -145,7 +145,14 @@ describe('the skills map in Chromium', () => {
     await ben.page.getByRole('button', { name: 'Join space' }).click()
     await ben.page.getByRole('link', { name: 'Connected to 1 device' }).waitFor({ timeout: 20_000 })
     await ben.page.getByRole('link', { name: 'Skills' }).click()
-    await chooseMyGroup(ben.page, 'Leeds Renters')
+    await ben.page.getByRole('heading', { name: 'Skills', level: 1 }).waitFor()
+    // Ben chooses his group in Settings, where every space's group can be chosen
+    await ben.page.getByRole('link', { name: 'Settings' }).click()
+    await ben.page.getByText('Skills Network', { exact: true }).click() // opens that space's row
+    await ben.page
+      .getByRole('combobox', { name: 'Our group in Skills Network' })
+      .selectOption({ label: 'Leeds Renters' })
+    await ben.page.goBack()
     const benHelp = ben.page.getByRole('region', { name: 'Who could help Leeds Renters' })
     await benHelp.getByText('Riverside Pantry').waitFor({ timeout: 20_000 })
     const benWeHelp = ben.page.getByRole('region', { name: 'Whom Leeds Renters could help' })

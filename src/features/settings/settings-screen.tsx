@@ -1,6 +1,6 @@
 /**
- * Settings: the device profile, language, light or dark colours, the health of local
- * storage, and app updates.
+ * Settings: the device profile, language, light or dark colours, this phone's group in each
+ * space, the health of local storage, and app updates.
  */
 import { useEffect, useId, useState, type SyntheticEvent } from 'react'
 import { useT } from '../../i18n/i18n-context'
@@ -10,6 +10,7 @@ import { useAppServices, useDevice, useStore } from '../../session/use-app'
 import { formatBytes } from '../../ui/format'
 import { Link } from '../../ui/router'
 import { BackupSection } from './backup-section'
+import { MyGroupSection } from './my-group-section'
 import { ThemeSection } from './theme-section'
 
 const NAME_MAX = 60
@@ -24,6 +25,7 @@ export function SettingsScreen({ update }: { update: UpdateController }) {
       <ProfileSection />
       <LanguageSection />
       <ThemeSection />
+      <MyGroupSection />
       <StorageSection />
       <BackupSection />
       <section className="card stack" aria-labelledby="settings-app">
