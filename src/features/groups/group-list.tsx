@@ -44,6 +44,8 @@ export function GroupList({ session, base, setNotice, onImported }: Props) {
     setFiltersState(next)
   }
   const shown = filterGroups(items, filters, t.locale)
+  // a network of thousands of groups draws a page of cards at a time; search covers them all
+  const [limit, setLimit] = useState(PAGE)
   const regions = regionsOf(items, t.locale)
   const activities = activitiesOf(items, t.locale)
 
@@ -151,7 +153,7 @@ export function GroupList({ session, base, setNotice, onImported }: Props) {
         <p className="empty">{t('groups.noMatch')}</p>
       ) : (
         <ul className="list" aria-label={t('groups.listLabel', { count: shown.length })}>
-          {shown.map((group) => (
+          {shown.slice(0, limit).map((group) => (
             <GroupCard
               key={group.id}
               group={group}
@@ -163,6 +165,13 @@ export function GroupList({ session, base, setNotice, onImported }: Props) {
             />
           ))}
         </ul>
+      )}
+      {shown.length > limit && (
+        <div className="button-row">
+          <button type="button" onClick={() => setLimit(limit + PAGE)}>
+            {t('groups.showMore', { count: Math.min(PAGE, shown.length - limit) })}
+          </button>
+        </div>
       )}
       <details className="card">
         <summary>{t('murmurations.importNew')}</summary>
@@ -193,6 +202,8 @@ export function GroupList({ session, base, setNotice, onImported }: Props) {
     </>
   )
 }
+
+const PAGE = 50
 
 function GroupCard({
   group,

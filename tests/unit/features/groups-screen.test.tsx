@@ -132,4 +132,23 @@ describe('groups screen', () => {
     act(() => Y.applyUpdate(session.stores.doc, Y.encodeStateAsUpdate(elsewhere), 'peer'))
     expect(screen.getByRole('heading', { name: 'Tenants Union' })).toBeTruthy()
   })
+
+  it('draws fifty cards at a time in a large network, while search still finds every group', () => {
+    act(() => {
+      for (let n = 0; n < 120; n++)
+        session.stores.groups.addGroup({ name: `Group ${String(n).padStart(3, '0')}`, summary: '' })
+    })
+    renderScreen()
+    const cards = () => screen.getAllByRole('heading', { level: 2, name: /^Group \d+$/ })
+    expect(cards()).toHaveLength(50)
+    fireEvent.click(screen.getByRole('button', { name: 'Show 50 more groups' }))
+    expect(cards()).toHaveLength(100)
+    fireEvent.click(screen.getByRole('button', { name: 'Show 20 more groups' }))
+    expect(cards()).toHaveLength(120)
+    expect(screen.queryByRole('button', { name: /^Show \d+ more/ })).toBeNull()
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Search groups' }), {
+      target: { value: 'Group 119' },
+    })
+    expect(cards().map((h) => h.textContent)).toEqual(['Group 119'])
+  })
 })
