@@ -13,14 +13,9 @@
  * added elsewhere while the merge happened follow it, and a merge can be undone.
  */
 import { frozen } from '../domain/entity'
-import { newId, type GroupId } from '../domain/ids'
+import { newId } from '../domain/ids'
 import { resolveMerges } from '../domain/skill-matching'
 import {
-  CONTACT_MAX,
-  ENTRY_NOTE_MAX,
-  EXCHANGE_NOTE_MAX,
-  isNeedUrgency,
-  isOfferLevel,
   isSkillCategory,
   SKILL_NAME_MAX,
   STARTER_SKILLS,
@@ -36,8 +31,9 @@ import {
   type SkillId,
   type SkillNameError,
 } from '../domain/skills'
-import { createCollection, REMOVE_FIELD, type FieldValue } from './collection'
-import { readId, readString, type Fields } from './read'
+import { createCollection } from './collection'
+import { entryFields, readEntry, readExchange } from './skill-fields'
+import { readId } from './read'
 import { LOCAL, ROOT, type SpaceDoc } from './schema'
 
 export interface SkillsSnapshot {
@@ -53,51 +49,6 @@ export type MergeResult =
 export type ExchangeResult = { readonly id: string } | { readonly error: ExchangeError }
 
 const starters = new Map(STARTER_SKILLS.map((s) => [s.id as string, s]))
-
-function readEntry(id: string, fields: Fields, meta: SkillEntry): SkillEntry | undefined {
-  const groupId = readId(fields.get('groupId')) as GroupId | undefined
-  const skillId = readId(fields.get('skillId')) as SkillId | undefined
-  if (!groupId || !skillId) return undefined
-  const common = {
-    ...meta,
-    id,
-    groupId,
-    skillId,
-    note: readString(fields, 'note', ENTRY_NOTE_MAX) ?? '',
-    contact: readString(fields, 'contact', CONTACT_MAX) ?? '',
-  }
-  const kind = fields.get('kind')
-  const level = fields.get('level')
-  const urgency = fields.get('urgency')
-  if (kind === 'offer' && isOfferLevel(level)) return { ...common, kind, level }
-  if (kind === 'need' && isNeedUrgency(urgency)) return { ...common, kind, urgency }
-  return undefined
-}
-
-function readExchange(id: string, fields: Fields, meta: Exchange): Exchange | undefined {
-  const exchange = {
-    ...meta,
-    id,
-    fromGroupId: (readId(fields.get('fromGroupId')) ?? '') as GroupId,
-    toGroupId: (readId(fields.get('toGroupId')) ?? '') as GroupId,
-    skillId: (readId(fields.get('skillId')) ?? '') as SkillId,
-    minutes: fields.get('minutes') as number,
-    date: readString(fields, 'date', 10) ?? '',
-    note: readString(fields, 'note', EXCHANGE_NOTE_MAX) ?? '',
-  }
-  return validateExchange(exchange) ? undefined : exchange
-}
-
-const entryFields = (fields: EntryFields): Record<string, FieldValue> => ({
-  groupId: fields.groupId,
-  skillId: fields.skillId,
-  kind: fields.kind,
-  note: fields.note.trim().slice(0, ENTRY_NOTE_MAX),
-  contact: fields.contact.trim().slice(0, CONTACT_MAX),
-  ...(fields.kind === 'offer'
-    ? { level: fields.level, urgency: REMOVE_FIELD }
-    : { urgency: fields.urgency, level: REMOVE_FIELD }),
-})
 
 export function createSkillStore(doc: SpaceDoc, now: () => number = Date.now) {
   const root = doc.getMap<unknown>(ROOT.skills)

@@ -3,7 +3,8 @@
  * come in from the caller (the reader's language); numbers stay numbers.
  */
 import { csvText } from './csv'
-import type { MatrixCell, SkillsMap } from './skill-matching'
+import type { SkillsMap } from './skill-matching'
+import type { MatrixCell } from './skill-tallies'
 import type { NeedUrgency, OfferLevel, Skill } from './skills'
 
 export interface MatrixCsvLabels {

@@ -5,7 +5,8 @@
 import { useId, useState, type SyntheticEvent } from 'react'
 import type { GroupId } from '../../domain/ids'
 import { exchangesCsv } from '../../domain/skill-export'
-import { balances, type SkillsMap } from '../../domain/skill-matching'
+import type { SkillsMap } from '../../domain/skill-matching'
+import { balances } from '../../domain/skill-tallies'
 import {
   EXCHANGE_NOTE_MAX,
   parseHours,

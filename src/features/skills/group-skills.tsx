@@ -3,7 +3,8 @@
  * and changing or taking off one of its entries (with a way back).
  */
 import { useId, useState } from 'react'
-import { balances, type ResolvedEntry, type SkillsMap } from '../../domain/skill-matching'
+import type { ResolvedEntry, SkillsMap } from '../../domain/skill-matching'
+import { balances } from '../../domain/skill-tallies'
 import { useT } from '../../i18n/i18n-context'
 import type { Session } from '../../session/session'
 import { EntryForm } from './entry-form'

@@ -6,7 +6,8 @@
  * render every cell.
  */
 import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react'
-import type { MatchGroup, MatrixCell } from '../../domain/skill-matching'
+import type { MatchGroup } from '../../domain/skill-matching'
+import type { MatrixCell } from '../../domain/skill-tallies'
 import type { Skill } from '../../domain/skills'
 import { useT } from '../../i18n/i18n-context'
 import { LEVEL_CELLS, URGENCY_CELLS } from './labels'

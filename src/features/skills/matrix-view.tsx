@@ -5,7 +5,8 @@
  */
 import { useId, useMemo, useState } from 'react'
 import { matrixCsv } from '../../domain/skill-export'
-import { matrixCells, type SkillsMap } from '../../domain/skill-matching'
+import type { SkillsMap } from '../../domain/skill-matching'
+import { matrixCells } from '../../domain/skill-tallies'
 import { isSkillCategory, SKILL_CATEGORIES, type SkillCategory } from '../../domain/skills'
 import { useT } from '../../i18n/i18n-context'
 import { saveFile } from '../../ui/save-file'

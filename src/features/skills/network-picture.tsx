@@ -4,7 +4,7 @@
  * information is in the list beside it, which is what a screen reader reads.
  */
 import type { GroupId } from '../../domain/ids'
-import type { NetworkLink } from '../../domain/skill-matching'
+import type { NetworkLink } from '../../domain/skill-tallies'
 
 interface Props {
   readonly groups: readonly { readonly id: GroupId; readonly name: string }[]

@@ -3,7 +3,8 @@
  * (loaded on demand) and the same links as a list.
  */
 import { lazy, Suspense, useId, useMemo } from 'react'
-import { networkLinks, type SkillsMap } from '../../domain/skill-matching'
+import type { SkillsMap } from '../../domain/skill-matching'
+import { networkLinks } from '../../domain/skill-tallies'
 import { useT } from '../../i18n/i18n-context'
 import { directionOf } from '../../i18n/locales'
 import { hoursText } from './labels'

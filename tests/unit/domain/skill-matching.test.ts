@@ -1,16 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import type { GroupId } from '../../../src/domain/ids'
 import {
-  balances,
   buildSkillsMap,
   helpFor,
   helpFrom,
   matchNeeds,
-  matrixCells,
-  networkLinks,
   resolveMerges,
   type MatchGroup,
 } from '../../../src/domain/skill-matching'
+import { balances, matrixCells, networkLinks } from '../../../src/domain/skill-tallies'
 import {
   parseHours,
   similarSkillNames,
