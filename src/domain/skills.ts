@@ -1,7 +1,8 @@
 /**
  * The shared skills map: a vocabulary of skills per space (a starter list that members
  * extend), each group's entries (what it offers, what it needs) and the exchanges of time
- * between groups, logged like a timebank. Matching and balances are in skill-matching.ts.
+ * between groups, logged like a timebank. Matching is in skill-matching.ts, balances and the
+ * matrix in skill-tallies.ts.
  */
 import type { EntityMeta } from './entity'
 import type { Brand, GroupId } from './ids'
