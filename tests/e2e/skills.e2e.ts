@@ -56,7 +56,7 @@ async function addEntry(
   await page.getByRole('button', { name: 'Add', exact: true }).click()
   await page
     .getByRole('status')
-    .filter({ hasText: `Saved: ${entry.group} ${entry.kind === 'offer' ? 'offers' : 'needs'}` })
+    .filter({ hasText: `Added: ${entry.group} ${entry.kind === 'offer' ? 'offers' : 'needs'}` })
     .waitFor()
 }
 
@@ -178,7 +178,7 @@ describe('the skills map in Chromium', () => {
     await ben.page.getByRole('textbox', { name: 'Date' }).fill('2026-03-04')
     await ben.page.getByRole('textbox', { name: 'Note (optional)' }).fill('VAT returns, "how to"')
     await ben.page.getByRole('button', { name: 'Log it' }).click()
-    await ben.page.getByText('Saved: time from Leeds Renters to Riverside Pantry.').waitFor()
+    await ben.page.getByText('Logged: time from Leeds Renters to Riverside Pantry.').waitFor()
 
     for (const page of [ben.page, ana.page]) {
       if (page === ana.page) {
@@ -244,7 +244,7 @@ describe('the skills map in Chromium', () => {
     })
     await page.getByRole('textbox', { name: 'Name of the skill' }).fill('Book keeping')
     await page.getByRole('button', { name: 'Add', exact: true }).click()
-    await page.getByRole('status').filter({ hasText: 'Saved: Tenants Union needs' }).waitFor()
+    await page.getByRole('status').filter({ hasText: 'Added: Tenants Union needs' }).waitFor()
     await addEntry(page, {
       group: 'Allotment Society',
       kind: 'offer',

@@ -72,7 +72,7 @@ describe('skills screen', () => {
     select('How soon', 'Needed now')
     fireEvent.click(screen.getByRole('button', { name: 'Add' }))
     expect(screen.getByRole('status').textContent).toContain(
-      'Saved: Leeds Renters needs Welsh translation',
+      'Added: Leeds Renters needs Welsh translation',
     )
     const [entry] = session.stores.skills.entries.getSnapshot().items
     expect(entry).toMatchObject({ kind: 'need', urgency: 'now' })
