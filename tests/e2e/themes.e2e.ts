@@ -59,6 +59,17 @@ describe('themes and text size', () => {
       await page.getByRole('button', { name: 'Create meeting' }).click()
       await page.getByRole('textbox', { name: 'Meeting notes' }).waitFor()
       expect(await axeViolations(page)).toEqual([])
+      // the skills map's own colours: matches, the table's offer and need cells, the picture
+      await page.getByRole('link', { name: 'Skills' }).click()
+      await page.getByRole('heading', { name: 'Skills', level: 1 }).waitFor()
+      expect(await axeViolations(page)).toEqual([])
+      const views = page.getByRole('navigation', { name: 'Parts of the skills map' })
+      await views.getByRole('link', { name: 'Table' }).click()
+      await page.getByRole('table').getByText('Teaches').first().waitFor()
+      expect(await axeViolations(page)).toEqual([])
+      await views.getByRole('link', { name: 'Network picture' }).click()
+      await page.getByRole('img', { name: /Picture of/ }).waitFor()
+      expect(await axeViolations(page)).toEqual([])
 
       await page.getByRole('link', { name: 'Settings' }).click()
       const phone = page.getByRole('radio', { name: 'Same as this phone' })
