@@ -2,9 +2,15 @@
  * The ESSGlobal vocabularies a group profile uses (activities, legal form, organisational
  * structure, membership type), from essglobal-terms.json, which scripts/extract-essglobal.mjs
  * generates from the reference Turtle files. A profile stores term ids (`AM60`); labels are
- * looked up here in the reader's language, in English where the vocabulary has no translation.
+ * looked up here in the reader's language.
+ *
+ * The vocabularies are translated unevenly (activities only into English; the others into
+ * some of es/fr/pt/ko), so most of the app's languages would show English labels. Weave's own
+ * draft translations (essglobal-translations.json) fill the gaps: the vocabulary's own label
+ * comes first, then ours, then English.
  */
 import data from './essglobal-terms.json'
+import translations from './essglobal-translations.json'
 
 export const ESSGLOBAL_VOCABULARIES = [
   'activities',
@@ -73,15 +79,21 @@ export function isTermOf(vocabulary: EssglobalVocabulary, id: string): boolean {
   return findTerm(id, vocabulary) !== undefined
 }
 
+/** Weave's translations of term labels, by lower-case base language, then term id. */
+const overlay: Readonly<Record<string, Readonly<Record<string, string>> | undefined>> =
+  translations.labels
+
 /**
- * The label of a term in a locale (`es`, `es-MX`, `pt-BR`…), falling back to the base
- * language, then English. Undefined for an id no vocabulary has (e.g. from a newer peer).
+ * The label of a term in a locale (`es`, `es-MX`, `pt-BR`…): the vocabulary's own label for
+ * the full tag, then for the base language, then Weave's translation for the base language,
+ * then English. Undefined for an id no vocabulary has (e.g. from a newer peer).
  */
 export function termLabel(id: string, locale: string): string | undefined {
   const term = byId.get(id)
   if (!term) return undefined
   const tag = locale.toLowerCase()
-  return term.labels[tag] ?? term.labels[tag.split('-')[0] ?? ''] ?? term.labels.en
+  const base = tag.split('-')[0] ?? ''
+  return term.labels[tag] ?? term.labels[base] ?? overlay[base]?.[id] ?? term.labels.en
 }
 
 /** A term whose label (in any language) equals the text, ignoring case and outer spaces. */
