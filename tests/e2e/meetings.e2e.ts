@@ -195,7 +195,7 @@ describe('meetings in Chromium', () => {
     await reuse.getByRole('button', { name: 'Save these notes as a template' }).click()
     await reuse
       .getByRole('status')
-      .filter({ hasText: 'Template “Our monthly round” saved' })
+      .filter({ hasText: 'Template “Our monthly round” added' })
       .waitFor()
     expect(await axeViolations(page)).toEqual([])
     await page.getByRole('link', { name: 'Back' }).click()

@@ -136,7 +136,7 @@ describe('meetings screen', () => {
 
     fireEvent.change(name, { target: { value: 'Our round' } })
     fireEvent.click(save)
-    expect(within(section).getByRole('status').textContent).toMatch(/Template “Our round” saved/)
+    expect(within(section).getByRole('status').textContent).toMatch(/Template “Our round” added/)
     expect(name).toHaveProperty('value', '')
     fireEvent.change(name, { target: { value: 'our ROUND' } })
     fireEvent.click(save)
