@@ -11,11 +11,8 @@ import {
   ENTRY_NOTE_MAX,
   isNeedUrgency,
   isOfferLevel,
-  isSkillCategory,
   NEED_URGENCIES,
   OFFER_LEVELS,
-  SKILL_CATEGORIES,
-  similarSkillNames,
   validateSkillName,
   type EntryFields,
   type EntryKind,
@@ -26,8 +23,9 @@ import {
 } from '../../domain/skills'
 import { useT } from '../../i18n/i18n-context'
 import type { MessageKey } from '../../i18n/translate'
-import { CATEGORY_LABELS, LEVEL_LABELS, NAME_ERRORS, skillName, URGENCY_LABELS } from './labels'
-import { NEW_SKILL, SkillSelect } from './skill-select'
+import { LEVEL_LABELS, NAME_ERRORS, skillName, URGENCY_LABELS } from './labels'
+import { CategorySelect, NEW_SKILL, similarSkills, SkillSelect } from './skill-select'
+import { useGroupsByName } from './use-skills-map'
 
 export interface EntryDraft {
   readonly fields: EntryFields
@@ -65,13 +63,8 @@ export function EntryForm({ map, initial, submitLabel, onSubmit, onCancel, allow
   const [contact, setContact] = useState(initial.contact ?? '')
   const [errors, setErrors] = useState<Errors>({})
 
-  const groups = [...map.groups.values()].sort((a, b) => a.name.localeCompare(b.name, t.locale))
-  const similar =
-    skill === NEW_SKILL && name.trim() !== ''
-      ? map.skills.find(
-          (s) => similarSkillNames(s.name, name) || similarSkillNames(skillName(t, s), name),
-        )
-      : undefined
+  const groups = useGroupsByName(map)
+  const similar = skill === NEW_SKILL ? similarSkills(t, map.skills, name)[0] : undefined
 
   const submit = (event: SyntheticEvent) => {
     event.preventDefault()
@@ -184,17 +177,7 @@ export function EntryForm({ map, initial, submitLabel, onSubmit, onCancel, allow
           )}
           <div className="field">
             <label htmlFor={`${id}-category`}>{t('skills.categoryLabel')}</label>
-            <select
-              id={`${id}-category`}
-              value={category}
-              onChange={(e) => isSkillCategory(e.target.value) && setCategory(e.target.value)}
-            >
-              {SKILL_CATEGORIES.map((c) => (
-                <option key={c} value={c}>
-                  {t(CATEGORY_LABELS[c])}
-                </option>
-              ))}
-            </select>
+            <CategorySelect id={`${id}-category`} value={category} onChange={setCategory} />
           </div>
         </>
       )}

@@ -19,6 +19,7 @@ import type { Session } from '../../session/session'
 import { saveFile } from '../../ui/save-file'
 import { formatDay, hoursText, skillName, today } from './labels'
 import { SkillSelect } from './skill-select'
+import { useGroupsByName } from './use-skills-map'
 
 const ERRORS: Record<ExchangeError, MessageKey> = {
   'same-group': 'skills.error.sameGroup',
@@ -47,7 +48,7 @@ interface Props {
 export function ExchangesView({ session, map, spaceName, onNotice }: Props) {
   const t = useT()
   const id = useId()
-  const groups = [...map.groups.values()].sort((a, b) => a.name.localeCompare(b.name, t.locale))
+  const groups = useGroupsByName(map)
   const hours = balances(
     map.exchanges,
     groups.map((g) => g.id),
@@ -161,7 +162,7 @@ function ExchangeForm({ session, map, onNotice }: Omit<Props, 'spaceName'>) {
   const [date, setDate] = useState(today)
   const [note, setNote] = useState('')
   const [error, setError] = useState<ExchangeError>()
-  const groups = [...map.groups.values()].sort((a, b) => a.name.localeCompare(b.name, t.locale))
+  const groups = useGroupsByName(map)
 
   const submit = (event: SyntheticEvent) => {
     event.preventDefault()

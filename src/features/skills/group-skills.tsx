@@ -2,13 +2,14 @@
  * The skills map by group: what each group offers and needs, its hours given and received,
  * and changing or taking off one of its entries (with a way back).
  */
-import { useId, useState } from 'react'
+import { useId, useMemo, useState } from 'react'
 import type { ResolvedEntry, SkillsMap } from '../../domain/skill-matching'
 import { balances } from '../../domain/skill-tallies'
 import { useT } from '../../i18n/i18n-context'
 import type { Session } from '../../session/session'
 import { EntryForm } from './entry-form'
 import { hoursText, LEVEL_LABELS, skillName, URGENCY_LABELS } from './labels'
+import { useGroupsByName } from './use-skills-map'
 
 interface Props {
   readonly session: Session
@@ -19,16 +20,30 @@ interface Props {
 export function GroupSkills({ session, map, onNotice }: Props) {
   const t = useT()
   const id = useId()
-  const groups = [...map.groups.values()].sort((a, b) => a.name.localeCompare(b.name, t.locale))
-  const hours = balances(
-    map.exchanges,
-    groups.map((g) => g.id),
+  const groups = useGroupsByName(map)
+  const hours = useMemo(
+    () =>
+      balances(
+        map.exchanges,
+        groups.map((g) => g.id),
+      ),
+    [map.exchanges, groups],
   )
+  // one pass over the entries, not one per group (a network has hundreds of groups)
+  const byGroup = useMemo(() => {
+    const lists = new Map<string, ResolvedEntry[]>()
+    for (const entry of map.entries) {
+      const list = lists.get(entry.groupId)
+      if (list) list.push(entry)
+      else lists.set(entry.groupId, [entry])
+    }
+    return lists
+  }, [map.entries])
   if (groups.length === 0) return <p className="empty">{t('skills.noGroups')}</p>
   return (
     <ul className="list">
       {groups.map((group) => {
-        const entries = map.entries.filter((e) => e.groupId === group.id)
+        const entries = byGroup.get(group.id) ?? []
         const balance = hours.get(group.id)
         return (
           <li key={group.id} className="card stack">

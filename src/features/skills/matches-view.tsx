@@ -16,7 +16,7 @@ import { useT } from '../../i18n/i18n-context'
 import type { Session } from '../../session/session'
 import { Link } from '../../ui/router'
 import { reasonText, skillName, URGENCY_LABELS } from './labels'
-import { useMatches, useMyGroup } from './use-skills-map'
+import { useGroupsByName, useMatches, useMyGroup } from './use-skills-map'
 
 export function MatchesView({
   session,
@@ -31,7 +31,7 @@ export function MatchesView({
   const id = useId()
   const matches = useMatches(map)
   const [myGroup, setMyGroup] = useMyGroup(session, map)
-  const groups = [...map.groups.values()].sort((a, b) => a.name.localeCompare(b.name, t.locale))
+  const groups = useGroupsByName(map)
   const ours = myGroup ? helpFor(matches, myGroup) : []
   const theirs = myGroup ? helpFrom(matches, myGroup) : []
   const myName = myGroup ? (map.groups.get(myGroup)?.name ?? '') : ''

@@ -7,11 +7,13 @@ import { useId, useMemo, useState } from 'react'
 import { matrixCsv } from '../../domain/skill-export'
 import type { SkillsMap } from '../../domain/skill-matching'
 import { matrixCells } from '../../domain/skill-tallies'
-import { isSkillCategory, SKILL_CATEGORIES, type SkillCategory } from '../../domain/skills'
+import type { SkillCategory } from '../../domain/skills'
 import { useT } from '../../i18n/i18n-context'
 import { saveFile } from '../../ui/save-file'
-import { CATEGORY_LABELS, LEVEL_LABELS, skillName, URGENCY_LABELS } from './labels'
+import { LEVEL_LABELS, skillName, URGENCY_LABELS } from './labels'
 import { MatrixTable } from './matrix-table'
+import { CategorySelect } from './skill-select'
+import { useGroupsByName } from './use-skills-map'
 
 export function MatrixView({ map, spaceName }: { map: SkillsMap; spaceName: string }) {
   const t = useT()
@@ -24,7 +26,7 @@ export function MatrixView({ map, spaceName }: { map: SkillsMap; spaceName: stri
     .filter((s) => (category === '' || s.category === category) && (showUnused || used.has(s.id)))
     .map((s) => ({ skill: s, name: skillName(t, s) }))
     .sort((a, b) => a.name.localeCompare(b.name, t.locale))
-  const groups = [...map.groups.values()].sort((a, b) => a.name.localeCompare(b.name, t.locale))
+  const groups = useGroupsByName(map)
 
   const exportCsv = () => {
     const text = matrixCsv(
@@ -48,18 +50,12 @@ export function MatrixView({ map, spaceName }: { map: SkillsMap; spaceName: stri
       <div className="filters">
         <div className="field">
           <label htmlFor={`${id}-category`}>{t('skills.categoryFilter')}</label>
-          <select
+          <CategorySelect
             id={`${id}-category`}
             value={category}
-            onChange={(e) => setCategory(isSkillCategory(e.target.value) ? e.target.value : '')}
-          >
-            <option value="">{t('skills.allCategories')}</option>
-            {SKILL_CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {t(CATEGORY_LABELS[c])}
-              </option>
-            ))}
-          </select>
+            onChange={setCategory}
+            any={{ label: t('skills.allCategories'), onChoose: () => setCategory('') }}
+          />
         </div>
         <label className="choice">
           <input

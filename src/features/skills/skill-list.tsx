@@ -5,9 +5,7 @@
 import { useId, useMemo, useState, type SyntheticEvent } from 'react'
 import type { SkillsMap } from '../../domain/skill-matching'
 import {
-  isSkillCategory,
   normaliseSkillName,
-  SKILL_CATEGORIES,
   similarSkillNames,
   type Skill,
   type SkillCategory,
@@ -16,7 +14,7 @@ import { useT } from '../../i18n/i18n-context'
 import type { Session } from '../../session/session'
 import { Link, navigate } from '../../ui/router'
 import { CATEGORY_LABELS, NAME_ERRORS, skillName } from './labels'
-import { skillsByCategory } from './skill-select'
+import { CategorySelect, similarSkills, skillsByCategory } from './skill-select'
 
 export function SkillList({
   session,
@@ -167,12 +165,7 @@ function AddSkill({ session, map, base }: { session: Session; map: SkillsMap; ba
   const [name, setName] = useState('')
   const [category, setCategory] = useState<SkillCategory>('other')
   const [error, setError] = useState<string>()
-  const similar =
-    name.trim() === ''
-      ? undefined
-      : map.skills.find(
-          (s) => similarSkillNames(s.name, name) || similarSkillNames(skillName(t, s), name),
-        )
+  const similar = similarSkills(t, map.skills, name)[0]
 
   const submit = (event: SyntheticEvent) => {
     event.preventDefault()
@@ -214,17 +207,7 @@ function AddSkill({ session, map, base }: { session: Session; map: SkillsMap; ba
       )}
       <div className="field">
         <label htmlFor={`${id}-category`}>{t('skills.categoryLabel')}</label>
-        <select
-          id={`${id}-category`}
-          value={category}
-          onChange={(e) => isSkillCategory(e.target.value) && setCategory(e.target.value)}
-        >
-          {SKILL_CATEGORIES.map((c) => (
-            <option key={c} value={c}>
-              {t(CATEGORY_LABELS[c])}
-            </option>
-          ))}
-        </select>
+        <CategorySelect id={`${id}-category`} value={category} onChange={setCategory} />
       </div>
       <div className="button-row">
         <button type="submit" className="primary">

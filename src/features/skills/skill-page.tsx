@@ -5,18 +5,12 @@
  */
 import { useId, useState, type SyntheticEvent } from 'react'
 import type { SkillsMap } from '../../domain/skill-matching'
-import {
-  isSkillCategory,
-  SKILL_CATEGORIES,
-  similarSkillNames,
-  type Skill,
-  type SkillId,
-} from '../../domain/skills'
+import { type Skill, type SkillId } from '../../domain/skills'
 import { useT } from '../../i18n/i18n-context'
 import type { Session } from '../../session/session'
 import { Link } from '../../ui/router'
 import { CATEGORY_LABELS, LEVEL_LABELS, NAME_ERRORS, skillName, URGENCY_LABELS } from './labels'
-import { SkillSelect } from './skill-select'
+import { CategorySelect, similarSkills, SkillSelect } from './skill-select'
 
 interface Props {
   readonly session: Session
@@ -58,11 +52,12 @@ export function SkillPage({ session, map, skill, base, onNotice }: Props) {
 
   const entries = map.entries.filter((e) => e.skill === skill.id)
   const aliases = map.aliases.get(skill.id) ?? []
-  const similar = map.skills.filter(
-    (s) =>
-      s.id !== skill.id &&
-      (similarSkillNames(s.name, skill.name) || similarSkillNames(skillName(t, s), name)),
-  )
+  const similar = [
+    ...new Set([
+      ...similarSkills(t, map.skills, skill.name),
+      ...similarSkills(t, map.skills, name),
+    ]),
+  ].filter((s) => s.id !== skill.id)
   const groupName = (groupId: string) => map.groups.get(groupId as never)?.name ?? ''
   const merge = (from: SkillId, into: SkillId) => {
     const result = store.mergeSkills(from, into)
@@ -194,19 +189,11 @@ function ManageSkill({
       </form>
       <div className="field">
         <label htmlFor={`${id}-category`}>{t('skills.categoryLabel')}</label>
-        <select
+        <CategorySelect
           id={`${id}-category`}
           value={skill.category}
-          onChange={(e) =>
-            isSkillCategory(e.target.value) && store.setSkillCategory(skill.id, e.target.value)
-          }
-        >
-          {SKILL_CATEGORIES.map((c) => (
-            <option key={c} value={c}>
-              {t(CATEGORY_LABELS[c])}
-            </option>
-          ))}
-        </select>
+          onChange={(category) => store.setSkillCategory(skill.id, category)}
+        />
       </div>
       <div className="field">
         <label htmlFor={`${id}-merge`}>{t('skills.mergeLabel', { name })}</label>

@@ -1,10 +1,18 @@
 /**
  * Choosing a skill from the space's list, grouped by category and sorted in the reader's
- * language, with "a skill not on the list" for a new one.
+ * language, with "a skill not on the list" for a new one; choosing a kind of skill; and
+ * finding skills whose names look like one typed.
  */
 import { useMemo } from 'react'
 import type { SkillsMap } from '../../domain/skill-matching'
-import { SKILL_CATEGORIES, type Skill, type SkillId } from '../../domain/skills'
+import {
+  isSkillCategory,
+  SKILL_CATEGORIES,
+  similarSkillNames,
+  type Skill,
+  type SkillCategory,
+  type SkillId,
+} from '../../domain/skills'
 import { useT } from '../../i18n/i18n-context'
 import type { Translator } from '../../i18n/translate'
 import { CATEGORY_LABELS, skillName } from './labels'
@@ -56,6 +64,48 @@ export function SkillSelect({ id, map, value, onChange, allowNew, invalid, descr
             </option>
           ))}
         </optgroup>
+      ))}
+    </select>
+  )
+}
+
+/** Skills whose stored or displayed name looks like `name` (see similarSkillNames). */
+export function similarSkills(
+  t: Translator,
+  skills: readonly Skill[],
+  name: string,
+): readonly Skill[] {
+  if (name.trim() === '') return []
+  return skills.filter(
+    (s) => similarSkillNames(s.name, name) || similarSkillNames(skillName(t, s), name),
+  )
+}
+
+interface CategoryProps {
+  readonly id: string
+  readonly value: SkillCategory | ''
+  readonly onChange: (value: SkillCategory) => void
+  /** A first choice meaning every kind, for a filter. */
+  readonly any?: { readonly label: string; readonly onChoose: () => void }
+}
+
+export function CategorySelect({ id, value, onChange, any }: CategoryProps) {
+  const t = useT()
+  return (
+    <select
+      id={id}
+      value={value}
+      onChange={(e) => {
+        const next = e.target.value
+        if (isSkillCategory(next)) onChange(next)
+        else any?.onChoose()
+      }}
+    >
+      {any && <option value="">{any.label}</option>}
+      {SKILL_CATEGORIES.map((c) => (
+        <option key={c} value={c}>
+          {t(CATEGORY_LABELS[c])}
+        </option>
       ))}
     </select>
   )

@@ -1,6 +1,7 @@
 /** Offers, needs and exchanges taken off, with a way to put each back. */
 import { useId } from 'react'
 import type { SkillsMap } from '../../domain/skill-matching'
+import type { SkillId } from '../../domain/skills'
 import { useT } from '../../i18n/i18n-context'
 import type { Session } from '../../session/session'
 import { useStore } from '../../session/use-app'
@@ -22,46 +23,37 @@ export function SkillsTrash({
   const exchanges = useStore(store.exchanges).trash
   if (entries.length + exchanges.length === 0) return null
   const group = (groupId: string) => session.stores.groups.getSnapshot().byId.get(groupId)?.name
-  const skill = (skillId: string) =>
-    skillName(t, map.byId.get(map.rootOf(skillId as never) ?? (skillId as never)))
+  const skill = (skillId: SkillId) => skillName(t, map.byId.get(map.rootOf(skillId) ?? skillId))
+  const rows = [
+    ...entries.map((e) => ({
+      id: e.id,
+      label: `${group(e.groupId) ?? ''} · ${skill(e.skillId)}`,
+      restore: () => store.restoreEntry(e.id),
+    })),
+    ...exchanges.map((e) => ({
+      id: e.id,
+      label: `${formatDay(e.date, t.locale)} · ${group(e.fromGroupId) ?? ''} → ${group(e.toGroupId) ?? ''} · ${hoursText(t, e.minutes)}`,
+      restore: () => store.restoreExchange(e.id),
+    })),
+  ]
   return (
     <section className="card stack" aria-labelledby={id}>
       <h2 id={id}>{t('skills.trash')}</h2>
       <ul className="list">
-        {entries.map((e) => {
-          const label = `${group(e.groupId) ?? ''} · ${skill(e.skillId)}`
-          return (
-            <li key={e.id} className="trash-row">
-              <span>{label}</span>
-              <button
-                type="button"
-                onClick={() => {
-                  store.restoreEntry(e.id)
-                  onNotice(t('skills.putBackDone', { item: label }))
-                }}
-              >
-                {t('skills.putBack', { item: label })}
-              </button>
-            </li>
-          )
-        })}
-        {exchanges.map((e) => {
-          const label = `${formatDay(e.date, t.locale)} · ${group(e.fromGroupId) ?? ''} → ${group(e.toGroupId) ?? ''} · ${hoursText(t, e.minutes)}`
-          return (
-            <li key={e.id} className="trash-row">
-              <span>{label}</span>
-              <button
-                type="button"
-                onClick={() => {
-                  store.restoreExchange(e.id)
-                  onNotice(t('skills.putBackDone', { item: label }))
-                }}
-              >
-                {t('skills.putBack', { item: label })}
-              </button>
-            </li>
-          )
-        })}
+        {rows.map(({ id: rowId, label, restore }) => (
+          <li key={rowId} className="trash-row">
+            <span>{label}</span>
+            <button
+              type="button"
+              onClick={() => {
+                restore()
+                onNotice(t('skills.putBackDone', { item: label }))
+              }}
+            >
+              {t('skills.putBack', { item: label })}
+            </button>
+          </li>
+        ))}
       </ul>
     </section>
   )

@@ -4,7 +4,13 @@
  */
 import { useMemo } from 'react'
 import type { GroupId } from '../../domain/ids'
-import { buildSkillsMap, matchNeeds, type SkillsMap } from '../../domain/skill-matching'
+import {
+  buildSkillsMap,
+  matchNeeds,
+  type MatchGroup,
+  type SkillsMap,
+} from '../../domain/skill-matching'
+import { useT } from '../../i18n/i18n-context'
 import type { Session } from '../../session/session'
 import { useAppServices, useDevice, useStore } from '../../session/use-app'
 
@@ -37,4 +43,13 @@ export function useMyGroup(session: Session, map: SkillsMap) {
   const myGroup = chosen && map.groups.has(chosen) ? chosen : undefined
   const setMyGroup = (groupId: GroupId | undefined) => services.setMyGroup(session.spaceId, groupId)
   return [myGroup, setMyGroup] as const
+}
+
+/** The live groups by name in the reader's language, sorted once per change of the map. */
+export function useGroupsByName(map: SkillsMap): readonly MatchGroup[] {
+  const t = useT()
+  return useMemo(
+    () => [...map.groups.values()].sort((a, b) => a.name.localeCompare(b.name, t.locale)),
+    [map, t],
+  )
 }
