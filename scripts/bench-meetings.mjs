@@ -8,19 +8,10 @@ import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { build } from 'vite'
 import { chromium } from 'playwright-core'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './bench-support.mjs'
 import { startServer } from './serve.mjs'
 
 const root = join(import.meta.dirname, '..')
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 const PHONE = { width: 360, height: 740 }
 const MEETINGS = Number(process.env.BENCH_MEETINGS ?? 2000)
 const NOTES_CHARS = Number(process.env.BENCH_NOTES_CHARS ?? 10 * 1024 * 1024)
@@ -87,8 +78,8 @@ export async function benchMeetings() {
   const profile = mkdtempSync(join(tmpdir(), 'weave-bench-profile-'))
   const launch = async () => {
     const context = await chromium.launchPersistentContext(profile, {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ARGS,
+      executablePath: CHROMIUM_PATH,
+      args: CHROMIUM_ARGS,
       viewport: PHONE,
       locale: 'en-GB',
     })

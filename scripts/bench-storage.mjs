@@ -1,54 +1,24 @@
 #!/usr/bin/env node
 // Benchmark: our persistence adapter and y-indexeddb, side by side in headless Chromium with
 // an on-disk profile. Prints a table; asserts nothing (machines here are noisy).
-import { createServer } from 'node:http'
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { extname, join, normalize } from 'node:path'
-import { build } from 'vite'
+import { join } from 'node:path'
 import { chromium } from 'playwright-core'
-
-const root = join(import.meta.dirname, '..')
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' }
+import { CHROMIUM_ARGS, CHROMIUM_PATH, serveBenchPage } from './bench-support.mjs'
 
 export async function benchStorage() {
-  const outDir = mkdtempSync(join(tmpdir(), 'weave-bench-storage-'))
-  await build({
-    root: join(root, 'tests/bench/storage'),
-    configFile: false,
-    logLevel: 'warn',
-    base: '/',
-    build: { outDir, emptyOutDir: true, target: 'es2022' },
-    define: { 'import.meta.env.DEV': 'false' },
-  })
-  const server = createServer((request, response) => {
-    const path = normalize(join(outDir, request.url === '/' ? 'index.html' : (request.url ?? '')))
-    if (!path.startsWith(outDir) || !existsSync(path)) return response.writeHead(404).end()
-    response.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' })
-    response.end(readFileSync(path))
-  })
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address()
+  const served = await serveBenchPage('storage')
   const context = await chromium.launchPersistentContext(
     mkdtempSync(join(tmpdir(), 'weave-bench-profile-')),
     {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ARGS,
+      executablePath: CHROMIUM_PATH,
+      args: CHROMIUM_ARGS,
     },
   )
   try {
     const page = context.pages()[0] ?? (await context.newPage())
-    await page.goto(`http://localhost:${port}/`)
+    await page.goto(served.url)
     await page.waitForFunction(() => 'runStorageBench' in window)
     const { rows, parse } = await page.evaluate(() => window.runStorageBench())
     console.log('Storing and opening the same documents (headless Chromium, on-disk profile):')
@@ -57,7 +27,7 @@ export async function benchStorage() {
     console.table(parse)
   } finally {
     await context.close()
-    server.close()
+    served.close()
   }
 }
 

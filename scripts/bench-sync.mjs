@@ -2,29 +2,19 @@
 // Benchmark: live sync between two SEPARATE Chromium processes (each on its own on-disk
 // profile) through our signalling server on loopback, and sync by file. Prints tables; asserts
 // nothing (machines here are noisy). The page is tests/bench/sync; times are taken in the pages.
-import { createServer } from 'node:http'
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
-import { extname, join, normalize } from 'node:path'
-import { build } from 'vite'
+import { join } from 'node:path'
 import { chromium } from 'playwright-core'
+import { CHROMIUM_ARGS, CHROMIUM_PATH, serveBenchPage } from './bench-support.mjs'
 import { startSignallingServer } from './signalling-server.mjs'
 
-const root = join(import.meta.dirname, '..')
-// As tests/support/chromium.ts; loopback WebRTC also needs camera/microphone granted (below).
+// Loopback WebRTC also needs these, and camera/microphone granted (below).
 const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
+  ...CHROMIUM_ARGS,
   '--disable-features=WebRtcHideLocalIpsWithMdns',
   '--allow-loopback-in-peer-connection',
 ]
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' }
 const MB = 1024 * 1024
 const SIZES_MB = [1, 5, 10]
 const TRIES = Number(process.env.BENCH_SYNC_TRIES ?? 10)
@@ -50,24 +40,9 @@ const seconds = (ms, digits = 2) =>
 const round = (ms, digits = 1) => Number(ms.toFixed(digits))
 
 export async function benchSync() {
-  const outDir = mkdtempSync(join(tmpdir(), 'weave-bench-sync-'))
   const profiles = [0, 1].map(() => mkdtempSync(join(tmpdir(), 'weave-bench-profile-')))
-  await build({
-    root: join(root, 'tests/bench/sync'),
-    configFile: false,
-    logLevel: 'warn',
-    base: '/',
-    build: { outDir, emptyOutDir: true, target: 'es2022' },
-    define: { 'import.meta.env.DEV': 'false' },
-  })
-  const server = createServer((request, response) => {
-    const path = normalize(join(outDir, request.url === '/' ? 'index.html' : (request.url ?? '')))
-    if (!path.startsWith(outDir) || !existsSync(path)) return response.writeHead(404).end()
-    response.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' })
-    response.end(readFileSync(path))
-  })
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const pageUrl = `http://127.0.0.1:${server.address().port}/`
+  const served = await serveBenchPage('sync')
+  const { outDir, url: pageUrl } = served
   const signal = await startSignallingServer({
     port: 0,
     host: '127.0.0.1',
@@ -95,7 +70,7 @@ export async function benchSync() {
   } finally {
     for (const device of devices) await device.context.close()
     await signal.close()
-    server.close()
+    served.close()
     for (const dir of [outDir, ...profiles]) rmSync(dir, { recursive: true, force: true })
   }
 }
@@ -103,7 +78,7 @@ export async function benchSync() {
 /** One device: its own browser process on its own profile folder, with the bench page open. */
 async function launchDevice(profileDir, label, pageUrl) {
   const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: ARGS,
   })
   await context.grantPermissions(['camera', 'microphone'])
