@@ -3,6 +3,7 @@
  * come back per field as codes (`'email-invalid'`); the UI turns each into a message through
  * the catalog key `profileError.<code>`. Nothing here throws on bad input.
  */
+import { westernDigits } from './typed-numbers'
 import { COUNTRY_CODES, isTermOf, type EssglobalVocabulary } from './essglobal'
 import {
   isGeographicScope,
@@ -226,7 +227,8 @@ export function validatePersonFields(fields: PersonFields): PersonFieldErrors {
 }
 
 function parseWhole(text: string): number | undefined | 'invalid' {
-  const trimmed = text.trim().replace(/[\s,._]/g, '') // "1,200" and "1 200" are how people type
+  // "1,200", "1 200" and "١٢٠٠" are how people type
+  const trimmed = westernDigits(text.trim()).replace(/[\s,._\u066C]/g, '')
   if (trimmed === '') return undefined
   return /^\d{1,12}$/.test(trimmed) ? Number(trimmed) : 'invalid'
 }

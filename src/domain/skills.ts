@@ -6,6 +6,7 @@
  */
 import type { EntityMeta } from './entity'
 import type { Brand, GroupId } from './ids'
+import { westernDigits } from './typed-numbers'
 
 export type SkillId = Brand<string, 'SkillId'>
 
@@ -185,14 +186,9 @@ export type ExchangeError =
   | 'date-invalid'
   | 'note-too-long'
 
-/** Arabic-Indic and Eastern Arabic-Indic digits (Arabic, Urdu, Persian keyboards) as 0–9. */
-function westernDigits(text: string): string {
-  return text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (d) => String((d.codePointAt(0) ?? 0) & 0xf))
-}
-
 /** Hours as a person types them ("1.5", "1,5", "2", "١٫٥") to whole minutes, or undefined. */
 export function parseHours(text: string): number | undefined {
-  const normalised = westernDigits(text.trim()).replace(/[,\u066B]/, '.')
+  const normalised = westernDigits(text.trim()).replace(',', '.')
   if (!/^\d{1,4}(\.\d{1,2})?$/.test(normalised)) return undefined
   const minutes = Math.round(Number(normalised) * 60)
   return minutes > 0 && minutes <= EXCHANGE_MINUTES_MAX ? minutes : undefined

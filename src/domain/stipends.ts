@@ -8,6 +8,7 @@
 import type { Group } from './group'
 import type { Meeting, MeetingKind } from './meeting'
 import { csvText } from './csv'
+import { westernDigits } from './typed-numbers'
 
 export interface StipendSettings {
   /** Per group per month, in minor units (50000 = 500.00 GBP). */
@@ -76,7 +77,7 @@ export function minorToDecimal(amountMinor: number, currency: string): string {
 /** Parses "12.5" or "12,50" into minor units; undefined when it is not an amount. */
 export function decimalToMinor(text: string, currency: string): number | undefined {
   const digits = currencyDigits(currency)
-  const match = /^(\d{1,9})(?:[.,](\d+))?$/.exec(text.trim())
+  const match = /^(\d{1,9})(?:[.,](\d+))?$/.exec(westernDigits(text.trim()))
   if (!match) return undefined
   const [, whole = '0', fraction = ''] = match
   if (fraction.length > digits) return undefined

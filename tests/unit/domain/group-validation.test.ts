@@ -56,6 +56,14 @@ describe('validation of what a person typed', () => {
     })
   })
 
+  it('reads years and counts typed with Arabic or Urdu keyboard digits', () => {
+    const result = parseGroupDraft(
+      { ...empty, name: 'Co-op', memberCount: '١٬٢٠٠', yearFounded: '۱۹۹۸' },
+      NOW,
+    )
+    expect(result).toMatchObject({ ok: true, fields: { memberCount: 1200, yearFounded: 1998 } })
+  })
+
   it('normalises what people type: scheme-less URLs, thousands, language case, country case', () => {
     const result = parseGroupDraft(
       {

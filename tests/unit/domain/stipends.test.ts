@@ -68,6 +68,7 @@ describe('stipends', () => {
     expect(minorToDecimal(500, 'JPY')).toBe('500')
     expect(decimalToMinor('12,5', 'EUR')).toBe(1250)
     expect(decimalToMinor('0.1', 'GBP')).toBe(10)
+    expect(decimalToMinor('٥٠٠٫٥٠', 'GBP')).toBe(50050) // an Arabic keyboard's digits
     expect(decimalToMinor('1.234', 'GBP')).toBeUndefined()
     expect(decimalToMinor('12.5', 'JPY')).toBeUndefined()
     expect(decimalToMinor('abc', 'GBP')).toBeUndefined()
