@@ -25,7 +25,7 @@ export function TemplatesPage({ session }: { session: Session }) {
           {items.map((template) => (
             <li key={template.id} className="card stack">
               <details>
-                <summary className="card-title template-summary">{template.name}</summary>
+                <summary className="card-title">{template.name}</summary>
                 <pre className="template-notes">{template.notes}</pre>
               </details>
               <div className="button-row">
