@@ -7,6 +7,7 @@ import { createTranslator, loadCatalog, type Translator } from '../i18n/translat
 import type { AppServices } from '../session/app-services'
 import type { InstallController, UpdateController } from '../session/platform'
 import { AppServicesContext, useStore } from '../session/use-app'
+import { UndoBar } from '../ui/undo-bar'
 import { Routes } from './routes'
 import { StorageAlert } from './storage-alert'
 import { TopBar } from './top-bar'
@@ -50,6 +51,7 @@ export function App({ services, update, install, initialTranslator }: Props) {
         <UpdateBanner update={update} />
         <StorageAlert />
         <Routes update={update} install={install} />
+        <UndoBar undoLabel={translator('common.undo')} closeLabel={translator('common.close')} />
       </I18nProvider>
     </AppServicesContext.Provider>
   )

@@ -1,6 +1,7 @@
 /**
  * Inline SVG icons: no icon font to download, and they render on phones without emoji fonts.
- * Decorative only (aria-hidden): the text label beside each icon is its accessible name.
+ * Decorative only (aria-hidden): the text label beside each icon, or the aria-label of an
+ * IconButton (ui/icon-button.tsx), is its accessible name.
  */
 const PATHS = {
   groups:
@@ -10,6 +11,22 @@ const PATHS = {
   meetings: 'M4 5h16v16H4zM4 10h16M8 3v4m8-4v4M8 14h3m-3 4h6',
   back: 'M19 12H5m6-6-6 6 6 6',
   add: 'M12 5v14M5 12h14',
+  home: 'M3 11 12 3l9 8M5 9.5V21h5v-6h4v6h5V9.5',
+  up: 'M12 19V5m-6 6 6-6 6 6',
+  down: 'M12 5v14m-6-6 6 6 6-6',
+  edit: 'M4 20h4L19 9l-4-4L4 16v4Zm9-13 4 4',
+  trash: 'M4 7h16M10 11v6m4-6v6M6 7l1 13h10l1-13M9 7V4h6v3',
+  more: 'M12 5h.01M12 12h.01M12 19h.01',
+  share: 'M12 3v12m-5-7 5-5 5 5M5 13v7h14v-7',
+  call: 'M5 4h4l2 5-2.5 1.5a11 11 0 0 0 5 5L15 13l5 2v4a2 2 0 0 1-2 2A16 16 0 0 1 3 6a2 2 0 0 1 2-2Z',
+  message: 'M4 5h16v11H9l-5 4V5Z',
+  mail: 'M3 6h18v12H3zM3 7l9 6 9-6',
+  check: 'M5 12l5 5 9-10',
+  close: 'M6 6l12 12M18 6 6 18',
+  drag: 'M9 6h.01M15 6h.01M9 12h.01M15 12h.01M9 18h.01M15 18h.01',
+  time: 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18Zm0 4v5l3 3',
+  settings:
+    'M12 9a3 3 0 1 0 0 6 3 3 0 0 0 0-6Zm8 3-2-1 .5-2.5-2-2L14 7l-1-2h-2L10 7l-2.5-.5-2 2L6 11l-2 1 2 1-.5 2.5 2 2L10 17l1 2h2l1-2 2.5.5 2-2L18 13l2-1Z',
 } as const
 
 /** Icons that point along the line of text: mirrored in right-to-left languages (styles.css). */
