@@ -3,89 +3,92 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
+import { readdirSync } from 'node:fs'
 
-const FEATURES = ['spaces', 'settings', 'first-run', 'groups', 'skills', 'meetings', 'install']
+/**
+ * Each folder of src/ and the folders it may import, from DESIGN.md's dependency direction.
+ * The rules below are derived from this table and from the folders on disk: a new folder under
+ * src/ or src/features/ is checked without anyone extending a list, and a folder missing from
+ * this table stops lint until someone says where it sits.
+ */
+const LAYERS = {
+  domain: { may: [], why: 'domain/ is pure TypeScript: the rules every other layer builds on.' },
+  i18n: { may: ['domain'], why: 'i18n/ is a shared leaf: messages and formatting only.' },
+  ui: { may: ['domain', 'i18n'], why: 'ui/ is shared presentation: pass data in as props.' },
+  doc: { may: ['domain', 'i18n'], why: 'doc/ is the Yjs schema: it sits below storage and sync.' },
+  storage: { may: ['domain', 'doc', 'i18n'], why: 'storage/ sits below session.' },
+  sync: { may: ['domain', 'doc', 'i18n'], why: 'sync/ sits below session.' },
+  session: {
+    may: ['domain', 'doc', 'storage', 'sync', 'i18n'],
+    why: 'session/ is what features see of the layers below: it never reaches up to screens.',
+  },
+  features: {
+    may: ['domain', 'session', 'ui', 'i18n'],
+    why: 'features/ go through session/ (its hooks, commands and types), never below it.',
+  },
+  app: { may: ['*'], why: 'app/ is the composition root.' },
+}
+
+const srcFolders = readdirSync(new URL('./src', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+const unplaced = srcFolders.filter((name) => !(name in LAYERS))
+if (unplaced.length > 0)
+  throw new Error(`eslint.config.js: say which layer src/${unplaced.join(', src/')} is in LAYERS.`)
+
+const FEATURES = readdirSync(new URL('./src/features', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
 
 const yjs = {
   group: ['yjs', 'y-protocols', 'y-protocols/*', 'y-webrtc', 'y-indexeddb', 'lib0', 'lib0/*'],
-  message: 'Only src/doc, src/storage and src/sync touch Yjs: call a doc store command instead.',
+  message:
+    'Only src/doc, src/storage and src/sync touch Yjs: call a doc store command (through the session) instead.',
 }
 const dexie = {
   group: ['dexie', 'dexie-*'],
-  message: 'Only src/storage talks to IndexedDB: use a storage repo.',
+  message: 'Only src/storage talks to IndexedDB: use a storage repo (through the session).',
 }
 const webrtc = {
   group: ['y-webrtc'],
   message: 'Only src/sync uses y-webrtc: go through the session.',
 }
-const up = (layers, why) => ({
-  group: layers.flatMap((l) => [`**/${l}/*`, `**/${l}`]),
-  message: why,
-})
+const PACKAGES = {
+  doc: [dexie, webrtc],
+  storage: [webrtc],
+  sync: [dexie],
+  domain: [yjs, dexie],
+  i18n: [yjs, dexie],
+  ui: [yjs, dexie],
+  session: [yjs, dexie],
+  features: [yjs, dexie],
+  app: [yjs, dexie],
+}
 
-/** no-restricted-imports patterns per layer */
+/** The folders a layer must not import, with a message that says what it may import and why. */
+function layerPatterns(layer) {
+  const { may, why } = LAYERS[layer]
+  if (may.includes('*')) return PACKAGES[layer]
+  const forbidden = srcFolders.filter((name) => name !== layer && !may.includes(name))
+  const allowed = may.length > 0 ? `${may.map((m) => `${m}/`).join(', ')}` : 'nothing in src/'
+  return [
+    ...PACKAGES[layer],
+    {
+      group: forbidden.flatMap((name) => [`**/${name}/*`, `**/${name}`]),
+      message: `${layer}/ may import ${allowed} only. ${why}`,
+    },
+  ]
+}
+
+/** no-restricted-imports patterns per folder */
 const boundaries = [
-  {
-    files: ['src/domain/**'],
-    patterns: [
-      yjs,
-      dexie,
-      up(
-        ['doc', 'storage', 'sync', 'session', 'features', 'app', 'ui', 'i18n'],
-        'domain/ is pure TypeScript: it imports nothing above it.',
-      ),
-    ],
-  },
-  {
-    files: ['src/doc/**'],
-    patterns: [
-      dexie,
-      webrtc,
-      up(
-        ['storage', 'sync', 'session', 'features', 'app', 'ui'],
-        'doc/ sits below storage, sync and session.',
-      ),
-    ],
-  },
-  {
-    files: ['src/storage/**'],
-    patterns: [
-      webrtc,
-      up(['sync', 'session', 'features', 'app', 'ui'], 'storage/ sits below session.'),
-    ],
-  },
-  {
-    files: ['src/sync/**'],
-    patterns: [
-      dexie,
-      up(['storage', 'session', 'features', 'app', 'ui'], 'sync/ sits below session.'),
-    ],
-  },
-  {
-    files: ['src/session/**'],
-    patterns: [yjs, dexie, up(['features', 'app', 'ui'], 'session/ sits below features.')],
-  },
-  {
-    files: ['src/ui/**', 'src/i18n/**'],
-    patterns: [
-      yjs,
-      dexie,
-      up(
-        ['doc', 'storage', 'sync', 'session', 'features', 'app'],
-        'ui/ and i18n/ are shared leaves: pass data in as props.',
-      ),
-    ],
-  },
-  {
-    files: ['src/app/**'],
-    patterns: [yjs, dexie],
-  },
+  ...Object.keys(LAYERS)
+    .filter((layer) => layer !== 'features')
+    .map((layer) => ({ files: [`src/${layer}/**`], patterns: layerPatterns(layer) })),
   ...FEATURES.map((name) => ({
     files: [`src/features/${name}/**`],
     patterns: [
-      yjs,
-      dexie,
-      up(['doc', 'storage', 'sync', 'app'], 'features/ go through session/ hooks, never below it.'),
+      ...layerPatterns('features'),
       {
         group: FEATURES.filter((f) => f !== name).flatMap((f) => [
           `**/features/${f}/*`,

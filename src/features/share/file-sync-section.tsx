@@ -6,7 +6,7 @@ import { useId, useState, type ChangeEvent } from 'react'
 import { useT } from '../../i18n/i18n-context'
 import type { MessageKey, Translator } from '../../i18n/translate'
 import type { ChangeSummary, Session, SpaceFileError } from '../../session/session'
-import type { SpaceRecord } from '../../storage/types'
+import type { SpaceRecord } from '../../session/types'
 import { canShareFiles, saveFile } from '../../ui/save-file'
 
 const ERRORS: Record<SpaceFileError, MessageKey> = {

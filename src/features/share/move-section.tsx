@@ -5,7 +5,7 @@
 import { useId, useState } from 'react'
 import { useT } from '../../i18n/i18n-context'
 import { useAppServices } from '../../session/use-app'
-import type { SpaceRecord } from '../../storage/types'
+import type { SpaceRecord } from '../../session/types'
 import { ConfirmDialog } from '../../ui/confirm-dialog'
 import { navigate } from '../../ui/router'
 
