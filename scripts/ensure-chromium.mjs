@@ -2,6 +2,9 @@
 // Makes sure Debian's Chromium is there for the browser tests: uses CHROMIUM_PATH or
 // /usr/bin/chromium, installs the `chromium` package when missing and running as root on
 // Debian, and otherwise says exactly what to install. Never downloads a browser of its own.
+// Also the fonts phones draw Arabic and Urdu with (Noto Naskh Arabic, Noto Nastaliq Urdu, in
+// Debian's fonts-noto-core): with only Chromium's default fonts the tests would measure rows,
+// wrapping and touch targets in a font no phone uses.
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 
@@ -15,21 +18,31 @@ function version() {
   }
 }
 
+/** Where fonts-noto-core puts the Arabic font Android uses: present means the package is. */
+const PHONE_FONT = '/usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf'
+const canInstall = existsSync('/etc/debian_version') && process.getuid?.() === 0
+
 let found = existsSync(path) ? version() : undefined
-if (
-  !found &&
-  !process.env.CHROMIUM_PATH &&
-  existsSync('/etc/debian_version') &&
-  process.getuid?.() === 0
-) {
-  console.log('Chromium is missing: installing Debian package "chromium" (about 30 s)…')
+const packages = [
+  ...(!found && !process.env.CHROMIUM_PATH ? ['chromium'] : []),
+  ...(existsSync(PHONE_FONT) ? [] : ['fonts-noto-core']),
+]
+if (packages.length > 0 && canInstall) {
+  console.log(`Installing Debian packages ${packages.join(', ')} for the browser tests…`)
   const run = (args) =>
     spawnSync('apt-get', args, {
       stdio: 'inherit',
       env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
     })
-  if (run(['update', '-qq']).status === 0) run(['install', '-y', '-qq', 'chromium'])
+  if (run(['update', '-qq']).status === 0) run(['install', '-y', '-qq', ...packages])
   found = version()
+}
+if (!existsSync(PHONE_FONT)) {
+  console.error(
+    'The browser tests need the fonts phones use for Arabic and Urdu.\n' +
+      'On Debian or Ubuntu: sudo apt-get install -y fonts-noto-core',
+  )
+  process.exit(1)
 }
 if (!found) {
   console.error(
