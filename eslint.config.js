@@ -4,7 +4,16 @@ import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 
-const FEATURES = ['spaces', 'settings', 'first-run', 'groups', 'skills', 'meetings', 'install']
+const FEATURES = [
+  'spaces',
+  'settings',
+  'first-run',
+  'groups',
+  'skills',
+  'meetings',
+  'install',
+  'home',
+]
 
 const yjs = {
   group: ['yjs', 'y-protocols', 'y-protocols/*', 'y-webrtc', 'y-indexeddb', 'lib0', 'lib0/*'],

@@ -1,9 +1,10 @@
 /**
- * Inside a space: its name, how its local copy is doing, and the sections
- * (groups, skills, meetings) as a bottom navigation on phones.
+ * Inside a space: its name, how its copy is doing (saved, shared, with whom), one Share action,
+ * and the sections (home, groups, skills, meetings) as a bottom navigation on phones.
  */
 import type { SpaceId } from '../domain/ids'
 import { GroupsScreen } from '../features/groups/groups-screen'
+import { HomeScreen } from '../features/home/home-screen'
 import { MeetingsScreen } from '../features/meetings/meetings-screen'
 import { ShareScreen } from '../features/share/share-screen'
 import { SkillsScreen } from '../features/skills/skills-screen'
@@ -19,6 +20,7 @@ import { SyncIndicator } from './sync-indicator'
 import { SECTIONS, type Section } from './space-pages'
 
 const LABELS: Record<(typeof SECTIONS)[number], MessageKey> = {
+  home: 'nav.home',
   groups: 'nav.groups',
   skills: 'nav.skills',
   meetings: 'nav.meetings',
@@ -64,11 +66,22 @@ export function SpaceLayout({ spaceId, section }: { spaceId: SpaceId; section: S
       </nav>
       <main className="page with-tabs" id="main">
         <div className="space-bar">
-          <p className="space-title">{space.name}</p>
-          <SaveStatus session={session} />
-          <SyncIndicator session={session} />
+          <div className="space-head">
+            <p className="space-title">{space.name}</p>
+            {section !== 'share' && (
+              <Link to={`/spaces/${space.id}/share`} className="share-action">
+                <Icon name="share" size={20} />
+                <span>{t('space.share')}</span>
+              </Link>
+            )}
+          </div>
+          <div className="space-status">
+            <SyncIndicator session={session} space={space} />
+            <SaveStatus session={session} />
+          </div>
         </div>
         <ErrorBoundary key={section} fallback={() => <p role="alert">{t('error.body')}</p>}>
+          {section === 'home' && <HomeScreen session={session} space={space} />}
           {section === 'groups' && <GroupsScreen session={session} />}
           {section === 'skills' && <SkillsScreen session={session} space={space} />}
           {section === 'meetings' && <MeetingsScreen session={session} />}
