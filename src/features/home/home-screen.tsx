@@ -73,6 +73,7 @@ export function HomeScreen({ session, space }: { session: Session; space: SpaceR
         <NewSection
           input={{ groups, meetings, map }}
           since={since}
+          me={device.profile?.displayName ?? ''}
           firstLook={firstLook}
           base={base}
           skills={map}

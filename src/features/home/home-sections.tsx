@@ -49,13 +49,14 @@ const CHANGE_TEXT: Record<Change['kind'], { added: MessageKey; changed: MessageK
 export function NewSection(props: {
   input: ChangeInput
   since: number
+  me: string
   firstLook: boolean
   base: string
   skills: Pick<SkillsMap, 'byId'>
 }) {
   const t = useT()
   const [all, setAll] = useState(false)
-  const changes = changesSince(props.input, props.since)
+  const changes = changesSince(props.input, props.since, props.me)
   const shown = all ? changes : changes.slice(0, SHOWN)
   return (
     <Section title={props.firstLook ? t('home.recentTitle') : t('home.newTitle')}>

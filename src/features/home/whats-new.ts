@@ -33,12 +33,16 @@ export interface ChangeInput {
   readonly map: Pick<SkillsMap, 'entries' | 'groups'>
 }
 
-/** Everything changed after `since`, newest first. */
-export function changesSince(input: ChangeInput, since: number): Change[] {
+/**
+ * Everything changed after `since`, newest first, leaving out what this phone's person did
+ * (`me`, where the space records who changed something): they know about that already.
+ */
+export function changesSince(input: ChangeInput, since: number, me = ''): Change[] {
   const changes: Change[] = []
+  const mine = (by: string | undefined) => me.trim() !== '' && by?.trim() === me.trim()
   for (const group of input.groups) {
     const at = Math.max(group.updatedAt, group.lastChange?.at ?? 0)
-    if (at <= since) continue
+    if (at <= since || mine(group.lastChange?.by)) continue
     changes.push({
       key: `group:${group.id}`,
       kind: 'group',
