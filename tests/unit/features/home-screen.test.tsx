@@ -3,7 +3,6 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createSpaceStores } from '../../../src/doc/space-stores'
-import type { GroupId } from '../../../src/domain/ids'
 import type { MeetingFields } from '../../../src/domain/meeting'
 import type { SkillId } from '../../../src/domain/skills'
 import { HomeScreen } from '../../../src/features/home/home-screen'
@@ -156,7 +155,7 @@ describe('space home', () => {
 
     // no group chosen yet: the home asks, right where the needs would be
     const choose = screen.getByRole('combobox', { name: 'Which group is this phone’s?' })
-    fireEvent.change(choose, { target: { value: pantry as GroupId } })
+    fireEvent.change(choose, { target: { value: pantry } })
     const actions = await screen.findByRole('region', { name: 'Open actions for Riverside Pantry' })
     within(actions).getByRole('link', { name: /Book the hall/ })
     within(actions).getByRole('link', { name: /Bring the urn/ }) // at a meeting the group took part in
