@@ -65,7 +65,7 @@ export function changesSince(input: ChangeInput, since: number, me = ''): Change
     })
   }
   for (const entry of input.map.entries) {
-    if (entry.updatedAt <= since) continue
+    if (entry.updatedAt <= since || mine(entry.lastChange?.by)) continue
     const group = input.map.groups.get(entry.groupId)
     if (!group) continue
     changes.push({
@@ -74,6 +74,7 @@ export function changesSince(input: ChangeInput, since: number, me = ''): Change
       name: group.name,
       skillId: entry.skill,
       added: entry.createdAt > since,
+      ...(entry.lastChange?.by ? { by: entry.lastChange.by } : {}),
       at: entry.updatedAt,
       path: `/skills/skill/${entry.skill}`,
     })

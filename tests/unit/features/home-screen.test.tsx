@@ -95,7 +95,15 @@ describe('space home', () => {
     session.stores.groups.addGroup({ name: 'My own group', summary: '' }) // by Amina, here
     fromBen((ben) => {
       ben.groups.updateGroup(pantry, { summary: 'Food for all' })
-      ben.groups.addGroup({ name: 'Leeds Renters', summary: '' })
+      const renters = ben.groups.addGroup({ name: 'Leeds Renters', summary: '' })
+      ben.skills.addEntry({
+        kind: 'need',
+        urgency: 'now',
+        groupId: renters,
+        skillId: 'skill-bookkeeping' as SkillId,
+        note: '',
+        contact: '',
+      })
       ben.meetings.addMeeting(meeting({ title: 'Spring gathering' }))
     })
     open()
@@ -105,6 +113,9 @@ describe('space home', () => {
     const changed = within(news).getByRole('link', { name: /Riverside Pantry: profile changed/ })
     expect(hrefOf(changed)).toBe(`/spaces/${space.id}/groups/${pantry}`)
     within(news).getByRole('link', { name: /Meeting added: Spring gathering/ })
+    const need = within(news).getByRole('link', { name: /Leeds Renters needs Bookkeeping/ })
+    expect(need.textContent).toContain('Ben') // offers and needs say who, like groups
+    expect(hrefOf(need)).toBe(`/spaces/${space.id}/skills/skill/skill-bookkeeping`)
     // what this phone's person did is not news to them
     expect(within(news).queryByText(/My own group/)).toBeNull()
 
