@@ -12,6 +12,7 @@ import { startApp, type RunningApp } from '../support/app-server'
 import { catalog } from '../support/catalog'
 import { launch, unexpectedProblems, watchConsole } from '../support/chromium'
 import { addGroup, createSpace, firstRun } from '../support/flows'
+import { reportTaps, tapCounter } from '../support/taps'
 
 let app: RunningApp | undefined
 const contexts: BrowserContext[] = []
@@ -76,5 +77,26 @@ describe('the space home and what the status says', () => {
 
     expect(unexpectedProblems(anaWatch.problems, [])).toEqual([])
     expect(unexpectedProblems(benWatch.problems, [])).toEqual([])
+  })
+
+  it('opens the notes of the next meeting from the list of spaces in two taps', async () => {
+    const { context, page } = await launch({ viewport: PHONE })
+    contexts.push(context)
+    await firstRun(page, app!.url, 'Ana')
+    await createSpace(page, 'Hall Network', { stay: 'home' })
+    await page.getByRole('link', { name: 'New meeting' }).click()
+    await page.getByRole('textbox', { name: 'Title' }).fill('Spring gathering')
+    await page.getByRole('button', { name: 'Create meeting' }).click()
+    await page.getByRole('textbox', { name: 'Meeting notes' }).waitFor()
+    await page.getByRole('link', { name: 'Spaces' }).click()
+
+    // before: the space (on its groups), the Meetings tab, the meeting: 3 taps
+    const taps = tapCounter()
+    await taps.tap(page.getByRole('link', { name: 'Hall Network' }))
+    const next = page.getByRole('region', { name: /^(Next|Last) meeting$/ })
+    await taps.tap(next.getByRole('link', { name: /Spring gathering/ }))
+    await page.getByRole('textbox', { name: 'Meeting notes' }).waitFor()
+    reportTaps('open the next meeting’s notes from the spaces list', taps.count)
+    expect(taps.count).toBe(2)
   })
 })
