@@ -61,7 +61,7 @@ export function NewSection(props: {
   return (
     <Section title={props.firstLook ? t('home.recentTitle') : t('home.newTitle')}>
       {changes.length === 0 ? (
-        <p className="empty">{t('home.nothingNew')}</p>
+        <p className="empty">{props.firstLook ? t('home.nothingRecent') : t('home.nothingNew')}</p>
       ) : (
         <ul className="home-rows">
           {shown.map((change) => {
