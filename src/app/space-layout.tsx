@@ -5,13 +5,16 @@
 import type { SpaceId } from '../domain/ids'
 import { GroupsScreen } from '../features/groups/groups-screen'
 import { HomeScreen } from '../features/home/home-screen'
+import { useUnseenCount } from '../features/home/use-unseen'
 import { MeetingsScreen } from '../features/meetings/meetings-screen'
 import { ShareScreen } from '../features/share/share-screen'
 import { SkillsScreen } from '../features/skills/skills-screen'
 import { useT } from '../i18n/i18n-context'
 import type { MessageKey } from '../i18n/translate'
+import type { Session } from '../session/session'
 import { useSpaceSession } from '../session/use-app'
 import { ErrorBoundary } from '../ui/error-boundary'
+import { formatNumber } from '../ui/format'
 import { Icon } from '../ui/icons'
 import { Link } from '../ui/router'
 import { SaveStatus } from './save-status'
@@ -61,6 +64,7 @@ export function SpaceLayout({ spaceId, section }: { spaceId: SpaceId; section: S
           >
             <Icon name={name} />
             <span>{t(LABELS[name])}</span>
+            {name === 'home' && section !== 'home' && <UnseenBadge session={session} />}
           </Link>
         ))}
       </nav>
@@ -88,6 +92,21 @@ export function SpaceLayout({ spaceId, section }: { spaceId: SpaceId; section: S
           {section === 'share' && <ShareScreen session={session} space={space} />}
         </ErrorBoundary>
       </main>
+    </>
+  )
+}
+
+/** The number of changes by others since this phone last looked at the home. */
+function UnseenBadge({ session }: { session: Session }) {
+  const t = useT()
+  const count = useUnseenCount(session)
+  if (count === 0) return null
+  return (
+    <>
+      <span className="tab-badge" aria-hidden="true">
+        {count > 99 ? '99+' : formatNumber(count, t.locale)}
+      </span>
+      <span className="visually-hidden">{t('nav.homeUnseen', { count })}</span>
     </>
   )
 }

@@ -3,7 +3,7 @@
  * built app and its signalling server): a new space says it is only on this phone; once its
  * invite is out it says it is shared and nobody else is here; when someone joins, each side
  * names the other ("In sync with Ana", in Arabic too), and the joiner's home shows who
- * changed what, one tap from it.
+ * changed what, one tap from it, with a count on the Home tab for what arrives meanwhile.
  */
 import type { BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -74,6 +74,19 @@ describe('the space home and what the status says', () => {
     expect(await axeViolations(ben.page)).toEqual([])
     await row.click()
     await ben.page.getByRole('heading', { name: 'Riverside Pantry', level: 1 }).waitFor()
+
+    // away from the home, what others do next shows as a count on the Home tab
+    await ana.page.getByRole('link', { name: 'Groups', exact: true }).click()
+    await addGroup(ana.page, 'Hilltop Seed Library')
+    const unseen = ar('nav.homeUnseen', { count: 1 }).replace(/^[،,]\s*/, '')
+    const homeTab = ben.page.getByRole('link', { name: unseen })
+    await homeTab.waitFor({ timeout: 10_000 })
+    await homeTab.click()
+    await ben.page
+      .getByRole('region', { name: ar('home.newTitle') })
+      .getByRole('link', { name: ar('home.groupAdded', { name: 'Hilltop Seed Library' }) })
+      .waitFor()
+    expect(await ben.page.getByRole('link', { name: unseen }).count()).toBe(0)
 
     expect(unexpectedProblems(anaWatch.problems, [])).toEqual([])
     expect(unexpectedProblems(benWatch.problems, [])).toEqual([])
