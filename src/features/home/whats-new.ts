@@ -109,11 +109,23 @@ export function myActions(
   me: { readonly name: string; readonly group: Group | undefined },
 ): ActionRow[] {
   const names = [me.name, me.group?.name ?? '', ...(me.group?.people.map((p) => p.name) ?? [])]
-    .map((n) => n.trim().toLocaleLowerCase())
+    .map(words)
     .filter((n) => n !== '')
   return openActions(meetings, today).filter(({ meeting, action }) => {
-    const who = action.who.trim().toLocaleLowerCase()
+    const who = words(action.who)
     if (who !== '') return names.some((name) => who.includes(name))
     return me.group !== undefined && meeting.groupIds.includes(me.group.id)
   })
+}
+
+/**
+ * A name as whole words, so "Ana" is found in "Ana and Sam" or "Ana, by Friday" but not in
+ * "Banana" or "Anabel": " ana and sam " ('' for no words).
+ */
+function words(text: string): string {
+  const parts = text
+    .toLocaleLowerCase()
+    .split(/[^\p{L}\p{N}\p{M}]+/u)
+    .filter(Boolean)
+  return parts.length > 0 ? ` ${parts.join(' ')} ` : ''
 }
