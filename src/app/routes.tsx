@@ -93,7 +93,7 @@ export function Routes({ update, install }: Props) {
   else if (meetingPage?.id)
     screen = <SpaceLayout spaceId={meetingPage.id as SpaceId} section="meetings" />
   else if (spaceRoot?.id) {
-    navigate(`/spaces/${spaceRoot.id}/groups`, { replace: true })
+    navigate(`/spaces/${spaceRoot.id}/home`, { replace: true })
     return null
   } else screen = <NotFound />
 

@@ -1,16 +1,20 @@
 /**
- * Inside a space: its name, how its local copy is doing, and the sections
- * (groups, skills, meetings) as a bottom navigation on phones.
+ * Inside a space: its name, how its copy is doing (saved, shared, with whom), one Share action,
+ * and the sections (home, groups, skills, meetings) as a bottom navigation on phones.
  */
 import type { SpaceId } from '../domain/ids'
 import { GroupsScreen } from '../features/groups/groups-screen'
+import { HomeScreen } from '../features/home/home-screen'
+import { useUnseenCount } from '../features/home/use-unseen'
 import { MeetingsScreen } from '../features/meetings/meetings-screen'
 import { ShareScreen } from '../features/share/share-screen'
 import { SkillsScreen } from '../features/skills/skills-screen'
 import { useT } from '../i18n/i18n-context'
 import type { MessageKey } from '../i18n/translate'
+import type { Session } from '../session/session'
 import { useSpaceSession } from '../session/use-app'
 import { ErrorBoundary } from '../ui/error-boundary'
+import { formatNumber } from '../ui/format'
 import { Icon } from '../ui/icons'
 import { Link } from '../ui/router'
 import { SaveStatus } from './save-status'
@@ -19,6 +23,7 @@ import { SyncIndicator } from './sync-indicator'
 import { SECTIONS, type Section } from './space-pages'
 
 const LABELS: Record<(typeof SECTIONS)[number], MessageKey> = {
+  home: 'nav.home',
   groups: 'nav.groups',
   skills: 'nav.skills',
   meetings: 'nav.meetings',
@@ -59,22 +64,49 @@ export function SpaceLayout({ spaceId, section }: { spaceId: SpaceId; section: S
           >
             <Icon name={name} />
             <span>{t(LABELS[name])}</span>
+            {name === 'home' && section !== 'home' && <UnseenBadge session={session} />}
           </Link>
         ))}
       </nav>
       <main className="page with-tabs" id="main">
         <div className="space-bar">
-          <p className="space-title">{space.name}</p>
-          <SaveStatus session={session} />
-          <SyncIndicator session={session} />
+          <div className="space-head">
+            <p className="space-title">{space.name}</p>
+            {section !== 'share' && (
+              <Link to={`/spaces/${space.id}/share`} className="share-action">
+                <Icon name="share" size={20} />
+                <span>{t('space.share')}</span>
+              </Link>
+            )}
+          </div>
+          <div className="space-status">
+            <SyncIndicator session={session} space={space} />
+            <SaveStatus session={session} />
+          </div>
         </div>
         <ErrorBoundary key={section} fallback={() => <p role="alert">{t('error.body')}</p>}>
+          {section === 'home' && <HomeScreen session={session} space={space} />}
           {section === 'groups' && <GroupsScreen session={session} />}
           {section === 'skills' && <SkillsScreen session={session} space={space} />}
           {section === 'meetings' && <MeetingsScreen session={session} />}
           {section === 'share' && <ShareScreen session={session} space={space} />}
         </ErrorBoundary>
       </main>
+    </>
+  )
+}
+
+/** The number of changes by others since this phone last looked at the home. */
+function UnseenBadge({ session }: { session: Session }) {
+  const t = useT()
+  const count = useUnseenCount(session)
+  if (count === 0) return null
+  return (
+    <>
+      <span className="tab-badge" aria-hidden="true">
+        {count > 99 ? '99+' : formatNumber(count, t.locale)}
+      </span>
+      <span className="visually-hidden">{t('nav.homeUnseen', { count })}</span>
     </>
   )
 }

@@ -1,24 +1,68 @@
+/**
+ * Where this space's copy stands, in a person's words: only on this phone, shared with nobody
+ * else here right now, in sync with named people, or offline. Calm on purpose: working alone
+ * is not an error. Leads to Share and sync, like the Share action beside the space's name.
+ */
+import { useEffect } from 'react'
 import { useT } from '../i18n/i18n-context'
+import type { MessageKey, Translator } from '../i18n/translate'
 import type { Session } from '../session/session'
-import { useSyncStatus } from '../session/use-app'
+import type { PresentPeer, SyncStatus } from '../session/session-sync'
+import type { SpaceRecord } from '../session/types'
+import { useAppServices, useDevice, usePresent, useSyncStatus } from '../session/use-app'
 import { Link } from '../ui/router'
 
-/** Live sync in a few words, next to the save status; leads to Share and sync. */
-export function SyncIndicator({ session }: { session: Session }) {
+/** Past this many names the status says how many instead. */
+const NAMES_MAX = 3
+
+export type SyncWording = 'alone' | 'aloneOffline' | 'shared' | 'sharedOffline' | 'noLive' | 'with'
+
+const WORDS: Record<Exclude<SyncWording, 'with'>, MessageKey> = {
+  alone: 'sync.alone',
+  aloneOffline: 'sync.aloneOffline',
+  shared: 'sync.shared',
+  sharedOffline: 'sync.sharedOffline',
+  noLive: 'sync.noLive',
+}
+
+export function syncWording(status: SyncStatus, shared: boolean, live: boolean): SyncWording {
+  if (status.state === 'connected' && status.peers > 0) return 'with'
+  if (!shared) return status.state === 'offline' && live ? 'aloneOffline' : 'alone'
+  if (!live) return 'noLive'
+  return status.state === 'offline' ? 'sharedOffline' : 'shared'
+}
+
+function describe(
+  t: Translator,
+  wording: SyncWording,
+  status: SyncStatus,
+  present: readonly PresentPeer[],
+) {
+  if (wording !== 'with') return t(WORDS[wording])
+  const names = [...new Set(present.map((p) => p.name))]
+  if (names.length === 0 || names.length > NAMES_MAX)
+    return t('sync.withCount', { count: Math.max(status.peers, names.length) })
+  const list = new Intl.ListFormat(t.locale, { type: 'conjunction' }).format(names)
+  return t('sync.with', { names: list })
+}
+
+export function SyncIndicator({ session, space }: { session: Session; space: SpaceRecord }) {
   const t = useT()
+  const services = useAppServices()
   const status = useSyncStatus(session)
-  const text = !session.sync
-    ? t('sync.unavailable')
-    : status.state === 'connected'
-      ? t('sync.connected', { count: status.peers })
-      : status.state === 'offline'
-        ? t('sync.offline')
-        : t('sync.looking')
+  const present = usePresent(session)
+  const shared = useDevice().shared[space.id] !== undefined
+  const seenSomeone = status.peers > 0
+  // once another phone has been here, the space is no longer only on this one
+  useEffect(() => {
+    if (seenSomeone && !shared) void services.markShared(space.id)
+  }, [seenSomeone, shared, services, space.id])
+  const wording = syncWording(status, shared || seenSomeone, session.sync !== undefined)
   return (
     <p role="status" className="sync-indicator">
-      <Link to={`/spaces/${session.spaceId}/share`} className={`sync-chip ${status.state}`}>
+      <Link to={`/spaces/${space.id}/share`} className={`sync-chip ${wording}`}>
         <span className="dot" aria-hidden="true" />
-        {text}
+        {describe(t, wording, status, present)}
       </Link>
     </p>
   )

@@ -114,7 +114,8 @@ function readAnswer(value: unknown): CriterionAnswer | undefined {
   return { answer: value.answer, note }
 }
 
-function readLastChange(value: unknown): LastChange | undefined {
+/** Who last changed an entity and when (groups, offers and needs carry it). */
+export function readLastChange(value: unknown): LastChange | undefined {
   if (!isRecord(value) || typeof value.by !== 'string') return undefined
   const { at } = value
   if (typeof at !== 'number' || !Number.isFinite(at) || at < 0) return undefined

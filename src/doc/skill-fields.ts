@@ -16,12 +16,14 @@ import {
   type SkillId,
 } from '../domain/skills'
 import { REMOVE_FIELD, type FieldValue } from './collection'
+import { readLastChange } from './group-fields'
 import { readId, readString, type Fields } from './read'
 
 export function readEntry(id: string, fields: Fields, meta: SkillEntry): SkillEntry | undefined {
   const groupId = readId(fields.get('groupId')) as GroupId | undefined
   const skillId = readId(fields.get('skillId')) as SkillId | undefined
   if (!groupId || !skillId) return undefined
+  const lastChange = readLastChange(fields.get('lastChange'))
   const common = {
     ...meta,
     id,
@@ -29,6 +31,7 @@ export function readEntry(id: string, fields: Fields, meta: SkillEntry): SkillEn
     skillId,
     note: readString(fields, 'note', ENTRY_NOTE_MAX) ?? '',
     contact: readString(fields, 'contact', CONTACT_MAX) ?? '',
+    ...(lastChange && { lastChange }),
   }
   const kind = fields.get('kind')
   const level = fields.get('level')

@@ -50,7 +50,19 @@ export type ExchangeResult = { readonly id: string } | { readonly error: Exchang
 
 const starters = new Map(STARTER_SKILLS.map((s) => [s.id as string, s]))
 
-export function createSkillStore(doc: SpaceDoc, now: () => number = Date.now) {
+/**
+ * `author` is this device's display name: offers and needs record who last changed them
+ * (as groups do), so a space's home can say who changed what.
+ */
+export function createSkillStore(
+  doc: SpaceDoc,
+  now: () => number = Date.now,
+  author: () => string = () => '',
+) {
+  const stamp = () => {
+    const by = author().slice(0, 120)
+    return by ? { lastChange: { by, at: now() } } : {}
+  }
   const root = doc.getMap<unknown>(ROOT.skills)
   const listeners = new Set<() => void>()
   let snapshot: SkillsSnapshot | undefined
@@ -233,13 +245,13 @@ export function createSkillStore(doc: SpaceDoc, now: () => number = Date.now) {
           }
           skillId = added.id
         } else if (!exists(skillId)) return
-        result = { id: entries.add(entryFields({ ...fields, skillId })) }
+        result = { id: entries.add({ ...entryFields({ ...fields, skillId }), ...stamp() }) }
       })
       return result
     },
 
     updateEntry(id: string, fields: EntryFields): boolean {
-      return entries.update(id, entryFields(fields))
+      return entries.update(id, { ...entryFields(fields), ...stamp() })
     },
     removeEntry: (id: string) => entries.softDelete(id),
     restoreEntry: (id: string) => entries.restore(id),

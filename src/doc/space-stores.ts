@@ -31,7 +31,7 @@ export function createSpaceStores(
 ): SpaceStores {
   const groups = createGroupStore(doc, options)
   const meetings = createMeetingStore(doc, options.now)
-  const skills = createSkillStore(doc, options.now)
+  const skills = createSkillStore(doc, options.now, options.author)
   const templates = createTemplateStore(doc, options.now)
   return {
     doc,

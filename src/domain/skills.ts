@@ -5,6 +5,7 @@
  * matrix in skill-tallies.ts.
  */
 import type { EntityMeta } from './entity'
+import type { LastChange } from './group'
 import type { Brand, GroupId } from './ids'
 import { westernDigits } from './typed-numbers'
 
@@ -64,7 +65,8 @@ interface EntryCommon {
 export type EntryFields =
   | (EntryCommon & { readonly kind: 'offer'; readonly level: OfferLevel })
   | (EntryCommon & { readonly kind: 'need'; readonly urgency: NeedUrgency })
-export type SkillEntry = EntryFields & EntityMeta
+/** An offer or a need as stored, with who last changed it where their phone said. */
+export type SkillEntry = EntryFields & EntityMeta & { readonly lastChange?: LastChange }
 
 export interface ExchangeFields {
   /** The group that gave its time. */

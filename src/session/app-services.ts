@@ -44,6 +44,10 @@ export interface DeviceState {
   readonly lastBackupAt: number | undefined
   /** Which group of each space this phone speaks for ("who could help us"). Local only. */
   readonly myGroups: Readonly<Record<string, string>>
+  /** When this phone last looked at each space's home ("what's new since"). Local only. */
+  readonly lastLooked: Readonly<Record<string, number>>
+  /** Spaces this phone has shared or seen another phone in, and when first. Local only. */
+  readonly shared: Readonly<Record<string, number>>
 }
 
 export type LocaleChoice = Locale | 'device'
@@ -81,6 +85,10 @@ export interface AppServices {
   setTheme(theme: Theme): Promise<StorageResult>
   /** Chooses the group this phone speaks for in a space; undefined forgets it. */
   setMyGroup(spaceId: SpaceId, groupId: string | undefined): Promise<StorageResult>
+  /** Remembers that this phone has just looked at what is new in a space. */
+  markLooked(spaceId: SpaceId, at?: number): Promise<StorageResult>
+  /** Remembers that a space left this phone (an invite shown, another phone seen). */
+  markShared(spaceId: SpaceId): Promise<StorageResult>
   refreshStorage(): Promise<void>
   /**
    * Copies a space, everything in it, to a new id and key (how a network removes someone:
@@ -104,6 +112,13 @@ export type RestoreOutcome =
 
 const LAST_BACKUP_PREF = 'lastBackupAt'
 const MY_GROUPS_PREF = 'myGroups'
+const LAST_LOOKED_PREF = 'lastLooked'
+const SHARED_PREF = 'sharedSpaces'
+const isTimeRecord = (value: unknown): value is Record<string, number> =>
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  Object.values(value).every((v) => typeof v === 'number' && Number.isFinite(v))
 const isIdRecord = (value: unknown): value is Record<string, string> =>
   typeof value === 'object' &&
   value !== null &&
@@ -147,16 +162,25 @@ export async function createAppServices(
 ): Promise<AppServices> {
   const spaceRepo = createSpaceRepo(db)
   const deviceRepo = createDeviceRepo(db)
-  const [spaceList, profile, storedLocale, storedTheme, lastBackupAt, myGroups] = await Promise.all(
-    [
-      spaceRepo.listSpaces(),
-      deviceRepo.getProfile(),
-      deviceRepo.getPref<string>(LOCALE_PREF),
-      deviceRepo.getPref<string>(THEME_PREF),
-      deviceRepo.getPref<number>(LAST_BACKUP_PREF, (v): v is number => typeof v === 'number'),
-      deviceRepo.getPref(MY_GROUPS_PREF, isIdRecord),
-    ],
-  )
+  const [
+    spaceList,
+    profile,
+    storedLocale,
+    storedTheme,
+    lastBackupAt,
+    myGroups,
+    lastLooked,
+    shared,
+  ] = await Promise.all([
+    spaceRepo.listSpaces(),
+    deviceRepo.getProfile(),
+    deviceRepo.getPref<string>(LOCALE_PREF),
+    deviceRepo.getPref<string>(THEME_PREF),
+    deviceRepo.getPref<number>(LAST_BACKUP_PREF, (v): v is number => typeof v === 'number'),
+    deviceRepo.getPref(MY_GROUPS_PREF, isIdRecord),
+    deviceRepo.getPref(LAST_LOOKED_PREF, isTimeRecord),
+    deviceRepo.getPref(SHARED_PREF, isTimeRecord),
+  ])
   const spaces = createStore<readonly SpaceRecord[]>(spaceList)
   const device = createStore<DeviceState>({
     profile,
@@ -165,6 +189,8 @@ export async function createAppServices(
     theme: isTheme(storedTheme) ? storedTheme : 'device',
     lastBackupAt,
     myGroups: myGroups ?? {},
+    lastLooked: lastLooked ?? {},
+    shared: shared ?? {},
   })
   // Following the phone: a language changed in the phone's settings applies at once.
   if (typeof window !== 'undefined')
@@ -196,6 +222,14 @@ export async function createAppServices(
     return result
   }
 
+  async function markShared(spaceId: SpaceId): Promise<StorageResult> {
+    const current = device.getSnapshot()
+    if (current.shared[spaceId] !== undefined) return { ok: true, value: undefined }
+    const shared = { ...current.shared, [spaceId]: Date.now() }
+    device.set({ ...current, shared })
+    return deviceRepo.setPref(SHARED_PREF, shared)
+  }
+
   return {
     spaces,
     device,
@@ -218,6 +252,8 @@ export async function createAppServices(
     },
     async joinSpace(invite) {
       const now = Date.now()
+      // a space that came by invite is shared by definition
+      await markShared(invite.spaceId)
       const result = report(
         await spaceRepo.addSpace({
           id: invite.spaceId,
@@ -284,6 +320,14 @@ export async function createAppServices(
       device.set({ ...current, myGroups })
       return report(await deviceRepo.setPref(MY_GROUPS_PREF, myGroups))
     },
+    async markLooked(spaceId, at = Date.now()) {
+      const current = device.getSnapshot()
+      const lastLooked = { ...current.lastLooked, [spaceId]: at }
+      device.set({ ...current, lastLooked })
+      // not reported: failing to remember this is not worth an alert
+      return deviceRepo.setPref(LAST_LOOKED_PREF, lastLooked)
+    },
+    markShared,
     async moveToNewKey(id, oldName) {
       const { applyBackupState, stateOf } = await backupModule()
       const old = await spaceRepo.getSpace(id)

@@ -81,9 +81,11 @@ describe('backup and restore', () => {
       .filter({ hasText: '2 spaces added, none merged.' })
       .waitFor()
     await fresh.page.getByRole('link', { name: 'Timebank North' }).click()
+    await fresh.page.getByRole('link', { name: 'Groups', exact: true }).click() // it opens on its home
     await fresh.page.getByRole('heading', { name: 'Hour Exchange', level: 2 }).waitFor()
     await fresh.page.getByRole('link', { name: 'Spaces' }).click()
     await fresh.page.getByRole('link', { name: 'Food Network' }).click()
+    await fresh.page.getByRole('link', { name: 'Groups', exact: true }).click() // it opens on its home
     await fresh.page.getByRole('heading', { name: 'Riverside Pantry', level: 2 }).waitFor()
 
     // restoring again merges into what is there, and adds no copies

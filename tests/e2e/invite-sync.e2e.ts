@@ -33,8 +33,23 @@ async function person(name: string, server: RunningApp = app!) {
 }
 
 async function openShare(page: Page) {
-  await page.getByRole('link', { name: /Looking for others|Connected to|Offline/ }).click()
+  await page.getByRole('link', { name: 'Share', exact: true }).click()
   await page.getByRole('heading', { name: 'Share and sync' }).waitFor()
+}
+
+/** Server settings and moving to a new key are folded away under "Advanced". */
+async function openAdvanced(page: Page) {
+  await page.getByText('Advanced: servers and keys').click()
+}
+
+/** A joined space opens on its home: what the inviter made shows there as new. */
+async function seesNew(page: Page, group: string) {
+  await page.getByRole('link', { name: `New group: ${group}` }).waitFor({ timeout: 20_000 })
+}
+
+async function openGroups(page: Page) {
+  await page.getByRole('link', { name: 'Groups', exact: true }).click()
+  await page.getByRole('heading', { name: 'Groups', exact: true, level: 1 }).waitFor()
 }
 
 async function inviteLink(page: Page): Promise<string> {
@@ -62,11 +77,12 @@ describe('inviting and syncing between two phones', () => {
       await ben.page.getByText(/Anyone with this invite link can read and change/).count(),
     ).toBe(1)
     await ben.page.getByRole('button', { name: 'Join space' }).click()
-    await groupHeading(ben.page, 'Riverside Pantry').waitFor({ timeout: 20_000 })
+    await seesNew(ben.page, 'Riverside Pantry')
     expect(ben.page.url()).not.toContain('key=') // the secret does not stay in the address bar
 
-    // both sides say they are connected, and who is here
-    await ben.page.getByRole('link', { name: 'Connected to 1 device' }).waitFor()
+    // both sides say they are in sync, with whom, and who is here
+    await ben.page.getByRole('link', { name: 'In sync with Ana' }).waitFor()
+    await ana.page.getByRole('link', { name: 'In sync with Ben' }).waitFor()
     await ana.page.getByRole('status').filter({ hasText: 'Connected to 1 other device.' }).waitFor()
     await ana.page
       .getByRole('list', { name: 'People with this space open now' })
@@ -75,6 +91,7 @@ describe('inviting and syncing between two phones', () => {
     await ana.page.getByText(/Last exchanged changes .*, with Ben\./).waitFor()
 
     // an edit on the joiner's phone reaches the inviter's
+    await openGroups(ben.page)
     await addGroup(ben.page, 'Hilltop Seed Library')
     await ana.page.getByRole('link', { name: 'Groups' }).click()
     await groupHeading(ana.page, 'Hilltop Seed Library').waitFor({ timeout: 10_000 })
@@ -82,13 +99,19 @@ describe('inviting and syncing between two phones', () => {
     // Ben closes the app; Ana keeps working; Ben comes back and gets it with no action
     await ben.context.close()
     // when Ben's goodbye is lost with his browser, Ana notices the silence (5 s + 8 s grace)
-    await ana.page.getByRole('link', { name: 'Looking for others' }).waitFor({ timeout: 30_000 })
+    await ana.page
+      .getByRole('link', { name: 'Shared · nobody else here right now' })
+      .waitFor({ timeout: 30_000 })
     await addGroup(ana.page, 'Northside Tool Share')
     const benAgain = await launch({ profileDir: ben.profileDir })
     contexts.push(benAgain.context)
     await benAgain.page.goto(app!.url)
     await benAgain.page.getByRole('link', { name: 'Food Network' }).click()
-    await groupHeading(benAgain.page, 'Northside Tool Share').waitFor({ timeout: 20_000 })
+    // the home shows what Ana did while he was away, not what he did himself
+    await seesNew(benAgain.page, 'Northside Tool Share')
+    expect(await benAgain.page.getByRole('link', { name: /Hilltop Seed Library/ }).count()).toBe(0)
+    await openGroups(benAgain.page)
+    await groupHeading(benAgain.page, 'Northside Tool Share').waitFor()
     await groupHeading(benAgain.page, 'Hilltop Seed Library').waitFor()
 
     // opening the invite again does not make a second copy
@@ -97,7 +120,7 @@ describe('inviting and syncing between two phones', () => {
       .getByRole('heading', { name: '“Food Network” is already on this phone' })
       .waitFor()
     await benAgain.page.getByRole('button', { name: 'Open it' }).click()
-    await groupHeading(benAgain.page, 'Riverside Pantry').waitFor()
+    await benAgain.page.getByRole('heading', { name: 'Home', exact: true }).waitFor()
     await benAgain.page.getByRole('link', { name: 'Spaces' }).click()
     expect(await benAgain.page.getByRole('link', { name: 'Food Network' }).count()).toBe(1)
 
@@ -123,10 +146,8 @@ describe('inviting and syncing between two phones', () => {
     await paste.fill(`Here is the invite: ${link} see you Tuesday`)
     await cleo.page.getByRole('button', { name: 'Continue' }).click()
     await cleo.page.getByRole('button', { name: 'Join space' }).click()
-    await cleo.page.getByRole('heading', { name: 'Groups' }).waitFor()
-    await cleo.page
-      .getByRole('link', { name: 'Connected to 1 device' })
-      .waitFor({ timeout: 20_000 })
+    await cleo.page.getByRole('heading', { name: 'Home', exact: true }).waitFor()
+    await cleo.page.getByRole('link', { name: 'In sync with Ana' }).waitFor({ timeout: 20_000 })
     expect(await axeViolations(cleo.page)).toEqual([])
   })
 
@@ -142,9 +163,7 @@ describe('inviting and syncing between two phones', () => {
     await dana.page.getByRole('button', { name: 'Start' }).click()
     await dana.page.getByRole('heading', { name: 'Join “Mutual Aid East”?' }).waitFor()
     await dana.page.getByRole('button', { name: 'Join space' }).click()
-    await dana.page
-      .getByRole('link', { name: 'Connected to 1 device' })
-      .waitFor({ timeout: 20_000 })
+    await dana.page.getByRole('link', { name: 'In sync with Ana' }).waitFor({ timeout: 20_000 })
   })
 
   it('moves a space to a new key: the content goes along, a removed member is left out', async () => {
@@ -155,8 +174,10 @@ describe('inviting and syncing between two phones', () => {
     const cleo = await person('Cleo')
     await cleo.page.goto(oldLink)
     await cleo.page.getByRole('button', { name: 'Join space' }).click()
-    await groupHeading(cleo.page, 'Shed One').waitFor({ timeout: 20_000 })
+    await seesNew(cleo.page, 'Shed One')
+    await openGroups(cleo.page)
 
+    await openAdvanced(ana.page)
     await ana.page.getByRole('button', { name: 'Move to a new key' }).click()
     const dialog = ana.page.getByRole('dialog', { name: 'Move “Tool Library” to a new key?' })
     await dialog.getByRole('button', { name: 'Move it' }).click()
@@ -186,7 +207,8 @@ describe('inviting and syncing between two phones', () => {
     const ben = await person('Ben')
     await ben.page.goto(link)
     await ben.page.getByRole('button', { name: 'Join space' }).click()
-    await groupHeading(ben.page, 'Bakers Co-op').waitFor({ timeout: 20_000 })
+    await seesNew(ben.page, 'Bakers Co-op')
+    await openGroups(ben.page)
     await ana.page.getByRole('link', { name: 'Groups' }).click()
 
     // both open the form before either saves, each changes another field
@@ -211,6 +233,7 @@ describe('inviting and syncing between two phones', () => {
     const ana = await person('Ana')
     await createSpace(ana.page, 'Land Trust')
     await openShare(ana.page)
+    await openAdvanced(ana.page)
     const field = ana.page.getByRole('textbox', { name: /Signalling servers/ })
     await field.fill('https://example.invalid/signal')
     await ana.page.getByRole('button', { name: 'Save servers' }).click()
@@ -220,6 +243,7 @@ describe('inviting and syncing between two phones', () => {
       .waitFor()
     await ana.page.reload()
     await ana.page.getByRole('heading', { name: 'Share and sync' }).waitFor()
+    await openAdvanced(ana.page)
     expect(await ana.page.getByRole('textbox', { name: /Signalling servers/ }).inputValue()).toBe(
       '',
     )
@@ -253,7 +277,7 @@ describe('sync by file, with no signalling server at all', () => {
     const ben = await person('Ben', offline)
     await ben.page.goto(link)
     await ben.page.getByRole('button', { name: 'Join space' }).click()
-    await ben.page.getByRole('heading', { name: 'Groups' }).waitFor()
+    await ben.page.getByRole('heading', { name: 'Home', exact: true }).waitFor()
     await openShare(ben.page)
     const open = ben.page.getByLabel('Open a sync file')
     const file = (name: string, body: string) => ({

@@ -66,6 +66,10 @@ async function walk(page: Page, say: Said) {
   await page.keyboard.type('Food Network')
   await page.keyboard.press('Enter')
 
+  // a new space opens on its home; the section tabs come before it in reading order
+  await expectHeadingFocused(page, say('home.title'))
+  await tabTo(page, page.getByRole('link', { name: say('nav.groups') }), 'Shift+Tab')
+  await page.keyboard.press('Enter')
   await expectHeadingFocused(page, say('groups.title'))
   await tabTo(page, page.getByRole('button', { name: say('groups.add') }))
   await page.keyboard.press('Enter')

@@ -137,13 +137,13 @@ describe('the skills map in Chromium', () => {
     // back online, Ben joins on his phone and speaks for the Renters: the same match, seen
     // from their side
     await ana.context.setOffline(false)
-    await ana.page.getByRole('link', { name: /Looking for others|Connected to/ }).click()
+    await ana.page.getByRole('link', { name: 'Share', exact: true }).click()
     await ana.page.getByRole('button', { name: 'Show the invite' }).click()
     const link = await ana.page.getByRole('textbox', { name: 'Invite link' }).inputValue()
     const ben = await person('Ben')
     await ben.page.goto(link)
     await ben.page.getByRole('button', { name: 'Join space' }).click()
-    await ben.page.getByRole('link', { name: 'Connected to 1 device' }).waitFor({ timeout: 20_000 })
+    await ben.page.getByRole('link', { name: 'In sync with Ana' }).waitFor({ timeout: 20_000 })
     await ben.page.getByRole('link', { name: 'Skills' }).click()
     await ben.page.getByRole('heading', { name: 'Skills', level: 1 }).waitFor()
     // Ben chooses his group in Settings, where every space's group can be chosen

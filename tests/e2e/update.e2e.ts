@@ -33,6 +33,7 @@ it('offers a new version and switches to it only when asked', async () => {
 
   await page.getByRole('link', { name: 'Settings' }).click()
   await page.evaluate(() => ((window as unknown as { marker: string }).marker = 'same page'))
+  await page.getByText('Advanced: storage and updates').click()
   await page.getByRole('button', { name: 'Check for updates' }).click()
   const banner = page.getByRole('complementary', { name: 'New version' })
   await banner.waitFor()

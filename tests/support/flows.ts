@@ -8,10 +8,17 @@ export async function firstRun(page: Page, url: string, name = 'Amina') {
   await page.getByRole('button', { name: 'Start' }).click()
 }
 
-export async function createSpace(page: Page, name: string) {
+/**
+ * Creates a space from the spaces screen. A new space opens on its home; most tests go on to
+ * add groups, so this then taps the Groups tab, unless told to stay on the home.
+ */
+export async function createSpace(page: Page, name: string, options: { stay?: 'home' } = {}) {
   await page.getByRole('textbox', { name: 'Name of the space' }).fill(name)
   await page.getByRole('button', { name: 'Create space' }).click()
-  await page.getByRole('heading', { name: 'Groups' }).waitFor()
+  await page.getByRole('heading', { name: 'Home', exact: true, level: 1 }).waitFor()
+  if (options.stay === 'home') return
+  await page.getByRole('link', { name: 'Groups', exact: true }).click()
+  await page.getByRole('heading', { name: 'Groups', exact: true, level: 1 }).waitFor()
 }
 
 export async function addGroup(page: Page, name: string) {

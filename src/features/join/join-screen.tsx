@@ -45,7 +45,7 @@ export function JoinScreen() {
     }
     // the key must not stay in the address bar or in history
     window.history.replaceState(null, '', '/')
-    navigate(`/spaces/${result.value.id}/groups`, { replace: true })
+    navigate(`/spaces/${result.value.id}/home`, { replace: true })
   }
 
   return (

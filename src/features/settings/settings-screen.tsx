@@ -1,6 +1,7 @@
 /**
  * Settings: the device profile, language, light or dark colours, this phone's group in each
- * space, the health of local storage, and app updates.
+ * space and the backup first; what a member rarely needs (the health of local storage, the
+ * app's version and updates) folded under "Advanced".
  */
 import { useEffect, useId, useState, type SyntheticEvent } from 'react'
 import { useT } from '../../i18n/i18n-context'
@@ -26,16 +27,22 @@ export function SettingsScreen({ update }: { update: UpdateController }) {
       <LanguageSection />
       <ThemeSection />
       <MyGroupSection />
-      <StorageSection />
       <BackupSection />
-      <section className="card stack" aria-labelledby="settings-app">
-        <h2 id="settings-app">{t('settings.app')}</h2>
-        <p>{t('settings.version', { version: __APP_VERSION__ })}</p>
-        <UpdateRow update={update} />
-        <p className="link-row">
-          <Link to="/install">{t('settings.installLink')}</Link>
-        </p>
-      </section>
+      <p className="link-row">
+        <Link to="/install">{t('settings.installLink')}</Link>
+      </p>
+      <details className="card advanced">
+        <summary>{t('settings.advanced')}</summary>
+        <div className="stack">
+          <p className="hint">{t('settings.advancedHint')}</p>
+          <StorageSection />
+          <section className="stack" aria-labelledby="settings-app">
+            <h2 id="settings-app">{t('settings.app')}</h2>
+            <p>{t('settings.version', { version: __APP_VERSION__ })}</p>
+            <UpdateRow update={update} />
+          </section>
+        </div>
+      </details>
     </main>
   )
 }
@@ -125,7 +132,7 @@ function StorageSection() {
     void services.refreshStorage()
   }, [services])
   return (
-    <section className="card stack" aria-labelledby={`${id}-title`}>
+    <section className="stack" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('settings.storage')}</h2>
       <p>
         {persistence === undefined

@@ -1,6 +1,7 @@
 /**
- * Share and sync, inside a space: who is here now, how live sync is doing, the invite (link,
- * QR code, copy, share) and the space's sync servers.
+ * Share and sync, inside a space, in the order a member needs it: the invite (share sheet,
+ * copy, QR code), who is here now, sync by file; then, folded away under "Advanced", what only
+ * whoever runs a network's server needs (signalling, STUN/TURN) and moving to a new key.
  */
 import { useId, useState, type SyntheticEvent } from 'react'
 import { formatInvite } from '../../domain/invite'
@@ -20,6 +21,7 @@ import { formatTime } from '../../ui/format'
 import { QrCode } from '../../ui/qr-code'
 import { FileSyncSection } from './file-sync-section'
 import { MoveSection } from './move-section'
+import './share.css'
 
 export function ShareScreen({ session, space }: { session: Session; space: SpaceRecord }) {
   const t = useT()
@@ -28,13 +30,34 @@ export function ShareScreen({ session, space }: { session: Session; space: Space
       <h1 id="main-heading" tabIndex={-1}>
         {t('share.title')}
       </h1>
-      <PresenceSection session={session} />
       <InviteSection space={space} />
+      <PresenceSection session={session} />
       <FileSyncSection session={session} space={space} />
-      <ServersSection space={space} />
-      <MoveSection space={space} />
+      <details className="advanced">
+        <summary>{t('share.advanced')}</summary>
+        <div className="stack">
+          <p className="hint">{t('share.advancedHint')}</p>
+          <ServersSection space={space} />
+          <MoveSection space={space} />
+        </div>
+      </details>
     </div>
   )
+}
+
+/**
+ * The link as a person reads it: letters of any script instead of %D8%B4… The link itself
+ * (what is copied, shared and put in the QR code) stays percent-encoded, as every app expects.
+ * Only encoded non-ASCII letters are decoded, so spaces, '&' and '#' keep their meaning.
+ */
+export function readableLink(link: string): string {
+  return link.replace(/(?:%[89A-Fa-f][0-9A-Fa-f])+/g, (run) => {
+    try {
+      return decodeURIComponent(run)
+    } catch {
+      return run // not whole UTF-8 characters: leave as it was
+    }
+  })
 }
 
 const STATE_TEXT = {
@@ -84,6 +107,7 @@ function PresenceSection({ session }: { session: Session }) {
 
 function InviteSection({ space }: { space: SpaceRecord }) {
   const t = useT()
+  const services = useAppServices()
   const [shown, setShown] = useState(false)
   const [notice, setNotice] = useState('')
   const id = useId()
@@ -94,6 +118,11 @@ function InviteSection({ space }: { space: SpaceRecord }) {
   })
   const canShare = typeof navigator.share === 'function'
 
+  const show = () => {
+    setShown(true)
+    // once the QR code is on screen anyone near can scan it: the space is shared
+    void services.markShared(space.id)
+  }
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(link)
@@ -119,29 +148,32 @@ function InviteSection({ space }: { space: SpaceRecord }) {
       <h2 id={id}>{t('share.inviteTitle')}</h2>
       <p className="notice">{t('share.inviteWarning')}</p>
       {!shown ? (
-        <button type="button" className="primary" onClick={() => setShown(true)}>
+        <button type="button" className="primary" onClick={show}>
           {t('share.showInvite')}
         </button>
       ) : (
         <>
           <div className="field">
             <label htmlFor={`${id}-link`}>{t('share.linkLabel')}</label>
-            <input
+            <textarea
               id={`${id}-link`}
+              className="invite-link"
               readOnly
-              value={link}
+              dir="ltr"
+              rows={5}
+              value={readableLink(link)}
               onFocus={(event) => event.target.select()}
             />
           </div>
           <div className="button-row">
-            <button type="button" onClick={() => void copy()}>
-              {t('share.copy')}
-            </button>
             {canShare && (
-              <button type="button" onClick={() => void share()}>
+              <button type="button" className="primary" onClick={() => void share()}>
                 {t('share.share')}
               </button>
             )}
+            <button type="button" className={canShare ? '' : 'primary'} onClick={() => void copy()}>
+              {t('share.copy')}
+            </button>
             <button type="button" onClick={() => setShown(false)}>
               {t('share.hideInvite')}
             </button>

@@ -24,7 +24,7 @@ export function CreateSpaceForm() {
     const result = await services.createSpace(name.slice(0, SPACE_NAME_MAX))
     if (!result.ok) return // the app-wide alert says why; the typed name stays
     setName('')
-    navigate(`/spaces/${result.value.id}/groups`)
+    navigate(`/spaces/${result.value.id}/home`)
   }
 
   return (

@@ -73,7 +73,7 @@ export function SpaceRow({ space }: { space: SpaceRecord }) {
       ) : (
         <>
           <h2 className="space-name">
-            <Link to={`/spaces/${space.id}/groups`}>{space.name}</Link>
+            <Link to={`/spaces/${space.id}/home`}>{space.name}</Link>
           </h2>
           <p className="hint">
             {t('spaces.lastOpened', { time: formatTime(space.openedAt, t.locale) })}

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { createGroupStore, type GroupStore } from '../../../src/doc/group-store'
 import { createSpaceDoc } from '../../../src/doc/schema'
 import { createSkillStore, type SkillStore } from '../../../src/doc/skill-store'
-import type { GroupId } from '../../../src/domain/ids'
+import { newId, type GroupId } from '../../../src/domain/ids'
 import { buildSkillsMap, matchNeeds } from '../../../src/domain/skill-matching'
 import { STARTER_SKILLS, type EntryFields, type SkillId } from '../../../src/domain/skills'
 import { runConvergence } from '../../support/convergence'
@@ -43,6 +43,33 @@ function mapOf(skills: SkillStore, groups: GroupStore) {
 }
 
 describe('skill store', () => {
+  it('records who last changed an offer or a need, for the space home to say', () => {
+    let clock = 1_000
+    const doc = createSpaceDoc()
+    const store = createSkillStore(
+      doc,
+      () => clock,
+      () => 'Ben',
+    )
+    const group = newId<'GroupId'>()
+    const added = store.addEntry(offer(group, bookkeeping))
+    if (!('id' in added)) throw new Error('not added')
+    expect(store.entries.getSnapshot().items[0]?.lastChange).toEqual({ by: 'Ben', at: 1_000 })
+    clock = 2_000
+    store.updateEntry(added.id, need(group, bookkeeping))
+    // what another phone reads, through the document
+    const other = createSpaceDoc()
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc))
+    const read = createSkillStore(other).entries.getSnapshot().items[0]
+    expect(read?.lastChange).toEqual({ by: 'Ben', at: 2_000 })
+    // a phone with no name records nobody
+    const anonymous = createSkillStore(createSpaceDoc())
+    anonymous.addEntry(offer(group, bookkeeping))
+    const unsigned = anonymous.entries.getSnapshot().items
+    expect(unsigned).toHaveLength(1)
+    expect(unsigned[0]?.lastChange).toBeUndefined()
+  })
+
   it('starts with the starter list without writing anything to the document', () => {
     const doc = createSpaceDoc()
     const store = createSkillStore(doc)
