@@ -1,7 +1,8 @@
 /**
  * Every main screen at phone size in English, Arabic and Urdu (the device's language picks
  * it): no axe-core violations, controls at least 44 px to a finger, and a page that never
- * scrolls sideways (in Arabic and Urdu, right to left).
+ * scrolls sideways (in Arabic and Urdu, right to left), and a bottom tab bar that nothing is
+ * drawn over, at the top of each screen or scrolled to its end.
  * Elements are found by the names the catalogs give them, so the Arabic run reads Arabic.
  * E2E_SCREENSHOTS=<folder> also saves a PNG of each screen, to look at the layout.
  */
@@ -69,6 +70,36 @@ function smallTargets(page: Page): Promise<string[]> {
   })
 }
 
+/**
+ * Tabs that something else is drawn over: a thumb on a tab's centre must reach the tab itself,
+ * with the page at its top and scrolled to its end (where sticky table parts and the notes
+ * editor used to cover the bar).
+ */
+async function coveredTabs(page: Page): Promise<string[]> {
+  const covered: string[] = []
+  for (const where of ['top', 'end'] as const) {
+    await page.evaluate((end) => {
+      window.scrollTo(0, end ? document.documentElement.scrollHeight : 0)
+    }, where === 'end')
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(null))))
+    const hits = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.tabs a')].map((tab) => {
+        const box = tab.getBoundingClientRect()
+        const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)
+        return {
+          tab: tab.textContent.trim(),
+          reached: hit !== null && tab.contains(hit),
+          hit: hit ? `${hit.tagName.toLowerCase()}.${[...hit.classList].join('.')}` : 'nothing',
+        }
+      }),
+    )
+    for (const { tab, reached, hit } of hits)
+      if (!reached) covered.push(`tab "${tab}" is covered by ${hit} (page at its ${where})`)
+  }
+  await page.evaluate(() => window.scrollTo(0, 0))
+  return covered
+}
+
 /** Where each of the two notes lines sits: an English line at the left, Arabic at the right. */
 async function lineSides(notes: Locator): Promise<string[]> {
   const [latin, arabic] = await notes.locator('.cm-line').evaluateAll((lines) =>
@@ -109,6 +140,7 @@ async function checkScreen(page: Page, say: Said, screen: string): Promise<strin
   if (layout.dir !== say.dir) problems.push(`${screen}: dir is "${layout.dir}"`)
   if (layout.overflow > 0) problems.push(`${screen}: ${layout.overflow}px wider than the screen`)
   for (const small of await smallTargets(page)) problems.push(`${screen}: small target ${small}`)
+  for (const covered of await coveredTabs(page)) problems.push(`${screen}: ${covered}`)
   return problems
 }
 
@@ -131,6 +163,16 @@ async function visitEveryScreen(page: Page, say: Said): Promise<string[]> {
   await page.getByRole('button', { name: say('example.try') }).click()
   await heading('groups.title')
   await check('groups')
+  // the home tab's name may go on with how many changes are new
+  await page
+    .getByRole('navigation', { name: /./ })
+    .getByRole('link', { name: say('nav.home') })
+    .first()
+    .click()
+  await heading('home.title')
+  await check('home')
+  await link('nav.groups').click()
+  await heading('groups.title')
 
   const firstGroup = page.getByRole('main').getByRole('heading', { level: 2 }).first()
   const groupName = await firstGroup.innerText()
