@@ -38,7 +38,6 @@ import {
   type Contacts,
   type Group,
   type GroupFields,
-  type LastChange,
   type Person,
   type PersonFields,
   type PersonId,
@@ -48,6 +47,7 @@ import {
 import type { GroupId } from '../domain/ids'
 import type { EntityMeta } from '../domain/entity'
 import { REMOVE_FIELD, jsonEqual, type FieldValue, type JsonValue } from './collection'
+import { readLastChange } from './last-change'
 import { fieldsOf, readId, readString, readTime, type Fields } from './read'
 
 export const KEY = {
@@ -112,14 +112,6 @@ function readAnswer(value: unknown): CriterionAnswer | undefined {
   if (!isRecord(value) || !isCriterionAnswerValue(value.answer)) return undefined
   const note = typeof value.note === 'string' ? value.note.slice(0, CRITERION_NOTE_MAX) : ''
   return { answer: value.answer, note }
-}
-
-/** Who last changed an entity and when (groups, offers and needs carry it). */
-export function readLastChange(value: unknown): LastChange | undefined {
-  if (!isRecord(value) || typeof value.by !== 'string') return undefined
-  const { at } = value
-  if (typeof at !== 'number' || !Number.isFinite(at) || at < 0) return undefined
-  return { by: value.by.slice(0, PERSON_NAME_MAX), at }
 }
 
 const vocabularyOrder = (vocabulary: EssglobalVocabulary) =>

@@ -23,6 +23,7 @@ import {
   type MeetingId,
 } from '../domain/meeting'
 import { REMOVE_FIELD, type FieldValue } from './collection'
+import { readLastChange } from './last-change'
 import { fieldsOf, readString, readTime, type Fields } from './read'
 
 export const NOTES = 'notes'
@@ -74,8 +75,10 @@ export function readMeeting(id: string, fields: Fields, meta: Meeting): Meeting 
   decisions.sort(byCreated)
   actions.sort(byCreated)
   removedAgenda.sort((a, b) => (b.removedAt ?? 0) - (a.removedAt ?? 0) || byOrder(a, b))
+  const lastChange = readLastChange(fields.get('lastChange'))
   return {
     ...meta,
+    ...(lastChange && { lastChange }),
     id: id as MeetingId,
     title,
     kind: isMeetingKind(kind) ? kind : 'other',

@@ -28,10 +28,16 @@ import {
   readMeeting,
 } from './meeting-read'
 import { newId } from '../domain/ids'
+import { lastChangeStamp, withLastChange } from './last-change'
 import { ROOT, type SpaceDoc } from './schema'
 import { toTextHandle, type TextHandle } from './text-handle'
 
-export function createMeetingStore(doc: SpaceDoc, now?: () => number) {
+/** `author`: this phone's person, recorded as who last changed a meeting (last-change.ts). */
+export function createMeetingStore(
+  doc: SpaceDoc,
+  now?: () => number,
+  author: () => string = () => '',
+) {
   const root = doc.getMap<unknown>(ROOT.meetings)
   /**
    * Each meeting's notes as plain text, until a change touches that meeting: search asks for
@@ -46,12 +52,15 @@ export function createMeetingStore(doc: SpaceDoc, now?: () => number) {
       else for (const key of event.changes.keys.keys()) notesCache.delete(key)
     }
   })
-  const meetings = createCollection<Meeting>(doc, {
-    root: ROOT.meetings,
-    read: (id, fields, meta) => readMeeting(id, fields, meta as Meeting),
-    compare: (a, b) => (a.startsAt < b.startsAt ? 1 : a.startsAt > b.startsAt ? -1 : 0),
-    ...(now ? { now } : {}),
-  })
+  const meetings = withLastChange(
+    createCollection<Meeting>(doc, {
+      root: ROOT.meetings,
+      read: (id, fields, meta) => readMeeting(id, fields, meta as Meeting),
+      compare: (a, b) => (a.startsAt < b.startsAt ? 1 : a.startsAt > b.startsAt ? -1 : 0),
+      ...(now ? { now } : {}),
+    }),
+    lastChangeStamp(author, now ?? Date.now),
+  )
   /** Whether a meeting holds an entry (decision, action) under `key`: no half-made entries. */
   const hasEntry = (id: MeetingId, key: string) => {
     const entity = root.get(id)

@@ -16,7 +16,7 @@ import {
   type SkillId,
 } from '../domain/skills'
 import { REMOVE_FIELD, type FieldValue } from './collection'
-import { readLastChange } from './group-fields'
+import { readLastChange } from './last-change'
 import { readId, readString, type Fields } from './read'
 
 export function readEntry(id: string, fields: Fields, meta: SkillEntry): SkillEntry | undefined {

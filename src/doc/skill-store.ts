@@ -32,6 +32,7 @@ import {
   type SkillNameError,
 } from '../domain/skills'
 import { createCollection } from './collection'
+import { lastChangeStamp } from './last-change'
 import { entryFields, readEntry, readExchange } from './skill-fields'
 import { readId } from './read'
 import { LOCAL, ROOT, type SpaceDoc } from './schema'
@@ -59,10 +60,7 @@ export function createSkillStore(
   now: () => number = Date.now,
   author: () => string = () => '',
 ) {
-  const stamp = () => {
-    const by = author().slice(0, 120)
-    return by ? { lastChange: { by, at: now() } } : {}
-  }
+  const stamp = lastChangeStamp(author, now)
   const root = doc.getMap<unknown>(ROOT.skills)
   const listeners = new Set<() => void>()
   let snapshot: SkillsSnapshot | undefined

@@ -30,7 +30,7 @@ export function createSpaceStores(
   options: GroupStoreOptions = {},
 ): SpaceStores {
   const groups = createGroupStore(doc, options)
-  const meetings = createMeetingStore(doc, options.now)
+  const meetings = createMeetingStore(doc, options.now, options.author)
   const skills = createSkillStore(doc, options.now, options.author)
   const templates = createTemplateStore(doc, options.now)
   return {

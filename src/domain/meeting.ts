@@ -4,6 +4,7 @@
  * and attendance for stipends build on this record.
  */
 import type { EntityMeta } from './entity'
+import type { LastChange } from './group'
 import type { Brand } from './ids'
 
 export type MeetingId = Brand<string, 'MeetingId'>
@@ -32,6 +33,8 @@ export interface Meeting extends EntityMeta<MeetingId> {
   /** In the order they were recorded. */
   readonly decisions: readonly Decision[]
   readonly actions: readonly Action[]
+  /** Who last changed the meeting's details or lists (not its notes), where recorded. */
+  readonly lastChange?: LastChange
 }
 
 export const DECISION_METHODS = ['consensus', 'consent', 'vote'] as const

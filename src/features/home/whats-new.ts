@@ -54,12 +54,13 @@ export function changesSince(input: ChangeInput, since: number, me = ''): Change
     })
   }
   for (const meeting of input.meetings) {
-    if (meeting.updatedAt <= since) continue
+    if (meeting.updatedAt <= since || mine(meeting.lastChange?.by)) continue
     changes.push({
       key: `meeting:${meeting.id}`,
       kind: 'meeting',
       name: meeting.title,
       added: meeting.createdAt > since,
+      ...(meeting.lastChange?.by ? { by: meeting.lastChange.by } : {}),
       at: meeting.updatedAt,
       path: `/meetings/${meeting.id}`,
     })

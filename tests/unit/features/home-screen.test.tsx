@@ -93,6 +93,7 @@ describe('space home', () => {
     await services.markLooked(space.id)
     await tick()
     session.stores.groups.addGroup({ name: 'My own group', summary: '' }) // by Amina, here
+    session.stores.meetings.addMeeting(meeting({ title: 'My own meeting' }))
     fromBen((ben) => {
       ben.groups.updateGroup(pantry, { summary: 'Food for all' })
       const renters = ben.groups.addGroup({ name: 'Leeds Renters', summary: '' })
@@ -112,12 +113,14 @@ describe('space home', () => {
     expect(renters.textContent).toContain('Ben')
     const changed = within(news).getByRole('link', { name: /Riverside Pantry: profile changed/ })
     expect(hrefOf(changed)).toBe(`/spaces/${space.id}/groups/${pantry}`)
-    within(news).getByRole('link', { name: /Meeting added: Spring gathering/ })
+    const gathering = within(news).getByRole('link', { name: /Meeting added: Spring gathering/ })
+    expect(gathering.textContent).toContain('Ben')
     const need = within(news).getByRole('link', { name: /Leeds Renters needs Bookkeeping/ })
     expect(need.textContent).toContain('Ben') // offers and needs say who, like groups
     expect(hrefOf(need)).toBe(`/spaces/${space.id}/skills/skill/skill-bookkeeping`)
     // what this phone's person did is not news to them
     expect(within(news).queryByText(/My own group/)).toBeNull()
+    expect(within(news).queryByText(/My own meeting/)).toBeNull()
 
     // looking again later: nothing new since
     cleanup()
