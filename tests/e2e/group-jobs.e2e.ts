@@ -28,8 +28,13 @@ describe('group jobs at phone size', () => {
     const taps = tapCounter()
     await taps.tap(page.getByRole('button', { name: 'Add group' }))
     await page.getByRole('heading', { name: 'New group', level: 1 }).waitFor()
-    const formHeight = await page.evaluate(() => document.documentElement.scrollHeight)
-    console.log(`add-group form height at 360 px: ${formHeight}`)
+    const { pageHeight, formBottom } = await page.evaluate(() => ({
+      pageHeight: document.documentElement.scrollHeight,
+      formBottom: Math.round(
+        (document.querySelector('form')?.getBoundingClientRect().bottom ?? 0) + window.scrollY,
+      ),
+    }))
+    console.log(`add-group page at 360 px: ${pageHeight} px tall, form ends at ${formBottom} px`)
     await taps.fill(page.getByRole('textbox', { name: 'Group name' }), 'Bike Kitchen')
     await taps.tap(page.getByRole('button', { name: 'Add group' }))
     const heading = page.getByRole('heading', { name: 'Bike Kitchen' })
@@ -42,6 +47,7 @@ describe('group jobs at phone size', () => {
     reportTaps('add a minimal group', taps.count)
     expect(taps.count).toBeGreaterThan(0)
 
+    await page.getByRole('status').filter({ hasText: 'Saved on this phone' }).waitFor()
     await page.reload()
     await page.getByRole('heading', { name: 'Bike Kitchen' }).waitFor()
     expect(await page.getByRole('heading', { name: 'Bike Kitchen' }).count()).toBe(1)
