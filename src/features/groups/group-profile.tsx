@@ -181,7 +181,7 @@ export function GroupProfile({ session, group, base, onDelete, onImported }: Pro
           ))}
         </dl>
       ) : (
-        <p className="empty">{t('groups.profileEmpty')}</p>
+        missing.length === 0 && <p className="empty">{t('groups.profileEmpty')}</p>
       )}
       {usesTerms && <EssglobalCredit />}
       {missing.length > 0 && (
@@ -200,49 +200,54 @@ export function GroupProfile({ session, group, base, onDelete, onImported }: Pro
         </section>
       )}
       <GroupOffers session={session} groupId={group.id} />
-      <section className="card stack" aria-labelledby="people-heading">
-        <h2 id="people-heading">
-          {t('groupForm.people')} <Badge group={group} field="people" />
-        </h2>
-        {group.people.length === 0 ? (
-          <p className="hint">{t('groups.noPeople')}</p>
-        ) : (
+      {/* an empty part is offered under "Add more details" instead of a card of blanks */}
+      {group.people.length > 0 && (
+        <section className="card stack" aria-labelledby="people-heading">
+          <h2 id="people-heading">
+            {t('groupForm.people')} <Badge group={group} field="people" />
+          </h2>
+          {group.people.length === 0 ? (
+            <p className="hint">{t('groups.noPeople')}</p>
+          ) : (
+            <ul className="list">
+              {group.people.map((person) => (
+                <li key={person.id}>
+                  <strong>{person.name}</strong>
+                  {person.role && ` · ${person.role}`}
+                  {[person.contacts.email, person.contacts.phone, person.contacts.other]
+                    .filter(Boolean)
+                    .map((contact) => (
+                      <span key={contact} className="hint block">
+                        {contact}
+                      </span>
+                    ))}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+      {Object.keys(group.criteria).length > 0 && (
+        <section className="card stack" aria-labelledby="criteria-heading">
+          <h2 id="criteria-heading">
+            {t('groupForm.criteria')} <Badge group={group} field="criteria" />
+          </h2>
           <ul className="list">
-            {group.people.map((person) => (
-              <li key={person.id}>
-                <strong>{person.name}</strong>
-                {person.role && ` · ${person.role}`}
-                {[person.contacts.email, person.contacts.phone, person.contacts.other]
-                  .filter(Boolean)
-                  .map((contact) => (
-                    <span key={contact} className="hint block">
-                      {contact}
-                    </span>
-                  ))}
-              </li>
-            ))}
+            {criteria.map((criterion) => {
+              const answer = group.criteria[criterion.id]
+              return (
+                <li key={criterion.id} className="criterion-answer">
+                  <span>{criterionText(t, criterion)}</span>
+                  <strong className={`answer ${answer?.answer ?? 'none'}`}>
+                    {answer ? t(ANSWER_KEY[answer.answer]) : t('groups.notAnswered')}
+                  </strong>
+                  {answer?.note && <span className="hint block">{answer.note}</span>}
+                </li>
+              )
+            })}
           </ul>
-        )}
-      </section>
-      <section className="card stack" aria-labelledby="criteria-heading">
-        <h2 id="criteria-heading">
-          {t('groupForm.criteria')} <Badge group={group} field="criteria" />
-        </h2>
-        <ul className="list">
-          {criteria.map((criterion) => {
-            const answer = group.criteria[criterion.id]
-            return (
-              <li key={criterion.id} className="criterion-answer">
-                <span>{criterionText(t, criterion)}</span>
-                <strong className={`answer ${answer?.answer ?? 'none'}`}>
-                  {answer ? t(ANSWER_KEY[answer.answer]) : t('groups.notAnswered')}
-                </strong>
-                {answer?.note && <span className="hint block">{answer.note}</span>}
-              </li>
-            )
-          })}
-        </ul>
-      </section>
+        </section>
+      )}
       <section className="card stack" aria-labelledby="murmurations-heading">
         <h2 id="murmurations-heading">{t('murmurations.title')}</h2>
         <MurmurationsExport group={group} />
