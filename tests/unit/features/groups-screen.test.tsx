@@ -171,6 +171,33 @@ describe('groups screen', () => {
     expect(screen.getByRole('list', { name: '1 group' })).toBeTruthy()
   })
 
+  it('shows a group’s offers and needs from the skills map, each leading to its skill', () => {
+    const id = session.stores.groups.addGroup({
+      name: 'Bike Kitchen',
+      summary: '',
+      languages: ['bsl', 'en'],
+    })
+    const skills = session.stores.skills
+    const fixing = skills.addSkill('Bike repair', 'other')
+    const grants = skills.addSkill('Grant writing', 'money')
+    if (!('id' in fixing) || !('id' in grants)) throw new Error('skills not added')
+    const common = { groupId: id, note: '', contact: '' }
+    skills.addEntry({ ...common, skillId: fixing.id, kind: 'offer', level: 'teach' })
+    skills.addEntry({ ...common, skillId: grants.id, kind: 'need', urgency: 'soon' })
+    window.history.replaceState(null, '', `/spaces/${session.spaceId}/groups/${id}`)
+    renderScreen()
+    const card = screen.getByRole('region', { name: 'Offers and needs' })
+    const offer = within(card).getByRole('link', { name: 'Bike repair' })
+    expect(offer.getAttribute('href')).toBe(`/spaces/${session.spaceId}/skills/skill/${fixing.id}`)
+    expect(within(card).getByRole('link', { name: 'Grant writing' })).toBeTruthy()
+    expect(
+      within(card).getByRole('link', { name: 'Add an offer or need' }).getAttribute('href'),
+    ).toBe(`/spaces/${session.spaceId}/skills/add`)
+    // languages by name, a sign language too (browsers give back its code)
+    expect(screen.getByText(/British Sign Language/)).toBeTruthy()
+    expect(screen.queryByText(/\bbsl\b/)).toBeNull()
+  })
+
   it('shows a group that arrives from another device without any action', () => {
     renderScreen()
     const elsewhere = new Y.Doc()
