@@ -148,6 +148,7 @@ describe('group profiles in Chromium', () => {
     await page.getByText('Bulk food for 40 households').first().waitFor()
 
     // Export: public fields only.
+    await page.getByText('Public profile for other networks').click() // folded at the end
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Export for Murmurations' }).click(),
@@ -217,6 +218,7 @@ describe('group profiles in Chromium', () => {
     await where.getByRole('textbox', { name: 'Town or neighbourhood' }).fill('Hillside')
     await page.getByRole('button', { name: 'Save' }).click()
     await page.getByText('Hillside Water Co-op saved.').waitFor()
+    await page.getByText('Public profile for other networks').click() // folded at the end
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Export for Murmurations' }).click(),

@@ -248,14 +248,18 @@ export function GroupProfile({ session, group, base, onDelete, onImported }: Pro
           </ul>
         </section>
       )}
-      <section className="card stack" aria-labelledby="murmurations-heading">
-        <h2 id="murmurations-heading">{t('murmurations.title')}</h2>
-        <MurmurationsExport group={group} />
-        <details>
-          <summary>{t('murmurations.importInto')}</summary>
-          <MurmurationsImportForm onImport={importInto} />
-        </details>
-      </section>
+      {/* the export to a public index is a rarer job: folded, with its name explained inside */}
+      <details className="card murmurations-fold">
+        <summary>{t('groups.publicProfile')}</summary>
+        <div className="stack">
+          <h3>{t('murmurations.title')}</h3>
+          <MurmurationsExport group={group} />
+          <details>
+            <summary>{t('murmurations.importInto')}</summary>
+            <MurmurationsImportForm onImport={importInto} />
+          </details>
+        </div>
+      </details>
       <div className="button-row profile-end">
         <button
           type="button"
