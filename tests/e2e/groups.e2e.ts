@@ -1,6 +1,6 @@
 /**
- * Group profiles in real Chromium at phone size: create (with validation), edit, search,
- * filter, delete and restore; export a Murmurations profile that holds the public fields and
+ * Group profiles in real Chromium at phone size: create by name alone (with validation), add
+ * more details section by section, edit, search, filter, delete with Undo and restore; export a Murmurations profile that holds the public fields and
  * none of the network-only ones; a draft that survives a reload; no axe violations on the
  * list, the profile and the form. Screenshots go to /tmp/groups-*.png for a person to look at.
  */
@@ -23,6 +23,19 @@ afterAll(async () => {
 
 const saved = (page: Page) =>
   page.getByRole('status').filter({ hasText: 'Saved on this phone' }).waitFor()
+
+/** A section of "Add more details" in the form, by its title. */
+const section = (page: Page, title: string) =>
+  page
+    .locator('details.form-section')
+    .filter({ has: page.locator('summary', { hasText: new RegExp(`^${title}$`) }) })
+
+async function open(page: Page, title: string) {
+  const details = section(page, title)
+  if (!(await details.evaluate((el: HTMLDetailsElement) => el.open)))
+    await details.locator('summary').click()
+  return details
+}
 
 async function expectNoAxeViolations(page: Page) {
   expect(await axeViolations(page)).toEqual([])
@@ -50,28 +63,48 @@ describe('group profiles in Chromium', () => {
     await expectNoAxeViolations(page)
 
     await name.fill('Chapeltown Food Co-op')
-    await page.getByRole('checkbox', { name: 'Public (Group name)' }).check()
-    await page.getByRole('checkbox', { name: 'Public (In one line' }).check()
-    await page.getByRole('textbox', { name: 'Town or neighbourhood' }).fill('Leeds')
-    await page.getByRole('textbox', { name: 'Region', exact: true }).fill('Yorkshire')
-    await page.getByRole('combobox', { name: 'Country' }).selectOption('GB')
-    await page.getByRole('checkbox', { name: 'Public (Place)' }).check()
-    await page.getByRole('checkbox', { name: 'Food', exact: true }).check()
-    await page.getByRole('textbox', { name: 'Email', exact: true }).fill('hello@chapeltown.example')
-    await page.getByRole('checkbox', { name: 'Public (Email)' }).check()
-    await page.getByRole('textbox', { name: 'Phone', exact: true }).fill('0113 496 0000')
-    await page.getByRole('button', { name: 'Add a person' }).click()
-    await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Rosa Park')
-    await page.getByRole('textbox', { name: 'Role', exact: true }).fill('Treasurer')
-    await page
+    await page.getByRole('button', { name: 'Add group' }).click()
+    // the new group's profile opens, with the sections still to fill in
+    await page.getByRole('heading', { name: 'Chapeltown Food Co-op', level: 1 }).waitFor()
+    await page.getByText('Chapeltown Food Co-op added.').waitFor()
+    await saved(page)
+    const more = page.getByRole('region', { name: 'Add more details' })
+    await more.getByRole('link', { name: 'Where' }).click()
+    const where = section(page, 'Where')
+    await where.getByRole('textbox', { name: 'Town or neighbourhood' }).fill('Leeds')
+    await where.getByRole('textbox', { name: 'Region', exact: true }).fill('Yorkshire')
+    await where.getByRole('combobox', { name: 'Country' }).selectOption('GB')
+    await where.getByRole('combobox', { name: 'Who can see this' }).selectOption('public')
+    const about = await open(page, 'About the group')
+    await about.getByRole('combobox', { name: 'Who can see this' }).selectOption('public')
+    const work = await open(page, 'What the group does')
+    await work.getByRole('checkbox', { name: 'Food', exact: true }).check()
+    const contact = await open(page, 'Contact')
+    await contact
+      .getByRole('textbox', { name: 'Email', exact: true })
+      .fill('hello@chapeltown.example')
+    await contact.getByRole('textbox', { name: 'Phone', exact: true }).fill('0113 496 0000')
+    await contact.getByRole('combobox', { name: 'Who can see this' }).selectOption('each')
+    await contact
+      .getByRole('group', { name: 'In the public profile' })
+      .getByRole('checkbox', { name: 'Email' })
+      .check()
+    const people = await open(page, 'People')
+    await people.getByRole('button', { name: 'Add a person' }).click()
+    await people.getByRole('textbox', { name: 'Name', exact: true }).fill('Rosa Park')
+    await people.getByRole('textbox', { name: 'Role', exact: true }).fill('Treasurer')
+    const membership = await open(page, 'Membership criteria')
+    await membership
       .getByRole('group', { name: 'Working in the solidarity economy' })
       .getByRole('radio', { name: 'Yes' })
       .check()
+    await expectNoAxeViolations(page)
     await page.screenshot({ path: '/tmp/groups-form.png', fullPage: true })
-    await page.getByRole('button', { name: 'Add group' }).click()
-    await page.getByRole('heading', { name: 'Chapeltown Food Co-op', level: 2 }).waitFor()
-    await page.getByText('Chapeltown Food Co-op added.').waitFor()
+    await page.getByRole('button', { name: 'Save' }).click()
+    await page.getByText('Chapeltown Food Co-op saved.').waitFor()
     await saved(page)
+    await page.getByRole('link', { name: 'Back' }).click()
+    await page.getByRole('heading', { name: 'Chapeltown Food Co-op', level: 2 }).waitFor()
 
     // Search and filters, with counts.
     await page.getByRole('searchbox', { name: 'Search groups' }).fill('leeds')
@@ -81,6 +114,7 @@ describe('group profiles in Chromium', () => {
     await page.getByText('No group matches this search').waitFor()
     await page.getByRole('button', { name: 'Clear search and filters' }).click()
     await page.getByText('2 groups').waitFor()
+    await page.getByText('Filter', { exact: true }).click()
     await page.getByRole('combobox', { name: 'Activity' }).selectOption({ label: 'Food' })
     await page.getByText('1 of 2 groups').waitFor()
     await page.getByRole('combobox', { name: 'Region' }).selectOption('Yorkshire')
@@ -95,6 +129,9 @@ describe('group profiles in Chromium', () => {
     await page.getByRole('heading', { name: 'Chapeltown Food Co-op', level: 1 }).waitFor()
     await page.getByText('Last changed by Amina').waitFor()
     await page.getByText('Rosa Park').waitFor()
+    const offers = page.getByRole('region', { name: 'Offers and needs' })
+    await offers.getByText('No offers or needs on the skills map yet.').waitFor()
+    await offers.getByRole('link', { name: 'Add an offer or need' }).waitFor()
     await expectNoAxeViolations(page)
     await page.screenshot({ path: '/tmp/groups-profile.png', fullPage: true })
 
@@ -111,6 +148,7 @@ describe('group profiles in Chromium', () => {
     await page.getByText('Bulk food for 40 households').first().waitFor()
 
     // Export: public fields only.
+    await page.getByText('Public profile for other networks').click() // folded at the end
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Export for Murmurations' }).click(),
@@ -132,9 +170,15 @@ describe('group profiles in Chromium', () => {
     expect(profile.tags).toBeUndefined() // activities were left network-only
     expect(JSON.stringify(profile)).not.toContain('Rosa')
 
-    // Delete moves it to the trash; restore brings it back.
+    // Delete, at the end of the profile, goes back to the list and offers Undo.
     await page.getByRole('button', { name: 'Delete Chapeltown Food Co-op' }).click()
-    await page.getByText('Chapeltown Food Co-op moved to the trash.').waitFor()
+    await page.getByText('Chapeltown Food Co-op deleted.').waitFor()
+    await page.getByText('1 group', { exact: true }).waitFor()
+    await page.getByRole('button', { name: 'Undo' }).click()
+    await page.getByRole('heading', { name: 'Chapeltown Food Co-op', level: 2 }).waitFor()
+    await page.getByText('2 groups', { exact: true }).waitFor()
+    // From the list too, into the trash; restore brings it back.
+    await page.getByRole('button', { name: 'Delete Chapeltown Food Co-op' }).click()
     await page.getByText('1 group', { exact: true }).waitFor()
     await page.getByText('Trash: 1 group').click()
     await page.getByRole('button', { name: 'Restore Chapeltown Food Co-op' }).click()
@@ -165,10 +209,16 @@ describe('group profiles in Chromium', () => {
     await createSpace(page, 'Offline Network')
     await page.getByRole('button', { name: 'Add group' }).click()
     await page.getByRole('textbox', { name: 'Group name' }).fill('Hillside Water Co-op')
-    await page.getByRole('checkbox', { name: 'Public (Group name)' }).check()
-    await page.getByRole('textbox', { name: 'Town or neighbourhood' }).fill('Hillside')
     await page.getByRole('button', { name: 'Add group' }).click()
-    await page.getByRole('link', { name: 'Hillside Water Co-op', exact: true }).click()
+    await page.getByRole('link', { name: 'About the group' }).click()
+    await section(page, 'About the group')
+      .getByRole('combobox', { name: 'Who can see this' })
+      .selectOption('public')
+    const where = await open(page, 'Where')
+    await where.getByRole('textbox', { name: 'Town or neighbourhood' }).fill('Hillside')
+    await page.getByRole('button', { name: 'Save' }).click()
+    await page.getByText('Hillside Water Co-op saved.').waitFor()
+    await page.getByText('Public profile for other networks').click() // folded at the end
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Export for Murmurations' }).click(),
@@ -207,7 +257,9 @@ describe('group profiles in Chromium', () => {
 
     // the group form asks the network's own list
     await page.getByRole('link', { name: 'Back' }).click()
-    await page.getByRole('button', { name: 'Add group' }).click()
+    await addGroup(page, 'Bike Kitchen')
+    await page.getByRole('link', { name: 'Bike Kitchen', exact: true }).click()
+    await page.getByRole('link', { name: 'Membership criteria' }).click()
     await page.getByRole('group', { name: 'Meets at least once a month' }).waitFor()
     await context.close()
   })

@@ -219,6 +219,7 @@ describe('inviting and syncing between two phones', () => {
     await ana.page
       .getByRole('textbox', { name: 'In one line: what the group does' })
       .fill('Bread for the street')
+    await ben.page.getByText('Where', { exact: true }).click() // its section of the form
     await ben.page.getByRole('textbox', { name: 'Town or neighbourhood' }).fill('Bristol')
     await ana.page.getByRole('button', { name: 'Save' }).click()
     await ben.page.getByRole('button', { name: 'Save' }).click()

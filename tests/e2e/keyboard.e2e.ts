@@ -76,7 +76,7 @@ async function walk(page: Page, say: Said) {
   await tabTo(page, page.getByRole('textbox', { name: say('groups.name') }))
   await page.keyboard.type('Seed Library')
   await page.keyboard.press('Enter')
-  await page.getByRole('heading', { name: 'Seed Library', level: 2 }).waitFor()
+  await page.getByRole('heading', { name: 'Seed Library', level: 1 }).waitFor() // its profile
   const added = say('groups.added', { name: 'Seed Library' })
   await page.getByRole('status').filter({ hasText: added }).waitFor()
 

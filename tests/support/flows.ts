@@ -21,12 +21,15 @@ export async function createSpace(page: Page, name: string, options: { stay?: 'h
   await page.getByRole('heading', { name: 'Groups', exact: true, level: 1 }).waitFor()
 }
 
+/** Adds a group by its name alone (its profile opens), then goes back to the groups list. */
 export async function addGroup(page: Page, name: string) {
   await page.getByRole('button', { name: 'Add group' }).click()
   await page.getByRole('textbox', { name: 'Group name' }).fill(name)
   await page.getByRole('button', { name: 'Add group' }).click()
-  await page.getByRole('heading', { name, level: 2 }).waitFor()
+  await page.getByRole('heading', { name, level: 1 }).waitFor()
   await page.getByRole('status').filter({ hasText: 'Saved on this phone' }).waitFor()
+  await page.getByRole('link', { name: 'Back' }).click()
+  await page.getByRole('heading', { name, level: 2 }).waitFor()
 }
 
 /** Waits until the service worker controls the page (it does from the second load on). */

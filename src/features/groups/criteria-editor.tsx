@@ -1,5 +1,4 @@
 /** The self-assessment: each of the space's criteria answered yes / partly / no / not sure. */
-import type { ReactNode } from 'react'
 import { CRITERION_ANSWERS, type Criterion } from '../../domain/criteria'
 import { useT } from '../../i18n/i18n-context'
 import type { Translator } from '../../i18n/translate'
@@ -14,7 +13,6 @@ interface Props {
   readonly answers: Readonly<Record<string, AnswerDraft>>
   readonly errors: Readonly<Record<string, 'note-too-long' | 'answer-required'>>
   readonly onChange: (answers: Readonly<Record<string, AnswerDraft>>) => void
-  readonly publicSwitch: ReactNode
 }
 
 export const criterionText = (t: Translator, criterion: Criterion) =>
@@ -22,13 +20,11 @@ export const criterionText = (t: Translator, criterion: Criterion) =>
 
 const NONE: AnswerDraft = { answer: '', note: '' }
 
-export function CriteriaEditor({ id, criteria, answers, errors, onChange, publicSwitch }: Props) {
+export function CriteriaEditor({ id, criteria, answers, errors, onChange }: Props) {
   const t = useT()
   return (
-    <fieldset className="form-section">
-      <legend>{t('groupForm.criteria')}</legend>
+    <>
       <p className="hint">{t('groupForm.criteriaHint')}</p>
-      {publicSwitch}
       {criteria.map((criterion) => {
         const current = answers[criterion.id] ?? NONE
         const set = (patch: Partial<AnswerDraft>) =>
@@ -65,6 +61,6 @@ export function CriteriaEditor({ id, criteria, answers, errors, onChange, public
           </fieldset>
         )
       })}
-    </fieldset>
+    </>
   )
 }

@@ -7,6 +7,8 @@ import { useId, useState, type SyntheticEvent } from 'react'
 import type { Criterion } from '../../domain/criteria'
 import { CRITERIA_MAX, CRITERION_TEXT_MAX } from '../../domain/criteria'
 import { useT } from '../../i18n/i18n-context'
+import { IconButton } from '../../ui/icon-button'
+import { offerUndo } from '../../ui/undo'
 import type { MessageKey } from '../../i18n/translate'
 import type { Session } from '../../session/session'
 import { useStore } from '../../session/use-app'
@@ -146,45 +148,41 @@ function CriterionRow({
   return (
     <li className="card stack">
       <p>{text}</p>
-      <div className="button-row">
-        <button
-          type="button"
+      <div className="row-actions">
+        <IconButton
+          icon="edit"
+          label={t('criteria.reword', { text: short })}
           onClick={() => {
             setDraft(text)
             setEditing(true)
           }}
-        >
-          {t('criteria.reword', { text: short })}
-        </button>
+        />
+        <IconButton
+          icon="up"
+          label={t('criteria.moveUp', { text: short })}
+          disabled={index === 0}
+          onClick={() => store.moveCriterion(criterion.id, index - 1)}
+        />
+        <IconButton
+          icon="down"
+          label={t('criteria.moveDown', { text: short })}
+          disabled={last}
+          onClick={() => store.moveCriterion(criterion.id, index + 1)}
+        />
+        <IconButton
+          icon="trash"
+          label={t('criteria.remove', { text: short })}
+          onClick={() => {
+            store.removeCriterion(criterion.id)
+            onNotice('')
+            offerUndo(t('criteria.removed'), () => store.restoreCriterion(criterion.id))
+          }}
+        />
         {criterion.textKey === undefined && criterion.id.startsWith('seon-') && (
           <button type="button" onClick={() => store.resetCriterionText(criterion.id)}>
             {t('criteria.resetWording')}
           </button>
         )}
-        <button
-          type="button"
-          disabled={index === 0}
-          onClick={() => store.moveCriterion(criterion.id, index - 1)}
-        >
-          {t('criteria.moveUp', { text: short })}
-        </button>
-        <button
-          type="button"
-          disabled={last}
-          onClick={() => store.moveCriterion(criterion.id, index + 1)}
-        >
-          {t('criteria.moveDown', { text: short })}
-        </button>
-        <button
-          type="button"
-          className="danger"
-          onClick={() => {
-            store.removeCriterion(criterion.id)
-            onNotice(t('criteria.removed'))
-          }}
-        >
-          {t('criteria.remove', { text: short })}
-        </button>
       </div>
     </li>
   )

@@ -1,5 +1,6 @@
 /**
- * The list of groups: search, filters, counts, the trash. Search and filters are kept for the
+ * The list of groups, content first: one search field, the filters folded behind "Filter", then
+ * the groups; importing and the trash come after them. Search and filters are kept for the
  * session of the page, so coming back from a profile finds the list as it was left.
  */
 import { useId, useState } from 'react'
@@ -9,7 +10,9 @@ import type { Session } from '../../session/session'
 import { useStore } from '../../session/use-app'
 import { Link, navigate } from '../../ui/router'
 import { formatList } from '../../ui/format'
+import { IconButton } from '../../ui/icon-button'
 import { Icon } from '../../ui/icons'
+import { offerUndo } from '../../ui/undo'
 import { draftKey, saveDraft } from './form-draft'
 import { formStateOf } from './form-state'
 import {
@@ -48,6 +51,10 @@ export function GroupList({ session, base, setNotice, onImported }: Props) {
   const [limit, setLimit] = useState(PAGE)
   const regions = regionsOf(items, t.locale)
   const activities = activitiesOf(items, t.locale)
+  // open when a filter is already set, so nothing narrows the list out of sight
+  const [filtersOpen, setFiltersOpen] = useState(
+    () => !!(filters.activity || filters.region || filters.status),
+  )
 
   const importNew = (fields: GroupFields, skipped: readonly string[]) => {
     const empty = formStateOf(undefined)
@@ -83,54 +90,61 @@ export function GroupList({ session, base, setNotice, onImported }: Props) {
               {t('groups.searchHint')}
             </p>
           </div>
-          <div className="field">
-            <label htmlFor={`${id}-activity`}>{t('groups.filterActivity')}</label>
-            <select
-              id={`${id}-activity`}
-              value={filters.activity}
-              onChange={(event) => setFilters({ ...filters, activity: event.target.value })}
-            >
-              <option value="">{t('groups.any')}</option>
-              {activities.map((activity) => (
-                <option key={activity} value={activity}>
-                  {termName(activity, t.locale)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-region`}>{t('groups.filterRegion')}</label>
-            <select
-              id={`${id}-region`}
-              value={filters.region}
-              onChange={(event) => setFilters({ ...filters, region: event.target.value })}
-            >
-              <option value="">{t('groups.any')}</option>
-              {regions.map((region) => (
-                <option key={region} value={region}>
-                  {region}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-status`}>{t('groups.filterStatus')}</label>
-            <select
-              id={`${id}-status`}
-              value={filters.status}
-              onChange={(event) => {
-                const status = event.target.value
-                setFilters({ ...filters, status: isGroupStatus(status) ? status : '' })
-              }}
-            >
-              <option value="">{t('groups.any')}</option>
-              {GROUP_STATUSES.map((status) => (
-                <option key={status} value={status}>
-                  {t(STATUS_KEY[status])}
-                </option>
-              ))}
-            </select>
-          </div>
+          <details
+            className="filter-fold"
+            open={filtersOpen}
+            onToggle={(event) => setFiltersOpen(event.currentTarget.open)}
+          >
+            <summary>{t('groups.filter')}</summary>
+            <div className="field">
+              <label htmlFor={`${id}-activity`}>{t('groups.filterActivity')}</label>
+              <select
+                id={`${id}-activity`}
+                value={filters.activity}
+                onChange={(event) => setFilters({ ...filters, activity: event.target.value })}
+              >
+                <option value="">{t('groups.any')}</option>
+                {activities.map((activity) => (
+                  <option key={activity} value={activity}>
+                    {termName(activity, t.locale)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor={`${id}-region`}>{t('groups.filterRegion')}</label>
+              <select
+                id={`${id}-region`}
+                value={filters.region}
+                onChange={(event) => setFilters({ ...filters, region: event.target.value })}
+              >
+                <option value="">{t('groups.any')}</option>
+                {regions.map((region) => (
+                  <option key={region} value={region}>
+                    {region}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor={`${id}-status`}>{t('groups.filterStatus')}</label>
+              <select
+                id={`${id}-status`}
+                value={filters.status}
+                onChange={(event) => {
+                  const status = event.target.value
+                  setFilters({ ...filters, status: isGroupStatus(status) ? status : '' })
+                }}
+              >
+                <option value="">{t('groups.any')}</option>
+                {GROUP_STATUSES.map((status) => (
+                  <option key={status} value={status}>
+                    {t(STATUS_KEY[status])}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </details>
         </form>
       )}
       {items.length > 0 && (
@@ -160,7 +174,10 @@ export function GroupList({ session, base, setNotice, onImported }: Props) {
               base={base}
               onDelete={() => {
                 store.deleteGroup(group.id)
-                setNotice(t('groups.deleted', { name: group.name }))
+                setNotice('')
+                offerUndo(t('groups.deletedUndo', { name: group.name }), () =>
+                  store.restoreGroup(group.id),
+                )
               }}
             />
           ))}
@@ -239,21 +256,17 @@ function GroupCard({
           )}
         </p>
       )}
-      <div className="button-row">
-        <Link
-          className="button"
-          to={`${base}/${group.id}/edit`}
-          aria-label={t('groups.editNamed', { name: group.name })}
-        >
-          {t('common.edit')}
-        </Link>
-        <button
-          type="button"
+      <div className="row-actions">
+        <IconButton
+          icon="edit"
+          label={t('groups.editNamed', { name: group.name })}
+          onClick={() => navigate(`${base}/${group.id}/edit`)}
+        />
+        <IconButton
+          icon="trash"
+          label={t('groups.deleteNamed', { name: group.name })}
           onClick={onDelete}
-          aria-label={t('groups.deleteNamed', { name: group.name })}
-        >
-          {t('common.delete')}
-        </button>
+        />
       </div>
     </li>
   )

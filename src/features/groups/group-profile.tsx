@@ -1,7 +1,8 @@
 /**
  * One group's profile as the network reads it: every field that is filled, each marked public
- * or network-only, who changed it last, its people, its answers to the criteria, and its
- * Murmurations export and import.
+ * or network-only, who changed it last, "Add more details" for the sections still empty, its
+ * offers and needs, its people, its answers to the criteria, its Murmurations export and import,
+ * and, out of the way at the end, Delete (which offers Undo).
  */
 import type { ReactNode } from 'react'
 import {
@@ -20,9 +21,12 @@ import { Link } from '../../ui/router'
 import { criterionText } from './criteria-editor'
 import { draftKey, saveDraft } from './form-draft'
 import { formStateOf } from './form-state'
+import { FORM_SECTIONS, SECTION_TITLE, type FormSection } from './form-sections'
+import { GroupOffers } from './group-offers'
+import { Icon } from '../../ui/icons'
 import {
   countryName,
-  languageName,
+  useLanguageName,
   SCOPE_KEY,
   STATUS_KEY,
   termName,
@@ -50,6 +54,7 @@ function Badge({ group, field }: { group: Group; field: VisibilityField }) {
 export function GroupProfile({ session, group, base, onDelete, onImported }: Props) {
   const t = useT()
   const criteria = useStore(session.stores.criteria).items
+  const languageName = useLanguageName()
   const locale = t.locale
   const { place, contacts } = group
   const rows: [VisibilityField, MessageKey, ReactNode][] = []
@@ -98,7 +103,7 @@ export function GroupProfile({ session, group, base, onDelete, onImported }: Pro
     'languages',
     'groupForm.languages',
     formatList(
-      group.languages.map((tag) => languageName(tag, locale)),
+      group.languages.map((tag) => languageName(tag)),
       locale,
     ),
     group.languages.length > 0,
@@ -124,6 +129,9 @@ export function GroupProfile({ session, group, base, onDelete, onImported }: Pro
     !!group.legalForm ||
     !!group.organisationalStructure ||
     !!group.membershipType
+
+  const edit = `${base}/${group.id}/edit`
+  const missing = emptySections(group)
 
   const importInto = (fields: GroupFields, skipped: readonly string[]) => {
     const stored = formStateOf(group)
@@ -156,12 +164,10 @@ export function GroupProfile({ session, group, base, onDelete, onImported }: Pro
         {t('groups.name')} <Badge group={group} field="name" />
       </p>
       <div className="button-row">
-        <Link className="button" to={`${base}/${group.id}/edit`}>
+        <Link className="button" to={edit}>
+          <Icon name="edit" size={20} />
           {t('groups.editProfile')}
         </Link>
-        <button type="button" className="danger" onClick={onDelete}>
-          {t('groups.deleteNamed', { name: group.name })}
-        </button>
       </div>
       {rows.length > 0 ? (
         <dl className="profile-fields">
@@ -175,60 +181,120 @@ export function GroupProfile({ session, group, base, onDelete, onImported }: Pro
           ))}
         </dl>
       ) : (
-        <p className="empty">{t('groups.profileEmpty')}</p>
+        missing.length === 0 && <p className="empty">{t('groups.profileEmpty')}</p>
       )}
       {usesTerms && <EssglobalCredit />}
-      <section className="card stack" aria-labelledby="people-heading">
-        <h2 id="people-heading">
-          {t('groupForm.people')} <Badge group={group} field="people" />
-        </h2>
-        {group.people.length === 0 ? (
-          <p className="hint">{t('groups.noPeople')}</p>
-        ) : (
-          <ul className="list">
-            {group.people.map((person) => (
-              <li key={person.id}>
-                <strong>{person.name}</strong>
-                {person.role && ` · ${person.role}`}
-                {[person.contacts.email, person.contacts.phone, person.contacts.other]
-                  .filter(Boolean)
-                  .map((contact) => (
-                    <span key={contact} className="hint block">
-                      {contact}
-                    </span>
-                  ))}
+      {missing.length > 0 && (
+        <section className="card stack" aria-labelledby="details-heading">
+          <h2 id="details-heading">{t('groups.addDetails')}</h2>
+          <ul className="detail-links">
+            {missing.map((section) => (
+              <li key={section}>
+                <Link className="button" to={`${edit}?section=${section}`}>
+                  <Icon name="add" size={20} />
+                  {t(SECTION_TITLE[section])}
+                </Link>
               </li>
             ))}
           </ul>
-        )}
-      </section>
-      <section className="card stack" aria-labelledby="criteria-heading">
-        <h2 id="criteria-heading">
-          {t('groupForm.criteria')} <Badge group={group} field="criteria" />
-        </h2>
-        <ul className="list">
-          {criteria.map((criterion) => {
-            const answer = group.criteria[criterion.id]
-            return (
-              <li key={criterion.id} className="criterion-answer">
-                <span>{criterionText(t, criterion)}</span>
-                <strong className={`answer ${answer?.answer ?? 'none'}`}>
-                  {answer ? t(ANSWER_KEY[answer.answer]) : t('groups.notAnswered')}
-                </strong>
-                {answer?.note && <span className="hint block">{answer.note}</span>}
-              </li>
-            )
-          })}
-        </ul>
-      </section>
-      <section className="card stack" aria-labelledby="murmurations-heading">
-        <h2 id="murmurations-heading">{t('murmurations.title')}</h2>
-        <MurmurationsExport group={group} />
-        <details>
-          <summary>{t('murmurations.importInto')}</summary>
-          <MurmurationsImportForm onImport={importInto} />
-        </details>
-      </section>
+        </section>
+      )}
+      <GroupOffers session={session} groupId={group.id} />
+      {/* an empty part is offered under "Add more details" instead of a card of blanks */}
+      {group.people.length > 0 && (
+        <section className="card stack" aria-labelledby="people-heading">
+          <h2 id="people-heading">
+            {t('groupForm.people')} <Badge group={group} field="people" />
+          </h2>
+          {group.people.length === 0 ? (
+            <p className="hint">{t('groups.noPeople')}</p>
+          ) : (
+            <ul className="list">
+              {group.people.map((person) => (
+                <li key={person.id}>
+                  <strong>{person.name}</strong>
+                  {person.role && ` · ${person.role}`}
+                  {[person.contacts.email, person.contacts.phone, person.contacts.other]
+                    .filter(Boolean)
+                    .map((contact) => (
+                      <span key={contact} className="hint block">
+                        {contact}
+                      </span>
+                    ))}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+      {Object.keys(group.criteria).length > 0 && (
+        <section className="card stack" aria-labelledby="criteria-heading">
+          <h2 id="criteria-heading">
+            {t('groupForm.criteria')} <Badge group={group} field="criteria" />
+          </h2>
+          <ul className="list">
+            {criteria.map((criterion) => {
+              const answer = group.criteria[criterion.id]
+              return (
+                <li key={criterion.id} className="criterion-answer">
+                  <span>{criterionText(t, criterion)}</span>
+                  <strong className={`answer ${answer?.answer ?? 'none'}`}>
+                    {answer ? t(ANSWER_KEY[answer.answer]) : t('groups.notAnswered')}
+                  </strong>
+                  {answer?.note && <span className="hint block">{answer.note}</span>}
+                </li>
+              )
+            })}
+          </ul>
+        </section>
+      )}
+      {/* the export to a public index is a rarer job: folded, with its name explained inside */}
+      <details className="card murmurations-fold">
+        <summary>{t('groups.publicProfile')}</summary>
+        <div className="stack">
+          <h3>{t('murmurations.title')}</h3>
+          <MurmurationsExport group={group} />
+          <details>
+            <summary>{t('murmurations.importInto')}</summary>
+            <MurmurationsImportForm onImport={importInto} />
+          </details>
+        </div>
+      </details>
+      <div className="button-row profile-end">
+        <button
+          type="button"
+          className="quiet-delete"
+          aria-label={t('groups.deleteNamed', { name: group.name })}
+          onClick={onDelete}
+        >
+          <Icon name="trash" size={20} />
+          {t('common.delete')}
+        </button>
+      </div>
     </div>
   )
+}
+
+/** The sections of "Add more details" that hold nothing yet. */
+function emptySections(group: Group): FormSection[] {
+  const { place, contacts } = group
+  const filled: Readonly<Record<FormSection, boolean>> = {
+    about: !!group.story,
+    contact: !!(group.website || contacts.email || contacts.phone || contacts.other),
+    people: group.people.length > 0,
+    work: group.activities.length > 0,
+    where: !!(place.locality || place.region || place.country || group.scope),
+    languages: group.languages.length > 0,
+    organised: !!(
+      group.legalForm ||
+      group.organisationalStructure ||
+      group.membershipType ||
+      group.yearFounded !== undefined ||
+      group.memberCount !== undefined ||
+      group.status ||
+      group.joinedAt
+    ),
+    membership: Object.keys(group.criteria).length > 0,
+  }
+  return FORM_SECTIONS.filter((section) => !filled[section])
 }

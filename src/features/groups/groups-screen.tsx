@@ -10,11 +10,14 @@ import { useStore } from '../../session/use-app'
 import { Link, matchPath, navigate, usePath } from '../../ui/router'
 import { formatList } from '../../ui/format'
 import { Icon } from '../../ui/icons'
+import { offerUndo } from '../../ui/undo'
 import { CriteriaPage } from './criteria-page'
 import { clearFlash, peekFlash, setFlash } from './flash'
+import { isFormSection } from './form-sections'
 import { GroupForm } from './group-form'
 import { GroupList } from './group-list'
 import { GroupProfile } from './group-profile'
+import './groups.css'
 
 export function GroupsScreen({ session }: { session: Session }) {
   const t = useT()
@@ -56,7 +59,7 @@ export function GroupsScreen({ session }: { session: Session }) {
         {status}
         <GroupForm
           session={session}
-          onSaved={(_id, name) => go(base, t('groups.added', { name }))}
+          onSaved={(id, name) => go(`${base}/${id}`, t('groups.added', { name }))}
           onCancel={() => go(base)}
         />
       </Page>
@@ -79,7 +82,8 @@ export function GroupsScreen({ session }: { session: Session }) {
         </Page>
       )
     const profile = `${base}/${group.id}`
-    if (editing)
+    if (editing) {
+      const section = new URLSearchParams(window.location.search).get('section')
       return (
         <Page title={t('groups.editNamed', { name: group.name })} back={profile}>
           {status}
@@ -87,11 +91,13 @@ export function GroupsScreen({ session }: { session: Session }) {
             key={group.id}
             session={session}
             group={group}
+            section={isFormSection(section) ? section : undefined}
             onSaved={(_id, name) => go(profile, t('groups.saved', { name }))}
             onCancel={() => go(profile)}
           />
         </Page>
       )
+    }
     return (
       <Page title={group.name} back={base}>
         {status}
@@ -115,7 +121,10 @@ export function GroupsScreen({ session }: { session: Session }) {
           base={base}
           onDelete={() => {
             store.deleteGroup(group.id)
-            go(base, t('groups.deleted', { name: group.name }))
+            offerUndo(t('groups.deletedUndo', { name: group.name }), () =>
+              store.restoreGroup(group.id),
+            )
+            go(base)
           }}
           onImported={imported(`${profile}/edit`)}
         />
@@ -126,15 +135,15 @@ export function GroupsScreen({ session }: { session: Session }) {
   return (
     <Page title={t('groups.title')}>
       {status}
-      <p className="link-row">
-        <Link to={`${base}/criteria`}>{t('criteria.link')}</Link>
-      </p>
       <GroupList
         session={session}
         base={base}
         setNotice={setNotice}
         onImported={imported(`${base}/new`)}
       />
+      <p className="link-row">
+        <Link to={`${base}/criteria`}>{t('criteria.link')}</Link>
+      </p>
     </Page>
   )
 }

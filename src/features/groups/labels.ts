@@ -6,6 +6,7 @@ import { termLabel } from '../../domain/essglobal'
 import { COUNTRY_CODES } from '../../domain/essglobal'
 import type { GeographicScope, GroupStatus, Visibility } from '../../domain/group'
 import type { CriterionAnswerValue } from '../../domain/criteria'
+import { useT } from '../../i18n/i18n-context'
 import type { MessageKey } from '../../i18n/translate'
 
 export const STATUS_KEY: Readonly<Record<GroupStatus, MessageKey>> = {
@@ -101,6 +102,21 @@ function displayName(code: string, locale: string, type: 'region' | 'language'):
 
 export const countryName = (code: string, locale: string) => displayName(code, locale, 'region')
 export const languageName = (tag: string, locale: string) => displayName(tag, locale, 'language')
+/** Sign languages browsers rarely name (Intl.DisplayNames gives back "bsl"): named here. */
+const LANGUAGE_KEY: Readonly<Record<string, MessageKey>> = {
+  bsl: 'groups.language.bsl',
+  ase: 'groups.language.ase',
+  lsm: 'groups.language.lsm',
+}
+
+/** A language's name in the reader's language, from the catalog where browsers have none. */
+export function useLanguageName(): (tag: string) => string {
+  const t = useT()
+  return (tag) => {
+    const key = LANGUAGE_KEY[tag.toLowerCase()]
+    return key ? t(key) : languageName(tag, t.locale)
+  }
+}
 export const termName = (id: string, locale: string) => termLabel(id, locale) ?? id
 
 const countryCache = new Map<string, readonly { code: string; name: string }[]>()

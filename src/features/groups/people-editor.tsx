@@ -1,8 +1,12 @@
-/** The group's people in the form: add, change, remove (a removal happens only on save). */
-import type { ReactNode } from 'react'
+/**
+ * The group's people in the form: add, change, remove (a removal happens only on save, and
+ * "Undo" puts the row back as it was).
+ */
 import type { PersonFieldErrors } from '../../domain/group'
 import { newId } from '../../domain/ids'
 import { useT } from '../../i18n/i18n-context'
+import { IconButton } from '../../ui/icon-button'
+import { offerUndo } from '../../ui/undo'
 import { errorText } from './error-text'
 import { TextField } from './form-fields'
 import type { PersonDraft } from './form-state'
@@ -12,8 +16,8 @@ interface Props {
   readonly people: readonly PersonDraft[]
   readonly errors: Readonly<Record<string, PersonFieldErrors>>
   readonly onChange: (people: readonly PersonDraft[]) => void
-  /** The public switch for the people as a whole. */
-  readonly publicSwitch: ReactNode
+  /** Puts a removed row back (from "Undo"), into the form as it is by then. */
+  readonly onRestore: (person: PersonDraft, index: number) => void
 }
 
 const FIELDS = [
@@ -24,15 +28,13 @@ const FIELDS = [
   ['other', 'groupForm.otherContact', 'text'],
 ] as const
 
-export function PeopleEditor({ id, people, errors, onChange, publicSwitch }: Props) {
+export function PeopleEditor({ id, people, errors, onChange, onRestore }: Props) {
   const t = useT()
   const change = (key: string, patch: Partial<PersonDraft>) =>
     onChange(people.map((p) => (p.key === key ? { ...p, ...patch } : p)))
   return (
-    <fieldset className="form-section">
-      <legend>{t('groupForm.people')}</legend>
+    <>
       <p className="hint">{t('groupForm.peopleHint')}</p>
-      {publicSwitch}
       {people.map((person, index) => {
         const title = person.name.trim() || t('groupForm.personNumber', { number: index + 1 })
         const personErrors = errors[person.key] ?? {}
@@ -55,13 +57,16 @@ export function PeopleEditor({ id, people, errors, onChange, publicSwitch }: Pro
                 />
               )
             })}
-            <button
-              type="button"
-              className="danger"
-              onClick={() => onChange(people.filter((p) => p.key !== person.key))}
-            >
-              {t('groupForm.removePerson', { name: title })}
-            </button>
+            <IconButton
+              icon="trash"
+              label={t('groupForm.removePerson', { name: title })}
+              onClick={() => {
+                onChange(people.filter((p) => p.key !== person.key))
+                offerUndo(t('groupForm.personRemoved', { name: title }), () =>
+                  onRestore(person, index),
+                )
+              }}
+            />
           </fieldset>
         )
       })}
@@ -76,6 +81,6 @@ export function PeopleEditor({ id, people, errors, onChange, publicSwitch }: Pro
       >
         {t('groupForm.addPerson')}
       </button>
-    </fieldset>
+    </>
   )
 }

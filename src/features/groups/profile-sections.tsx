@@ -1,8 +1,8 @@
 /**
- * The profile part of the form, in groups a person can take in at a glance: about, place,
- * what the group does (ESSGlobal terms), facts, contact. Each field carries its public switch.
+ * The fields of each "Add more details" section, in plain words: about, contact, what the group
+ * does (ESSGlobal activities), where, and how it is organised (ESSGlobal terms, each explained
+ * in a hint). Who can see each section is set once per section (visibility-control.tsx).
  */
-import { useState } from 'react'
 import { ESSGLOBAL_ATTRIBUTION, listTerms, type EssglobalVocabulary } from '../../domain/essglobal'
 import {
   GEOGRAPHIC_SCOPES,
@@ -12,21 +12,12 @@ import {
   type GroupDraft,
   type GroupErrorField,
   type GroupFieldErrors,
-  type Visibilities,
-  type VisibilityField,
 } from '../../domain/group'
 import { useT } from '../../i18n/i18n-context'
 import type { MessageKey } from '../../i18n/translate'
 import { errorText } from './error-text'
-import { describedBy, FieldError, PublicSwitch, TextField } from './form-fields'
-import {
-  COMMON_LANGUAGES,
-  countryOptions,
-  languageName,
-  SCOPE_KEY,
-  STATUS_KEY,
-  termName,
-} from './labels'
+import { describedBy, FieldError, TextField } from './form-fields'
+import { countryOptions, SCOPE_KEY, STATUS_KEY, termName } from './labels'
 
 export interface SectionProps {
   readonly id: string
@@ -35,22 +26,13 @@ export interface SectionProps {
   readonly set: (patch: Partial<GroupDraft>) => void
 }
 
-function useFieldHelpers({ id, draft, errors, set }: SectionProps) {
+export function useFieldHelpers({ id, draft, errors, set }: SectionProps) {
   const t = useT()
   const error = (field: GroupErrorField) => {
     const code = errors[field]
     return code && errorText(t, code, field)
   }
-  const publicSwitch = (field: VisibilityField, label: string) => (
-    <PublicSwitch
-      id={`${id}-${field}`}
-      field={field}
-      label={label}
-      visibility={draft.visibility}
-      onChange={(visibility: Visibilities) => set({ visibility })}
-    />
-  )
-  /** A text field whose draft key, error field and visibility field share one name. */
+  /** A text field whose draft key and error field share one name. */
   const text = (
     field: 'name' | 'summary' | 'story' | 'website' | 'phone' | 'otherContact' | 'email',
     labelKey: MessageKey,
@@ -66,30 +48,37 @@ function useFieldHelpers({ id, draft, errors, set }: SectionProps) {
       required={field === 'name'}
       {...(options.multiline && { multiline: true })}
       {...(options.type && { type: options.type, inputMode: options.type })}
-      extra={publicSwitch(field, t(labelKey))}
     />
   )
-  return { t, error, publicSwitch, text }
+  return { t, error, text }
+}
+
+/** What a new group is asked: its name, and one line about it if someone has it to hand. */
+export function NameFields(props: SectionProps) {
+  const { text } = useFieldHelpers(props)
+  return (
+    <>
+      {text('name', 'groups.name')}
+      {text('summary', 'groups.summary', { hint: 'groups.summaryHint' })}
+    </>
+  )
 }
 
 export function AboutSection(props: SectionProps) {
-  const { t, text } = useFieldHelpers(props)
+  const { text } = useFieldHelpers(props)
   return (
-    <fieldset className="form-section">
-      <legend>{t('groupForm.about')}</legend>
-      {text('name', 'groups.name')}
-      {text('summary', 'groups.summary', { hint: 'groups.summaryHint' })}
+    <>
+      <NameFields {...props} />
       {text('story', 'groupForm.story', { multiline: true, hint: 'groupForm.storyHint' })}
-    </fieldset>
+    </>
   )
 }
 
 export function PlaceSection(props: SectionProps) {
-  const { t, error, publicSwitch } = useFieldHelpers(props)
+  const { t, error } = useFieldHelpers(props)
   const { id, draft, set } = props
   return (
-    <fieldset className="form-section">
-      <legend>{t('groupForm.place')}</legend>
+    <>
       <TextField
         id={`${id}-locality`}
         label={t('groupForm.locality')}
@@ -122,7 +111,6 @@ export function PlaceSection(props: SectionProps) {
         </select>
         <FieldError id={`${id}-country`} error={error('country')} />
       </div>
-      {publicSwitch('place', t('groupForm.place'))}
       <div className="field">
         <label htmlFor={`${id}-scope`}>{t('groupForm.scope')}</label>
         <select
@@ -140,25 +128,17 @@ export function PlaceSection(props: SectionProps) {
             </option>
           ))}
         </select>
-        {publicSwitch('scope', t('groupForm.scope'))}
       </div>
-    </fieldset>
+    </>
   )
 }
 
-const TERM_FIELDS = [
-  ['legalForm', 'groupForm.legalForm'],
-  ['organisationalStructure', 'groupForm.structure'],
-  ['membershipType', 'groupForm.membershipType'],
-] as const satisfies readonly (readonly [EssglobalVocabulary, MessageKey])[]
-
 export function WorkSection(props: SectionProps) {
-  const { t, error, publicSwitch } = useFieldHelpers(props)
+  const { t, error } = useFieldHelpers(props)
   const { id, draft, set } = props
   const activityError = error('activities')
   return (
-    <fieldset className="form-section">
-      <legend>{t('groupForm.work')}</legend>
+    <>
       <fieldset
         className="choices"
         aria-describedby={describedBy(`${id}-activities`, false, activityError)}
@@ -182,16 +162,35 @@ export function WorkSection(props: SectionProps) {
           </label>
         ))}
         <FieldError id={`${id}-activities`} error={activityError} />
-        {publicSwitch('activities', t('groupForm.activities'))}
       </fieldset>
-      {TERM_FIELDS.map(([field, labelKey]) => (
+      <EssglobalCredit />
+    </>
+  )
+}
+
+/** ESSGlobal's words, each with a plain hint of what it asks. */
+const TERM_FIELDS = [
+  ['legalForm', 'groupForm.legalForm', 'groupForm.legalFormHint'],
+  ['organisationalStructure', 'groupForm.structure', 'groupForm.structureHint'],
+  ['membershipType', 'groupForm.membershipType', 'groupForm.membershipTypeHint'],
+] as const satisfies readonly (readonly [EssglobalVocabulary, MessageKey, MessageKey])[]
+
+export function OrganisedSection(props: SectionProps) {
+  const { t, error } = useFieldHelpers(props)
+  const { id, draft, set } = props
+  return (
+    <>
+      {TERM_FIELDS.map(([field, labelKey, hintKey]) => (
         <div className="field" key={field}>
           <label htmlFor={`${id}-${field}`}>{t(labelKey)}</label>
+          <p className="hint" id={`${id}-${field}-hint`}>
+            {t(hintKey)}
+          </p>
           <select
             id={`${id}-${field}`}
             value={draft[field]}
             aria-invalid={error(field) ? true : undefined}
-            aria-describedby={describedBy(`${id}-${field}`, false, error(field))}
+            aria-describedby={describedBy(`${id}-${field}`, true, error(field))}
             onChange={(event) => set({ [field]: event.target.value })}
           >
             <option value="">{t('groupForm.notGiven')}</option>
@@ -202,35 +201,8 @@ export function WorkSection(props: SectionProps) {
             ))}
           </select>
           <FieldError id={`${id}-${field}`} error={error(field)} />
-          {publicSwitch(field, t(labelKey))}
         </div>
       ))}
-      <EssglobalCredit />
-    </fieldset>
-  )
-}
-
-/** ESSGlobal terms are CC BY 3.0: wherever they are shown, they are credited. */
-export function EssglobalCredit() {
-  const t = useT()
-  const { sourceLabel, source, licence, licenceUrl } = ESSGLOBAL_ATTRIBUTION
-  return (
-    <p className="hint credit">
-      {t('essglobal.credit', { source: sourceLabel, licence })}{' '}
-      <a href={source}>{t('groups.creditSource')}</a> · <a href={licenceUrl}>{licence}</a>
-    </p>
-  )
-}
-
-export function FactsSection(props: SectionProps) {
-  const { t, error, publicSwitch } = useFieldHelpers(props)
-  const { id, draft, set } = props
-  const [adding, setAdding] = useState('')
-  const languageError = error('languages')
-  const choices = COMMON_LANGUAGES.filter((code) => !draft.languages.includes(code))
-  return (
-    <fieldset className="form-section">
-      <legend>{t('groupForm.facts')}</legend>
       <TextField
         id={`${id}-yearFounded`}
         label={t('groupForm.yearFounded')}
@@ -238,7 +210,6 @@ export function FactsSection(props: SectionProps) {
         inputMode="numeric"
         onChange={(yearFounded) => set({ yearFounded })}
         error={error('yearFounded')}
-        extra={publicSwitch('yearFounded', t('groupForm.yearFounded'))}
       />
       <TextField
         id={`${id}-memberCount`}
@@ -247,65 +218,7 @@ export function FactsSection(props: SectionProps) {
         inputMode="numeric"
         onChange={(memberCount) => set({ memberCount })}
         error={error('memberCount')}
-        extra={publicSwitch('memberCount', t('groupForm.memberCount'))}
       />
-      <div className="field">
-        <span className="label" id={`${id}-languages-label`}>
-          {t('groupForm.languages')}
-        </span>
-        {draft.languages.length > 0 ? (
-          <ul className="chips" aria-labelledby={`${id}-languages-label`}>
-            {draft.languages.map((tag) => (
-              <li key={tag}>
-                <span>{languageName(tag, t.locale)}</span>
-                <button
-                  type="button"
-                  className="chip-remove"
-                  aria-label={t('groupForm.removeLanguage', {
-                    language: languageName(tag, t.locale),
-                  })}
-                  onClick={() => set({ languages: draft.languages.filter((l) => l !== tag) })}
-                >
-                  ×
-                </button>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="hint">{t('groupForm.noLanguages')}</p>
-        )}
-        <div className="inline-add">
-          <label htmlFor={`${id}-languages`} className="visually-hidden">
-            {t('groupForm.addLanguageLabel')}
-          </label>
-          <select
-            id={`${id}-languages`}
-            value={adding}
-            aria-invalid={languageError ? true : undefined}
-            aria-describedby={describedBy(`${id}-languages`, false, languageError)}
-            onChange={(event) => setAdding(event.target.value)}
-          >
-            <option value="">{t('groupForm.chooseLanguage')}</option>
-            {choices.map((code) => (
-              <option key={code} value={code}>
-                {languageName(code, t.locale)}
-              </option>
-            ))}
-          </select>
-          <button
-            type="button"
-            disabled={adding === ''}
-            onClick={() => {
-              set({ languages: [...draft.languages, adding] })
-              setAdding('')
-            }}
-          >
-            {t('groupForm.addLanguage')}
-          </button>
-        </div>
-        <FieldError id={`${id}-languages`} error={languageError} />
-        {publicSwitch('languages', t('groupForm.languages'))}
-      </div>
       <div className="field">
         <label htmlFor={`${id}-status`}>{t('groupForm.status')}</label>
         <select
@@ -323,7 +236,6 @@ export function FactsSection(props: SectionProps) {
             </option>
           ))}
         </select>
-        {publicSwitch('status', t('groupForm.status'))}
       </div>
       <TextField
         id={`${id}-joinedAt`}
@@ -332,21 +244,32 @@ export function FactsSection(props: SectionProps) {
         value={draft.joinedAt}
         onChange={(joinedAt) => set({ joinedAt })}
         error={error('joinedAt')}
-        extra={publicSwitch('joinedAt', t('groupForm.joinedAt'))}
       />
-    </fieldset>
+      <EssglobalCredit />
+    </>
+  )
+}
+
+/** ESSGlobal terms are CC BY 3.0: wherever they are shown, they are credited. */
+export function EssglobalCredit() {
+  const t = useT()
+  const { sourceLabel, source, licence, licenceUrl } = ESSGLOBAL_ATTRIBUTION
+  return (
+    <p className="hint credit">
+      {t('essglobal.credit', { source: sourceLabel, licence })}{' '}
+      <a href={source}>{t('groups.creditSource')}</a> · <a href={licenceUrl}>{licence}</a>
+    </p>
   )
 }
 
 export function ContactSection(props: SectionProps) {
-  const { t, text } = useFieldHelpers(props)
+  const { text } = useFieldHelpers(props)
   return (
-    <fieldset className="form-section">
-      <legend>{t('groupForm.contact')}</legend>
+    <>
       {text('website', 'groupForm.website', { type: 'url' })}
       {text('email', 'groupForm.email', { type: 'email' })}
       {text('phone', 'groupForm.phone', { type: 'tel' })}
       {text('otherContact', 'groupForm.otherContact', { hint: 'groupForm.otherContactHint' })}
-    </fieldset>
+    </>
   )
 }
