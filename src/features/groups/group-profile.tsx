@@ -206,25 +206,21 @@ export function GroupProfile({ session, group, base, onDelete, onImported }: Pro
           <h2 id="people-heading">
             {t('groupForm.people')} <Badge group={group} field="people" />
           </h2>
-          {group.people.length === 0 ? (
-            <p className="hint">{t('groups.noPeople')}</p>
-          ) : (
-            <ul className="list">
-              {group.people.map((person) => (
-                <li key={person.id}>
-                  <strong>{person.name}</strong>
-                  {person.role && ` · ${person.role}`}
-                  {[person.contacts.email, person.contacts.phone, person.contacts.other]
-                    .filter(Boolean)
-                    .map((contact) => (
-                      <span key={contact} className="hint block">
-                        {contact}
-                      </span>
-                    ))}
-                </li>
-              ))}
-            </ul>
-          )}
+          <ul className="list">
+            {group.people.map((person) => (
+              <li key={person.id}>
+                <strong>{person.name}</strong>
+                {person.role && ` · ${person.role}`}
+                {[person.contacts.email, person.contacts.phone, person.contacts.other]
+                  .filter(Boolean)
+                  .map((contact) => (
+                    <span key={contact} className="hint block">
+                      {contact}
+                    </span>
+                  ))}
+              </li>
+            ))}
+          </ul>
         </section>
       )}
       {Object.keys(group.criteria).length > 0 && (
