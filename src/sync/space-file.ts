@@ -229,9 +229,10 @@ export async function importSpaceFile(
 
 function applyUpdate(doc: Y.Doc, update: Uint8Array, shared?: UpdateGuard): ImportResult {
   const guard = shared ?? createUpdateGuard(doc, { maxUpdateBytes: MAX_UPDATE_BYTES })
+  const known = Y.encodeStateVector(doc)
   let storedBytes: number
   try {
-    storedBytes = Y.diffUpdate(update, Y.encodeStateVector(doc)).byteLength
+    storedBytes = Y.diffUpdate(update, known).byteLength
   } catch {
     return { ok: false, error: 'malformed-update' } // garbage: the guard would say the same
   }
@@ -246,7 +247,9 @@ function applyUpdate(doc: Y.Doc, update: Uint8Array, shared?: UpdateGuard): Impo
   }
   // A fresh guard is dropped with this call, and what it holds with it: say so, not "done".
   if (result.held && !shared) return { ok: false, error: 'malformed-update' }
-  // Yjs encodes "nothing" in two bytes (sync-protocol.ts isEmptyUpdate).
-  const stored = result.applied && storedBytes > 2 ? storedBytes : 0
+  // New changes move the state vector; deletions alone are counted in `changes` already.
+  const after = Y.encodeStateVector(doc)
+  const moved = after.length !== known.length || after.some((byte, i) => byte !== known[i])
+  const stored = moved ? storedBytes : 0
   return { ok: true, changes, held: result.held, storedBytes: stored }
 }
