@@ -11,6 +11,7 @@ import type { MessageKey, Translator } from '../../i18n/translate'
 import type { MergePreview, RestoreOutcome } from '../../session/app-services'
 import { useAppServices } from '../../session/use-app'
 import { formatBytes, formatList } from '../../ui/format'
+import './restore-form.css'
 
 type Failure = Extract<RestoreOutcome, { ok: false }>['error']
 type Preview = Extract<RestoreOutcome, { done: false }>
@@ -187,7 +188,7 @@ export function RestoreForm() {
         >
           <h3 id={`${id}-preview-title`}>{t('restore.previewTitle')}</h3>
           <p className="hint">{t('restore.previewIntro')}</p>
-          <ul className="stack">
+          <ul className="stack restore-preview-list">
             {preview.merges.map((merge, index) => (
               <MergeItem key={index} merge={merge} />
             ))}
