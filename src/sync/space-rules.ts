@@ -34,25 +34,44 @@ interface Place {
  * Where an item goes. An item that overwrites or extends another carries no parent of its own
  * (Yjs leaves it out when it has an origin): it is where that origin is, in the update or in
  * the document. Undefined when the origin is nowhere yet (the guard holds such an update).
+ * Places found are remembered, so a long chain of origins is walked once, not once per item.
  */
 function placeOf(
   doc: Y.Doc,
   item: Y.Item,
   inUpdate: (id: Y.ID) => Y.Item | undefined,
+  known: Map<Y.Item, Place | undefined>,
 ): Place | undefined {
-  for (let current: Y.Item | undefined = item, depth = 0; current && depth < 1000; depth++) {
+  const chain = new Set<Y.Item>()
+  let place: Place | undefined
+  for (let current: Y.Item | undefined = item; current;) {
+    if (known.has(current)) {
+      place = known.get(current)
+      break
+    }
+    chain.add(current)
     const { parent } = current
-    if (typeof parent === 'string') return { root: parent, key: current.parentSub }
-    if (parent instanceof Y.ID) return { root: undefined, key: null }
+    if (typeof parent === 'string') {
+      place = { root: parent, key: current.parentSub }
+      break
+    }
+    if (parent instanceof Y.ID) {
+      place = { root: undefined, key: null }
+      break
+    }
     if (parent instanceof Y.AbstractType) {
-      if (parent._item !== null) return { root: undefined, key: null }
-      return { root: Y.findRootTypeKey(parent), key: current.parentSub }
+      place =
+        parent._item === null
+          ? { root: Y.findRootTypeKey(parent), key: current.parentSub }
+          : { root: undefined, key: null }
+      break
     }
     const next: Y.ID | null = current.origin ?? current.rightOrigin
-    if (!next) return undefined
-    current = inUpdate(next) ?? inDoc(doc, next)
+    current = next ? (inUpdate(next) ?? inDoc(doc, next)) : undefined
+    if (current && chain.has(current)) break // a loop only a forged update has
   }
-  return undefined
+  for (const visited of chain) known.set(visited, place)
+  return place
 }
 
 function inDoc(doc: Y.Doc, id: Y.ID): Y.Item | undefined {
@@ -61,6 +80,7 @@ function inDoc(doc: Y.Doc, id: Y.ID): Y.Item | undefined {
   return struct instanceof Y.Item ? struct : undefined
 }
 
+/** The update's item holding `id`, by binary search over each client's items in clock order. */
 function itemsById(structs: readonly Struct[]): (id: Y.ID) => Y.Item | undefined {
   const byClient = new Map<number, Y.Item[]>()
   for (const struct of structs) {
@@ -69,17 +89,31 @@ function itemsById(structs: readonly Struct[]): (id: Y.ID) => Y.Item | undefined
     list.push(struct)
     byClient.set(struct.id.client, list)
   }
-  return (id) =>
-    byClient.get(id.client)?.find((s) => s.id.clock <= id.clock && id.clock < s.id.clock + s.length)
+  for (const list of byClient.values()) list.sort((a, b) => a.id.clock - b.id.clock)
+  return (id) => {
+    const list = byClient.get(id.client)
+    if (!list) return undefined
+    let low = 0
+    let high = list.length - 1
+    while (low <= high) {
+      const middle = (low + high) >> 1
+      const item = list[middle]!
+      if (id.clock < item.id.clock) high = middle - 1
+      else if (id.clock >= item.id.clock + item.length) low = middle + 1
+      else return item
+    }
+    return undefined
+  }
 }
 
 /** The first rule an update's own structs break, before looking at the document's size. */
 function checkStructs(doc: Y.Doc, structs: readonly Struct[]): RuleError | undefined {
   const inUpdate = itemsById(structs)
+  const known = new Map<Y.Item, Place | undefined>()
   let unknown = false
   for (const struct of structs) {
     if (!(struct instanceof Y.Item)) continue
-    const place = placeOf(doc, struct, inUpdate)
+    const place = placeOf(doc, struct, inUpdate, known)
     if (!place || place.root === undefined) continue
     const { root, key } = place
     const content = struct.content

@@ -30,8 +30,8 @@ function space() {
 }
 
 /** An update written by `write` on a copy of `doc` (what a peer that had it all would send). */
-function updateOn(doc: Y.Doc, write: (copy: Y.Doc) => void): Uint8Array {
-  const copy = new Y.Doc()
+function updateOn(doc: Y.Doc, write: (copy: Y.Doc) => void, gc = true): Uint8Array {
+  const copy = new Y.Doc({ gc })
   Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc))
   const before = Y.encodeStateVector(copy)
   copy.transact(() => write(copy))
@@ -105,7 +105,7 @@ describe('space rules in the update guard', () => {
       (d.getMap(ROOT.groups).get('g-1') as Y.Map<unknown>).set('name', 'x'),
     )
     expect(guardOf(doc).receive(edit, 'peer')).toMatchObject({ ok: true, applied: true })
-  })
+  }, 30_000)
 
   it('refuses what would take the space over its byte budget, but not what it holds already', () => {
     const source = space()
@@ -162,4 +162,28 @@ describe('every path that receives updates refuses the same', () => {
     other.close()
     tab?.destroy()
   })
+})
+
+const CHAIN = 20_000
+
+describe('space rules on long chains', () => {
+  it(`checks ${CHAIN} overwrites of two fields in one update, each placed through its origin`, () => {
+    const { doc } = space()
+    const update = updateOn(
+      doc,
+      (d) => {
+        const entity = d.getMap<Y.Map<unknown>>(ROOT.groups).values().next().value
+        if (!entity) throw new Error('no group')
+        for (let i = 0; i < CHAIN; i++) entity.set(i % 2 ? 'note' : 'area', i) // no two merge
+        d.getMap('x').set('k', 1) // and one write to an unknown root, at the end
+      },
+      false,
+    ) // every overwrite kept: a chain of CHAIN origins
+    expect(Y.decodeUpdate(update).structs.length).toBeGreaterThan(CHAIN / 2)
+    const started = performance.now()
+    expectRefused(doc, update, 'unknown-content')
+    console.log(
+      `${CHAIN} chained overwrites checked in ${(performance.now() - started).toFixed(0)} ms`,
+    )
+  }, 60_000)
 })
