@@ -97,7 +97,8 @@ function itemsById(structs: readonly Struct[]): (id: Y.ID) => Y.Item | undefined
     let high = list.length - 1
     while (low <= high) {
       const middle = (low + high) >> 1
-      const item = list[middle]!
+      const item = list[middle]
+      if (!item) return undefined
       if (id.clock < item.id.clock) high = middle - 1
       else if (id.clock >= item.id.clock + item.length) low = middle + 1
       else return item

@@ -172,8 +172,8 @@ describe('space rules on long chains', () => {
     const update = updateOn(
       doc,
       (d) => {
-        const entity = d.getMap<Y.Map<unknown>>(ROOT.groups).values().next().value
-        if (!entity) throw new Error('no group')
+        const [entity] = [...d.getMap<unknown>(ROOT.groups).values()]
+        if (!(entity instanceof Y.Map)) throw new Error('no group')
         for (let i = 0; i < CHAIN; i++) entity.set(i % 2 ? 'note' : 'area', i) // no two merge
         d.getMap('x').set('k', 1) // and one write to an unknown root, at the end
       },
