@@ -9,6 +9,10 @@ import * as Y from 'yjs'
  * whose `meta.schemaVersion` is higher was written by a newer app: this app refuses updates that
  * carry it (sync/space-rules.ts), says so, and keeps its own copy as it was, rather than reading
  * data whose meaning it does not know and writing its guesses back to every phone.
+ *
+ * So a version that adds a root, a key of `meta` or a list at a root (all refused by older
+ * apps as unknown content), or changes what a field means, raises this number and writes it
+ * into the spaces it changes; older phones then say "made by a newer version of Weave".
  */
 export const SCHEMA_VERSION = 1
 
