@@ -11,7 +11,9 @@ import {
   parseSignallingLines,
   type IceServerSetting,
 } from '../domain/sync-settings'
+import type { ChangeSummary } from '../sync/change-summary'
 import type { BackupError, BackupSpace } from '../sync/device-backup'
+import type { GuardError } from '../sync/update-guard'
 
 /** Backups and moves need Yjs and crypto: loaded when first used, not with the first screen. */
 const backupModule = () => import('../sync/device-backup')
@@ -97,7 +99,11 @@ export interface AppServices {
   moveToNewKey(id: SpaceId, oldName: string): Promise<StorageResult<SpaceRecord>>
   /** One file of every space with its key, locked with a passphrase. */
   backupAll(passphrase: string): Promise<StorageResult<{ text: string; fileName: string }>>
-  /** Adds the spaces of a backup that are not here and merges the others. */
+  /**
+   * Adds the spaces of a backup that are not here and merges the others; when it would add
+   * anything to a space already here (a backup made by someone else), changes nothing and
+   * returns what it would add, with `restore()` to go ahead.
+   */
   restoreBackup(file: Blob, passphrase: string): Promise<RestoreOutcome>
 }
 
@@ -106,9 +112,32 @@ const THEME_PREF = 'theme'
 
 export const DEFAULT_SIGNALLING: readonly string[] = []
 
+/** What a backup would add to one space already on this phone. */
+export interface MergePreview {
+  /** the space's name on this phone */
+  readonly name: string
+  readonly changes: ChangeSummary
+  readonly groups: readonly string[]
+  readonly meetings: readonly string[]
+}
+
 export type RestoreOutcome =
-  | { readonly ok: true; readonly added: number; readonly merged: number; readonly skipped: number }
-  | { readonly ok: false; readonly error: BackupError | StorageErrorKind }
+  | {
+      readonly ok: true
+      readonly done: true
+      readonly added: number
+      readonly merged: number
+      readonly skipped: number
+    }
+  | {
+      readonly ok: true
+      readonly done: false
+      readonly merges: readonly MergePreview[]
+      /** names of the spaces new to this phone that restoring adds too */
+      readonly newSpaces: readonly string[]
+      readonly restore: () => Promise<RestoreOutcome>
+    }
+  | { readonly ok: false; readonly error: BackupError | StorageErrorKind | GuardError }
 
 const LAST_BACKUP_PREF = 'lastBackupAt'
 const MY_GROUPS_PREF = 'myGroups'
@@ -353,7 +382,8 @@ export async function createAppServices(
       const to = sessions.acquire(record)
       try {
         await to.session.ready
-        applyBackupState(to.session.stores.doc, state, FROM_BACKUP)
+        const copied = applyBackupState(to.session.stores.doc, state, FROM_BACKUP)
+        if (!copied.ok) return { ok: false, error: 'unknown', message: copied.error }
         await to.session.persistence.flush()
       } finally {
         to.release()
@@ -389,38 +419,64 @@ export async function createAppServices(
       return { ok: true, value: file }
     },
     async restoreBackup(file, passphrase) {
-      const { applyBackupState, readDeviceBackup } = await backupModule()
+      const { applyBackupState, previewBackupState, readDeviceBackup, stateOf } =
+        await backupModule()
       const read = await readDeviceBackup(file, passphrase)
       if (!read.ok) return read
-      let added = 0
-      let merged = 0
+      // Every space is checked (and the ones here previewed) before anything is written.
+      const merges: MergePreview[] = []
+      const newSpaces: string[] = []
+      const existing = new Set<SpaceId>()
       for (const space of read.spaces) {
-        const now = Date.now()
-        const existed = (await spaceRepo.getSpace(space.id)) !== undefined
-        const result = report(
-          await spaceRepo.addSpace({
-            id: space.id,
-            name: space.name,
-            key: space.key,
-            settings: readSettings(space.settings),
-            createdAt: space.createdAt || now,
-            openedAt: now,
-          }),
-        )
-        if (!result.ok) return { ok: false, error: result.error }
-        const { session, release } = sessions.acquire(result.value)
-        try {
-          await session.ready
-          applyBackupState(session.stores.doc, space.state, FROM_BACKUP)
-          await session.persistence.flush()
-        } finally {
-          release()
+        const here = await spaceRepo.getSpace(space.id)
+        let current: Uint8Array = new Uint8Array([0, 0]) // an empty document
+        if (here) {
+          existing.add(space.id)
+          const { session, release } = sessions.acquire(here)
+          try {
+            await session.ready
+            current = stateOf(session.stores.doc)
+          } finally {
+            release()
+          }
+        } else newSpaces.push(space.name)
+        const preview = previewBackupState(current, space.state)
+        if (!preview.ok) return preview
+        if (here && Object.keys(preview.changes).length > 0) {
+          const { changes, groups, meetings } = preview
+          merges.push({ name: here.name, changes, groups, meetings })
         }
-        if (existed) merged++
-        else added++
       }
-      await reloadSpaces()
-      return { ok: true, added, merged, skipped: read.skipped }
+      const restore = async (): Promise<RestoreOutcome> => {
+        for (const space of read.spaces) {
+          const now = Date.now()
+          const result = report(
+            await spaceRepo.addSpace({
+              id: space.id,
+              name: space.name,
+              key: space.key,
+              settings: readSettings(space.settings),
+              createdAt: space.createdAt || now,
+              openedAt: now,
+            }),
+          )
+          if (!result.ok) return { ok: false, error: result.error }
+          const { session, release } = sessions.acquire(result.value)
+          try {
+            await session.ready
+            const merged = applyBackupState(session.stores.doc, space.state, FROM_BACKUP)
+            if (!merged.ok) return merged
+            await session.persistence.flush()
+          } finally {
+            release()
+          }
+        }
+        await reloadSpaces()
+        const merged = read.spaces.filter((space) => existing.has(space.id)).length
+        const added = read.spaces.length - merged
+        return { ok: true, done: true, added, merged, skipped: read.skipped }
+      }
+      return merges.length === 0 ? restore() : { ok: true, done: false, merges, newSpaces, restore }
     },
     async refreshStorage() {
       const [persistence, usage] = await Promise.all([requestPersistence(), estimateUsage()])

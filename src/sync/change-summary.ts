@@ -81,7 +81,12 @@ export function recordChanges<T>(
   doc: Y.Doc,
   run: () => T,
   origin?: unknown,
-): { readonly result: T; readonly changes: ChangeSummary } {
+): {
+  readonly result: T
+  readonly changes: ChangeSummary
+  /** ids of the entities added, per root (to name them: "Adds 'Food co-op'") */
+  readonly addedIds: Readonly<Record<string, readonly string[]>>
+} {
   const tallies = new Map<string, Tally>()
   const stops: (() => void)[] = []
   for (const [name, root] of watchedRoots(doc)) {
@@ -96,12 +101,14 @@ export function recordChanges<T>(
     for (const stop of stops) stop()
   }
   const changes: Record<string, EntityChanges> = {}
+  const addedIds: Record<string, readonly string[]> = {}
   for (const [name, { added, updated, removed }] of tallies) {
     const onlyUpdated = [...updated].filter((key) => !added.has(key) && !removed.has(key))
     if (added.size + onlyUpdated.length + removed.size === 0) continue
     changes[name] = { added: added.size, updated: onlyUpdated.length, removed: removed.size }
+    if (added.size > 0) addedIds[name] = [...added]
   }
-  return { result, changes }
+  return { result, changes, addedIds }
 }
 
 /** How many entities changed in all, whatever the kind of change. */

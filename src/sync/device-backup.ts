@@ -11,6 +11,10 @@
 import * as Y from 'yjs'
 import { fromBase64, toBase64 } from './base64'
 import { isId, isSpaceKey, type SpaceId, type SpaceKey } from '../domain/ids'
+import { ROOT } from '../doc/schema'
+import { createSpaceStores } from '../doc/space-stores'
+import { recordChanges, type ChangeSummary } from './change-summary'
+import { createUpdateGuard, type GuardError } from './update-guard'
 import {
   derivePassphraseKey,
   newSalt,
@@ -145,10 +149,65 @@ function readSpace(entry: unknown): BackupSpace | undefined {
   }
 }
 
-/** Merges a backed-up state into an open space (a CRDT merge: nothing here is lost). */
-export function applyBackupState(doc: Y.Doc, state: Uint8Array, origin: unknown): void {
-  Y.applyUpdate(doc, state, origin)
+/** Largest space state a backup may merge (the whole file's limit, in bytes). */
+const MAX_STATE_BYTES = MAX_BACKUP_CHARS
+
+/**
+ * Merges a backed-up state into an open space (a CRDT merge: nothing here is lost), through the
+ * update guard like anything a peer or a file sends: a state that breaks the schema or the
+ * space's budget changes nothing.
+ */
+export function applyBackupState(
+  doc: Y.Doc,
+  state: Uint8Array,
+  origin: unknown,
+): { readonly ok: true } | { readonly ok: false; readonly error: GuardError } {
+  const result = createUpdateGuard(doc, { maxUpdateBytes: MAX_STATE_BYTES }).receive(state, origin)
+  if (!result.ok) return result
+  // A whole state builds on nothing else; one that does is damaged (a fresh guard drops it).
+  return result.held ? { ok: false, error: 'malformed' } : { ok: true }
 }
+
+/** How many names of each kind a preview lists before "and 3 more". */
+export const PREVIEW_NAMES = 5
+
+/** What merging a backed-up space into the copy on this phone would add, before doing it. */
+export type BackupPreview =
+  | {
+      readonly ok: true
+      readonly changes: ChangeSummary
+      /** names of the groups and meetings it adds, at most PREVIEW_NAMES each */
+      readonly groups: readonly string[]
+      readonly meetings: readonly string[]
+    }
+  | { readonly ok: false; readonly error: GuardError }
+
+/**
+ * Merges `backup` into a scratch copy of `current` (this phone's state of the space) and says
+ * what changed: nothing on this phone is touched.
+ */
+export function previewBackupState(current: Uint8Array, backup: Uint8Array): BackupPreview {
+  const stores = createSpaceStores()
+  Y.applyUpdate(stores.doc, current)
+  const { result, changes, addedIds } = recordChanges(stores.doc, () =>
+    applyBackupState(stores.doc, backup, PREVIEW),
+  )
+  if (!result.ok) return result
+  const names = (ids: readonly string[] | undefined, name: (id: string) => string | undefined) =>
+    (ids ?? []).flatMap((id) => name(id) ?? []).slice(0, PREVIEW_NAMES)
+  const groups = stores.groups.getSnapshot().byId
+  const meetings = stores.meetings.getSnapshot().byId
+  const preview: BackupPreview = {
+    ok: true,
+    changes,
+    groups: names(addedIds[ROOT.groups], (id) => groups.get(id)?.name),
+    meetings: names(addedIds[ROOT.meetings], (id) => meetings.get(id)?.title),
+  }
+  stores.doc.destroy()
+  return preview
+}
+
+const PREVIEW = Symbol('weave-backup-preview')
 
 /** The state to put in a backup. */
 export const stateOf = (doc: Y.Doc): Uint8Array => Y.encodeStateAsUpdate(doc)

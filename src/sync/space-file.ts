@@ -46,6 +46,12 @@ export type SpaceFileError =
   | 'wrong-key-or-damaged'
   | 'too-large'
   | 'malformed-update'
+  /** writes roots or keys this app's schema does not know (sync/space-rules.ts) */
+  | 'unknown-content'
+  /** written by a newer version of the app (doc/schema.ts SCHEMA_VERSION) */
+  | 'newer-schema'
+  /** would take the space over its size budget (sync/space-rules.ts) */
+  | 'over-budget'
 
 export interface SpaceFile {
   readonly text: string
@@ -65,6 +71,11 @@ export type ImportResult =
       readonly changes: ChangeSummary
       /** the file builds on changes this device has not seen: the guard holds it until then */
       readonly held: boolean
+      /**
+       * Bytes of the file this document did not hold before, stored now: more than zero with
+       * no `changes` means content the app does not show (say so, not "nothing new").
+       */
+      readonly storedBytes: number
     }
   | { readonly ok: false; readonly error: SpaceFileError }
 
@@ -218,6 +229,13 @@ export async function importSpaceFile(
 
 function applyUpdate(doc: Y.Doc, update: Uint8Array, shared?: UpdateGuard): ImportResult {
   const guard = shared ?? createUpdateGuard(doc, { maxUpdateBytes: MAX_UPDATE_BYTES })
+  const known = Y.encodeStateVector(doc)
+  let storedBytes: number
+  try {
+    storedBytes = Y.diffUpdate(update, known).byteLength
+  } catch {
+    return { ok: false, error: 'malformed-update' } // garbage: the guard would say the same
+  }
   // The guard decodes the update in full (Y.decodeUpdate) before it touches the document.
   const { result, changes } = recordChanges(
     doc,
@@ -225,9 +243,13 @@ function applyUpdate(doc: Y.Doc, update: Uint8Array, shared?: UpdateGuard): Impo
     SPACE_FILE_IMPORT,
   )
   if (!result.ok) {
-    return { ok: false, error: result.error === 'too-large' ? 'too-large' : 'malformed-update' }
+    return { ok: false, error: result.error === 'malformed' ? 'malformed-update' : result.error }
   }
   // A fresh guard is dropped with this call, and what it holds with it: say so, not "done".
   if (result.held && !shared) return { ok: false, error: 'malformed-update' }
-  return { ok: true, changes, held: result.held }
+  // New changes move the state vector; deletions alone are counted in `changes` already.
+  const after = Y.encodeStateVector(doc)
+  const moved = after.length !== known.length || after.some((byte, i) => byte !== known[i])
+  const stored = moved ? storedBytes : 0
+  return { ok: true, changes, held: result.held, storedBytes: stored }
 }

@@ -5,10 +5,14 @@
  * later state. So an update is decoded in full first (Y.decodeUpdate throws on truncated or
  * garbage bytes and touches no document), and one that depends on changes this document has
  * not seen is held aside, not applied, and retried as more arrive (normal when peers relay).
+ * In a space's document (doc/schema.ts isSpaceDoc), an update must also keep to the schema and
+ * the space's size budget (space-rules.ts): one that does not is refused whole.
  */
 import * as Y from 'yjs'
+import { isSpaceDoc } from '../doc/schema'
+import { createSpaceRules, type RuleError } from './space-rules'
 
-export type GuardError = 'too-large' | 'malformed'
+export type GuardError = 'too-large' | 'malformed' | RuleError
 
 export type GuardResult =
   | { readonly ok: true; readonly applied: boolean; readonly held: boolean }
@@ -25,6 +29,8 @@ export interface GuardOptions {
   /** Bounds on what is held aside; the oldest goes first. */
   readonly maxHeld?: number
   readonly maxHeldBytes?: number
+  /** A space's size budget (space-rules.ts SPACE_BUDGET_BYTES unless given). */
+  readonly budgetBytes?: number
 }
 
 interface Decoded {
@@ -72,6 +78,7 @@ export function createUpdateGuard(doc: Y.Doc, options: GuardOptions): UpdateGuar
   const { maxUpdateBytes, maxHeld = 1_000, maxHeldBytes = 64 * 1024 * 1024 } = options
   let held: Decoded[] = []
   let heldBytes = 0
+  const rules = isSpaceDoc(doc) ? createSpaceRules(doc, options.budgetBytes) : undefined
 
   const hold = (decoded: Decoded) => {
     held.push(decoded)
@@ -86,6 +93,7 @@ export function createUpdateGuard(doc: Y.Doc, options: GuardOptions): UpdateGuar
   const apply = (decoded: Decoded): boolean => {
     const before = Y.encodeStateVector(doc)
     Y.applyUpdate(doc, decoded.update, decoded.origin)
+    rules?.applied(decoded.update)
     const after = Y.encodeStateVector(doc)
     return (
       decoded.ds.clients.size > 0 ||
@@ -101,7 +109,8 @@ export function createUpdateGuard(doc: Y.Doc, options: GuardOptions): UpdateGuar
       const waiting: Decoded[] = []
       for (const decoded of held) {
         if (dependenciesMet(doc, decoded)) {
-          apply(decoded)
+          // checked again now that what it builds on is here; one that breaks a rule is dropped
+          if (!rules?.check(decoded.update, decoded.structs)) apply(decoded)
           progress = true
         } else waiting.push(decoded)
       }
@@ -120,6 +129,8 @@ export function createUpdateGuard(doc: Y.Doc, options: GuardOptions): UpdateGuar
       } catch {
         return { ok: false, error: 'malformed' } // truncated or garbage: nothing was touched
       }
+      const broken = rules?.check(update, decoded.structs)
+      if (broken) return { ok: false, error: broken }
       if (!dependenciesMet(doc, decoded)) {
         hold(decoded)
         return { ok: true, applied: false, held: true }

@@ -3,7 +3,7 @@
  * one (a separate Chromium profile) with the passphrase, with the groups and keys intact.
  */
 import { readFileSync } from 'node:fs'
-import type { BrowserContext } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { axeViolations } from '../support/a11y'
 import { startApp, type RunningApp } from '../support/app-server'
@@ -96,4 +96,83 @@ describe('backup and restore', () => {
     await fresh.page.getByRole('status').filter({ hasText: 'No new spaces, 2 merged.' }).waitFor()
     expect(await fresh.page.getByRole('link', { name: 'Food Network' }).count()).toBe(1)
   })
+
+  it('asks before merging a backup into a space this phone already has, showing what it adds', async () => {
+    // Ana's phone: a space, backed up; then three more groups, backed up again. Her phone is
+    // closed before Ben's opens, so nothing reaches Ben but the files.
+    const ana = await launch()
+    contexts.push(ana.context)
+    await firstRun(ana.page, app!.url, 'Ana')
+    await createSpace(ana.page, 'Leeds network')
+    await addGroup(ana.page, 'Riverside Pantry')
+    const first = await saveBackup(ana.page)
+    await ana.page.getByRole('link', { name: 'Leeds network' }).click()
+    for (const name of ['Seed Library', 'Tool Share', 'Hour Exchange'])
+      await addGroup(ana.page, name)
+    const second = await saveBackup(ana.page)
+    await ana.context.close()
+
+    // Ben restores the first: a space new to his phone is added at once
+    const ben = await launch({ viewport: { width: 360, height: 760 } })
+    contexts.push(ben.context)
+    await firstRun(ben.page, app!.url, 'Ben')
+    await restore(ben.page, first)
+    await ben.page.getByRole('status').filter({ hasText: '1 space added, none merged.' }).waitFor()
+
+    // Ben restores the second (Ana's, with her passphrase): nothing is merged yet; he is shown what it would add, and asked
+    await restore(ben.page, second)
+    const preview = ben.page.getByRole('region', { name: 'Check before restoring' })
+    await preview.getByText('Adds 3 groups to ‘Leeds network’ on this phone.').waitFor()
+    await preview.getByText('Groups: ', { exact: false }).waitFor()
+    for (const name of ['Seed Library', 'Tool Share', 'Hour Exchange'])
+      expect(await preview.getByText(name, { exact: false }).count()).toBe(1)
+    expect(await axeViolations(ben.page)).toEqual([])
+    await preview.getByRole('button', { name: 'Cancel' }).click()
+    await ben.page
+      .getByRole('status')
+      .filter({ hasText: 'Not restored. Nothing was changed.' })
+      .waitFor()
+    expect(await ben.page.getByRole('region', { name: 'Check before restoring' }).count()).toBe(0)
+    await ben.page.getByRole('link', { name: 'Leeds network' }).click()
+    await ben.page.getByRole('heading', { name: 'Riverside Pantry', level: 2 }).waitFor()
+    expect(await ben.page.getByRole('heading', { name: 'Seed Library', level: 2 }).count()).toBe(0)
+
+    // asked again, he restores: the groups are merged into his copy
+    await ben.page.getByRole('link', { name: 'Spaces' }).click()
+    await restore(ben.page, second)
+    await ben.page
+      .getByRole('region', { name: 'Check before restoring' })
+      .getByRole('button', { name: 'Restore and merge' })
+      .click()
+    await ben.page.getByRole('status').filter({ hasText: 'No new spaces, 1 merged.' }).waitFor()
+    await ben.page.getByRole('link', { name: 'Leeds network' }).click()
+    for (const name of ['Riverside Pantry', 'Seed Library', 'Tool Share', 'Hour Exchange'])
+      await ben.page.getByRole('heading', { name, level: 2 }).waitFor()
+  })
 })
+
+interface SavedBackup {
+  readonly name: string
+  readonly mimeType: string
+  readonly buffer: Buffer
+}
+
+/** Saves a backup of every space on this phone, from Settings. */
+async function saveBackup(page: Page): Promise<SavedBackup> {
+  await page.getByRole('link', { name: 'Settings' }).click()
+  await page.getByLabel('Passphrase for the backup').fill(PASSPHRASE)
+  await page.getByLabel('Passphrase again').fill(PASSPHRASE)
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Save a backup' }).click(),
+  ])
+  const buffer = readFileSync(await download.path())
+  await page.getByRole('link', { name: 'Spaces' }).click()
+  return { name: download.suggestedFilename(), mimeType: 'text/plain', buffer }
+}
+
+async function restore(page: Page, file: SavedBackup) {
+  await page.getByLabel('Backup file').setInputFiles(file)
+  await page.getByLabel('Passphrase of the backup').fill(PASSPHRASE)
+  await page.getByRole('button', { name: 'Restore', exact: true }).click()
+}

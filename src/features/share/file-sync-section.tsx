@@ -6,7 +6,9 @@ import { useId, useState, type ChangeEvent } from 'react'
 import { useT } from '../../i18n/i18n-context'
 import type { MessageKey, Translator } from '../../i18n/translate'
 import type { ChangeSummary, Session, SpaceFileError } from '../../session/session'
+import { SPACE_BUDGET_BYTES } from '../../domain/space-budget'
 import type { SpaceRecord } from '../../session/types'
+import { formatBytes } from '../../ui/format'
 import { canShareFiles, saveFile } from '../../ui/save-file'
 
 const ERRORS: Record<SpaceFileError, MessageKey> = {
@@ -17,6 +19,9 @@ const ERRORS: Record<SpaceFileError, MessageKey> = {
   'wrong-key-or-damaged': 'file.errorDamaged',
   'too-large': 'file.errorTooLarge',
   'malformed-update': 'file.errorDamaged',
+  'unknown-content': 'file.errorUnknown',
+  'newer-schema': 'file.errorVersion',
+  'over-budget': 'file.errorBudget',
 }
 
 const COLLECTIONS: Partial<Record<string, MessageKey>> = {
@@ -73,14 +78,18 @@ export function FileSyncSection({ session, space }: { session: Session; space: S
     const result = await session.files.import(file)
     setBusy(false)
     if (!result.ok) {
-      setMessage({ text: t(ERRORS[result.error]), error: true })
+      const size = formatBytes(SPACE_BUDGET_BYTES, t.locale)
+      setMessage({ text: t(ERRORS[result.error], { size }), error: true })
       return
     }
     const changed = describeChanges(result.changes, t)
-    setMessage({
-      text: changed ? t('file.merged', { changes: changed }) : t('file.nothingNew'),
-      error: false,
-    })
+    // Bytes stored that no list shows are said, never "nothing new".
+    const text = changed
+      ? t('file.merged', { changes: changed })
+      : result.storedBytes > 0
+        ? t('file.storedHidden', { size: formatBytes(result.storedBytes, t.locale) })
+        : t('file.nothingNew')
+    setMessage({ text, error: false })
   }
 
   const canSend = canShareFiles()

@@ -50,6 +50,15 @@ describe('change summary', () => {
     expect(countChanges(changes)).toBe(4)
   })
 
+  it('names the entities added, per root', () => {
+    const { here, there } = peerPair()
+    addEntity(there, ROOT.groups, 'group-cccc', { name: 'Land trust', createdAt: 2 })
+    entity(there, ROOT.groups, 'group-aaaa').set('name', 'Food co-op (north)')
+    const update = Y.encodeStateAsUpdate(there, Y.encodeStateVector(here))
+    const { addedIds } = recordChanges(here, () => Y.applyUpdate(here, update))
+    expect(addedIds).toEqual({ [ROOT.groups]: ['group-cccc'] })
+  })
+
   it('counts an entity once however many of its fields changed', () => {
     const { here, there } = peerPair()
     there.transact(() => {

@@ -1,9 +1,15 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
+import { initialiseSchema, ROOT } from '../../../src/doc/schema'
+import { createSpaceStores } from '../../../src/doc/space-stores'
+import { exampleGroups } from '../../../src/domain/example-network'
 import { newSpaceId, newSpaceKey } from '../../../src/domain/ids'
+import type { MeetingFields } from '../../../src/domain/meeting'
 import {
   applyBackupState,
   createDeviceBackup,
+  PREVIEW_NAMES,
+  previewBackupState,
   readDeviceBackup,
   stateOf,
   type BackupSpace,
@@ -91,5 +97,80 @@ describe('device backup', () => {
 
   it('will not lock a backup with a short passphrase', async () => {
     await expect(createDeviceBackup([], 'short')).rejects.toThrow(RangeError)
+  })
+})
+
+/** A space as stores write it: the copy here, and someone else's copy that moved on. */
+function twoCopies() {
+  const here = createSpaceStores()
+  initialiseSchema(here.doc)
+  const [first, ...others] = exampleGroups('en')
+  if (!first) throw new Error('no example groups')
+  here.groups.addGroup(first.fields)
+  const theirs = createSpaceStores()
+  Y.applyUpdate(theirs.doc, Y.encodeStateAsUpdate(here.doc))
+  for (const example of others.slice(0, 3)) theirs.groups.addGroup(example.fields)
+  const meeting = (title: string): MeetingFields => ({
+    title,
+    kind: 'dialogue',
+    startsAt: '2026-03-12T18:30',
+    place: '',
+    facilitator: '',
+    noteTaker: '',
+    groupIds: [],
+    people: [],
+  })
+  theirs.meetings.addMeeting(meeting('Leeds assembly'))
+  theirs.meetings.addMeeting(meeting('Budget round'))
+  return { here, theirs, added: others.slice(0, 3).map((g) => g.fields.name) }
+}
+
+describe('restoring into a space this phone already has', () => {
+  it('says what it would add, by count and by name, and changes nothing here', () => {
+    const { here, theirs, added } = twoCopies()
+    const before = stateOf(here.doc)
+    const preview = previewBackupState(before, stateOf(theirs.doc))
+    expect(preview).toEqual({
+      ok: true,
+      changes: {
+        [ROOT.groups]: { added: 3, updated: 0, removed: 0 },
+        [ROOT.meetings]: { added: 2, updated: 0, removed: 0 },
+      },
+      groups: expect.arrayContaining(added) as string[],
+      meetings: expect.arrayContaining(['Leeds assembly', 'Budget round']) as string[],
+    })
+    expect(stateOf(here.doc)).toEqual(before)
+  })
+
+  it('says nothing is new when this phone has it all, and lists at most PREVIEW_NAMES', () => {
+    const { here, theirs } = twoCopies()
+    expect(previewBackupState(stateOf(theirs.doc), stateOf(here.doc))).toEqual({
+      ok: true,
+      changes: {},
+      groups: [],
+      meetings: [],
+    })
+    const [example] = exampleGroups('en')
+    if (!example) throw new Error('no example groups')
+    for (let i = 0; i < 8; i++) theirs.groups.addGroup({ ...example.fields, name: `Group ${i}` })
+    const preview = previewBackupState(stateOf(here.doc), stateOf(theirs.doc))
+    expect(preview.ok && preview.groups).toHaveLength(PREVIEW_NAMES)
+  })
+
+  it('refuses a backed-up space that breaks the schema, and merges nothing', () => {
+    const { here } = twoCopies()
+    const hostile = new Y.Doc()
+    Y.applyUpdate(hostile, stateOf(here.doc))
+    hostile.getMap('junk').set('k', 1)
+    expect(previewBackupState(stateOf(here.doc), stateOf(hostile))).toEqual({
+      ok: false,
+      error: 'unknown-content',
+    })
+    const before = stateOf(here.doc)
+    expect(applyBackupState(here.doc, stateOf(hostile), 'backup')).toEqual({
+      ok: false,
+      error: 'unknown-content',
+    })
+    expect(stateOf(here.doc)).toEqual(before)
   })
 })

@@ -133,12 +133,14 @@ describe('space file: import', () => {
     expect(intoB).toEqual({
       ok: true,
       held: false,
+      storedBytes: expect.any(Number) as number,
       changes: { [ROOT.groups]: { added: 1, updated: 1, removed: 0 } },
     })
     const intoA = await importSpaceFile(a, new Blob([await fileOf(b)]), space)
     expect(intoA).toEqual({
       ok: true,
       held: false,
+      storedBytes: expect.any(Number) as number,
       changes: {
         [ROOT.groups]: { added: 0, updated: 1, removed: 0 },
         meetings: { added: 1, updated: 0, removed: 0 },
@@ -163,7 +165,12 @@ describe('space file: import', () => {
     expect(origins).toEqual([SPACE_FILE_IMPORT])
 
     const before = Y.encodeStateAsUpdate(b)
-    expect(await importSpaceFile(b, file, space)).toEqual({ ok: true, held: false, changes: {} })
+    expect(await importSpaceFile(b, file, space)).toEqual({
+      ok: true,
+      held: false,
+      changes: {},
+      storedBytes: 0,
+    })
     expect(Y.encodeStateAsUpdate(b)).toEqual(before)
     expect(origins).toHaveLength(1) // no update event: storage and peers see nothing new
   })
@@ -303,6 +310,7 @@ describe('space file: refused, and the space unchanged', () => {
       ok: true,
       held: true,
       changes: {},
+      storedBytes: 0, // held aside, not stored yet
     })
     expect(Y.encodeStateAsUpdate(b)).toEqual(before)
     guard.receive(missing, 'peer') // the change it builds on arrives: both apply
@@ -355,6 +363,7 @@ describe('space backup (passphrase)', () => {
     expect(restored).toEqual({
       ok: true,
       held: false,
+      storedBytes: expect.any(Number) as number,
       changes: { [ROOT.groups]: { added: 1, updated: 0, removed: 0 } },
     })
     expect(b.getMap(ROOT.groups).toJSON()).toEqual(a.getMap(ROOT.groups).toJSON())
