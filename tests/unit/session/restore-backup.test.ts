@@ -5,7 +5,6 @@
  * added at once, as before; a backup that breaks the schema changes nothing at all.
  */
 import { describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
 import { ROOT } from '../../../src/doc/schema'
 import { exampleGroups } from '../../../src/domain/example-network'
 import { createAppServices, type AppServices } from '../../../src/session/app-services'
@@ -96,7 +95,7 @@ describe('restoring a backup', () => {
     const created = await ana.createSpace('Leeds network')
     if (!created.ok) throw new Error(created.error)
     await withSpace(ana, created.value, (s) => {
-      const doc = s.stores.doc as Y.Doc
+      const doc = s.stores.doc
       // written locally, as a hostile copy of the app would: no guard on this phone's own edits
       doc.getMap('junk').set('k', 1)
     })
