@@ -5,7 +5,6 @@
  * added at once, as before; a backup that breaks the schema changes nothing at all.
  */
 import { describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
 import { ROOT } from '../../../src/doc/schema'
 import { exampleGroups } from '../../../src/domain/example-network'
 import { createAppServices, type AppServices } from '../../../src/session/app-services'
