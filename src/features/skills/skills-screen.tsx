@@ -3,7 +3,7 @@
  * group offers or needs (…/add), the matrix (…/matrix), by skill (…/list, …/skill/:skillId),
  * by group (…/groups), the timebank (…/time) and the network picture (…/network).
  */
-import { useEffect, useState, type ReactNode } from 'react'
+import { useState, type ReactNode } from 'react'
 import type { SkillId } from '../../domain/skills'
 import { useT } from '../../i18n/i18n-context'
 import type { MessageKey } from '../../i18n/translate'
@@ -53,13 +53,6 @@ export function SkillsScreen({ session, space }: { session: Session; space: Spac
       ? 'help'
       : VIEWS.find((v) => v === named)
   const skill = skillId ? map.byId.get(skillId) : undefined
-
-  // the chips scroll sideways on a phone: keep the current one in sight
-  useEffect(() => {
-    document
-      .querySelector('.subnav [aria-current="page"]')
-      ?.scrollIntoView({ block: 'nearest', inline: 'nearest' })
-  }, [path])
 
   let title: string
   let body: ReactNode
