@@ -5,6 +5,10 @@
 import { readFileSync } from 'node:fs'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { createSpaceStores } from '../../src/doc/space-stores'
+import { parseInvite } from '../../src/domain/invite'
+import { exportSpaceFile } from '../../src/sync/space-file'
 import { axeViolations } from '../support/a11y'
 import { startApp, type RunningApp } from '../support/app-server'
 import { launch } from '../support/chromium'
@@ -148,6 +152,61 @@ describe('backup and restore', () => {
     await ben.page.getByRole('link', { name: 'Leeds network' }).click()
     for (const name of ['Riverside Pantry', 'Seed Library', 'Tool Share', 'Hour Exchange'])
       await ben.page.getByRole('heading', { name, level: 2 }).waitFor()
+  })
+
+  it('refuses a hostile sync file with its reason, and says what a quiet one stored', async () => {
+    const { context, page } = await launch({ viewport: { width: 360, height: 760 } })
+    contexts.push(context)
+    await firstRun(page, app!.url, 'Ana')
+    await createSpace(page, 'Leeds network')
+    await addGroup(page, 'Riverside Pantry')
+    await page.getByRole('link', { name: /Looking for others|Connected to|Offline/ }).click()
+    await page.getByRole('button', { name: 'Show the invite' }).click()
+    const invite = parseInvite(
+      await page.getByRole('textbox', { name: 'Invite link' }).inputValue(),
+    )
+    if (!invite.ok) throw new Error(invite.error)
+    const { spaceId, key } = invite.invite
+    const fileOf = async (doc: Y.Doc) => {
+      const file = await exportSpaceFile(doc, { spaceId, spaceKey: key, spaceName: 'Leeds' })
+      if (!file.ok) throw new Error(file.error)
+      return {
+        name: file.file.fileName,
+        mimeType: 'text/plain',
+        buffer: Buffer.from(file.file.text),
+      }
+    }
+    const open = page.getByLabel('Open a sync file')
+
+    // 200,000 entries in a root the app does not know: a 4 MB file, refused whole
+    const hostile = new Y.Doc()
+    hostile.transact(() => {
+      const junk = hostile.getMap<number>('x')
+      for (let i = 0; i < 200_000; i++) junk.set(`k${i}`, i)
+    })
+    await open.setInputFiles(await fileOf(hostile))
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'This file holds content this version of Weave does not know' })
+      .waitFor()
+
+    // a change no list shows (the stipend currency): stored, and said so
+    const quiet = createSpaceStores()
+    quiet.stipends.saveSettings({ ...quiet.stipends.settings.getSnapshot(), currency: 'EUR' })
+    await open.setInputFiles(await fileOf(quiet.doc))
+    await page
+      .getByRole('status')
+      .filter({
+        hasText:
+          /^Merged\. No new groups, meetings or skills, but \d+ \S+ of other changes were stored\.$/,
+      })
+      .waitFor()
+    await open.setInputFiles(await fileOf(quiet.doc))
+    await page.getByRole('status').filter({ hasText: 'Merged. Nothing new' }).waitFor()
+
+    // the space is as it was: the groups list shows its one group
+    await page.getByRole('link', { name: 'Groups' }).click()
+    await page.getByRole('heading', { name: 'Riverside Pantry', level: 2 }).waitFor()
   })
 })
 
