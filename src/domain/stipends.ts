@@ -1,29 +1,36 @@
 /**
  * Participation and stipends: which groups took part in counted meetings each month, what is
- * due under the space's rule, what was paid, and what is outstanding. The default rule is the
- * Solidarity Economy Organisers Network's: the full amount for each month in which a group
- * attended at least one counted meeting, from the month it joined the network. Money is kept
- * in whole minor units (pence, cents), never in floating point.
+ * due under the space's rule, what was paid (in one payment or several), and what is still
+ * owed. The rule: the amount for each month in which a group was ticked among the groups at
+ * a meeting of a kind that counts (every kind, until the network says otherwise), from the
+ * month it joined the network. The amount and currency are the network's to choose: until
+ * they are, nothing is due. Money is kept in whole minor units (pence, cents), never in
+ * floating point.
  */
 import type { Group } from './group'
-import type { Meeting, MeetingKind } from './meeting'
+import { MEETING_KINDS, type Meeting, type MeetingKind } from './meeting'
 import { csvText } from './csv'
 import { westernDigits } from './typed-numbers'
 
 export interface StipendSettings {
-  /** Per group per month, in minor units (50000 = 500.00 GBP). */
+  /** Per group per month, in minor units (50000 = 500.00 GBP); 0 until the network chooses. */
   readonly amountMinor: number
-  /** ISO 4217 code, e.g. GBP, EUR, JPY. */
+  /** ISO 4217 code, e.g. GBP, EUR, JPY; '' until the network chooses. */
   readonly currency: string
   /** The kinds of meeting that count. */
   readonly kinds: readonly MeetingKind[]
 }
 
+/** Nothing chosen yet, and every kind of meeting counts (none is left out unseen). */
 export const DEFAULT_STIPEND: StipendSettings = {
-  amountMinor: 50_000,
-  currency: 'GBP',
-  kinds: ['dialogue', 'workshop'],
+  amountMinor: 0,
+  currency: '',
+  kinds: MEETING_KINDS,
 }
+
+/** Whether the network has chosen an amount and a currency: only then is anything due. */
+export const ruleChosen = (settings: StipendSettings): boolean =>
+  settings.amountMinor > 0 && isCurrency(settings.currency)
 
 export interface Payment {
   readonly id: string
@@ -84,7 +91,9 @@ export function decimalToMinor(text: string, currency: string): number | undefin
   return Number(whole) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0')
 }
 
+/** In the reader's language, e.g. "£12.50" or "١٢٫٥٠ UK£"; a plain number with no currency. */
 export function formatMoney(amountMinor: number, currency: string, locale: string): string {
+  if (!isCurrency(currency)) return new Intl.NumberFormat(locale).format(amountMinor / 100)
   const digits = currencyDigits(currency)
   return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(
     amountMinor / 10 ** digits,
@@ -109,7 +118,7 @@ export function report(
           m.groupIds.includes(group.id),
       ).length
       const joined = group.joinedAt === undefined || group.joinedAt.slice(0, 7) <= period
-      const dueMinor = attended > 0 && joined ? settings.amountMinor : 0
+      const dueMinor = attended > 0 && joined && ruleChosen(settings) ? settings.amountMinor : 0
       const paidMinor = payments
         .filter((p) => p.groupId === group.id && p.period === period)
         .reduce((sum, p) => sum + p.amountMinor, 0)
@@ -123,6 +132,22 @@ export function report(
         outstandingMinor: Math.max(0, dueMinor - paidMinor),
       }
     })
+}
+
+export type PaymentProblem = 'amount' | 'tooMuch'
+
+/**
+ * Checks a payment typed against a row of the report: a positive amount, and no more than is
+ * still owed (a payment cannot be undone, so an overpayment is refused rather than kept).
+ * Part of what is owed is fine: the rest stays owed.
+ */
+export function checkPayment(
+  row: Pick<StipendRow, 'outstandingMinor'>,
+  amountMinor: number | undefined,
+): PaymentProblem | undefined {
+  if (amountMinor === undefined || amountMinor <= 0) return 'amount'
+  if (amountMinor > row.outstandingMinor) return 'tooMuch'
+  return undefined
 }
 
 export function reportCsv(

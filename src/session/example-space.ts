@@ -3,7 +3,9 @@
  * domain/example-network.ts, written through the group store like any edit and flushed to
  * storage before the space is opened.
  */
+import { exampleMeetings } from '../domain/example-meetings'
 import { EXAMPLE_ENTRIES, EXAMPLE_EXCHANGE, exampleGroups } from '../domain/example-network'
+import type { GroupId } from '../domain/ids'
 import type { Locale } from '../i18n/locales'
 import type { SpaceRecord, StorageResult } from '../storage/types'
 import type { AppServices } from './app-services'
@@ -19,9 +21,10 @@ export async function createExampleSpace(
   try {
     await session.ready
     const groups = session.stores.groups
-    const ids = []
+    const ids: GroupId[] = []
+    const examples = exampleGroups(locale)
     // names and summaries in the reader's language where written, else English
-    for (const example of exampleGroups(locale)) {
+    for (const example of examples) {
       const id = groups.addGroup(example.fields)
       ids.push(id)
       for (const person of example.people) groups.addPerson(id, person)
@@ -49,6 +52,29 @@ export async function createExampleSpace(
         date: EXAMPLE_EXCHANGE.date,
         note: '',
       })
+    const meetings = session.stores.meetings
+    const names = examples.map((example) => example.fields.name)
+    for (const example of exampleMeetings(locale, names, new Date())) {
+      const id = meetings.addMeeting(
+        {
+          title: example.title,
+          kind: example.kind,
+          startsAt: example.startsAt,
+          place: example.place,
+          facilitator: example.facilitator,
+          noteTaker: example.noteTaker,
+          groupIds: example.groups.flatMap((index) => ids[index] ?? []),
+          people: example.people,
+        },
+        example.notes,
+      )
+      for (const text of example.agenda) meetings.addAgendaItem(id, text)
+      for (const decision of example.decisions) meetings.recordDecision(id, decision)
+      for (const { done, ...action } of example.actions) {
+        const actionId = meetings.addAction(id, action)
+        if (done && actionId) meetings.setActionDone(id, actionId, true)
+      }
+    }
     await session.persistence.flush()
   } finally {
     release()

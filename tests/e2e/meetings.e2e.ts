@@ -148,10 +148,11 @@ describe('meetings in Chromium', () => {
       '1. Round of news\n2. Next meeting\n3. Seed bank',
       'Seed bank needs volunteers.',
       '- Join the food network (Consent)',
-      '- [x] Book the hall — Ana, by 2020-01-31',
       '- [ ] Send the minutes — Ben',
     ])
       expect(minutes).toContain(line)
+    // a due date in the reader's words, never "by 2020-01-31"
+    expect(minutes).toMatch(/- \[x\] Book the hall — Ana, by Fri,? (31 Jan|Jan 31),? 2020\n/)
     await page.getByRole('link', { name: 'Back' }).click()
     await page.getByRole('link', { name: 'March dialogue space' }).waitFor()
     const search = page.getByRole('searchbox', { name: /Search titles, notes/ })
@@ -282,12 +283,19 @@ describe('meetings in Chromium', () => {
     await page.getByRole('link', { name: 'Back' }).click()
     await page.getByRole('link', { name: 'Participation and stipends' }).click()
 
+    // what counts is said in plain words, and nothing is owed until the network chooses
+    await page.getByText(/A group counts for a month when it is ticked/).waitFor()
+    await page.getByText('The network has not chosen an amount and currency yet').waitFor()
+    expect(await page.getByRole('textbox', { name: /Amount per group/ }).inputValue()).toBe('')
+    expect(await page.getByRole('textbox', { name: /Currency/ }).inputValue()).toBe('')
+    await page.getByRole('textbox', { name: /Amount per group/ }).fill('500')
     await page.getByRole('textbox', { name: /Currency/ }).fill('XX')
     await page.getByRole('button', { name: 'Save the rule' }).click()
     await page.getByRole('alert').filter({ hasText: 'currency code of three letters' }).waitFor()
     await page.getByRole('textbox', { name: /Currency/ }).fill('GBP')
     await page.getByRole('button', { name: 'Save the rule' }).click()
     await page.getByText('Rule saved.').waitFor()
+    await page.getByText('For each month it counts, a group is owed £500.00.').waitFor()
 
     const table = page.getByRole('table', { name: /Stipends for/ })
     const pantry = table.getByRole('row', { name: /Riverside Pantry/ })
@@ -296,8 +304,31 @@ describe('meetings in Chromium', () => {
       /Seed Library\s+0\s+£0\.00\s+£0\.00\s+£0\.00/,
     )
     expect(await axeViolations(page)).toEqual([])
+
+    // a partial payment, confirmed first; the amount starts as what is owed
     await page.getByRole('button', { name: 'Record payment to Riverside Pantry' }).click()
-    await page.getByText('Payment of £500.00 to Riverside Pantry recorded.').waitFor()
+    const dialog = page.getByRole('dialog', { name: 'Record payment to Riverside Pantry' })
+    const paid = dialog.getByRole('textbox', { name: /Amount paid/ })
+    expect(await paid.inputValue()).toBe('500.00')
+    expect(await axeViolations(page)).toEqual([])
+    await paid.fill('200')
+    await dialog.getByRole('button', { name: 'Record payment' }).click()
+    await page.getByText('Payment of £200.00 to Riverside Pantry recorded.').waitFor()
+    expect(await pantry.innerText()).toMatch(/£500\.00\s+£200\.00\s+£300\.00/)
+
+    // cancelling records nothing; more than is owed is refused with a message
+    await page.getByRole('button', { name: 'Record payment to Riverside Pantry' }).click()
+    await dialog.getByRole('button', { name: 'Cancel' }).click()
+    expect(await pantry.innerText()).toMatch(/£500\.00\s+£200\.00\s+£300\.00/)
+    await page.getByRole('button', { name: 'Record payment to Riverside Pantry' }).click()
+    expect(await paid.inputValue()).toBe('300.00')
+    await paid.fill('400')
+    await dialog.getByRole('button', { name: 'Record payment' }).click()
+    await dialog.getByRole('alert').filter({ hasText: 'more than is owed' }).waitFor()
+    expect(await pantry.innerText()).toMatch(/£500\.00\s+£200\.00\s+£300\.00/)
+    await paid.fill('300')
+    await dialog.getByRole('button', { name: 'Record payment' }).click()
+    await page.getByText('Payment of £300.00 to Riverside Pantry recorded.').waitFor()
     expect(await pantry.innerText()).toMatch(/£500\.00\s+£500\.00\s+£0\.00/)
 
     const [download] = await Promise.all([

@@ -1,6 +1,7 @@
 /**
  * First run: the person's name (shown to others in the network) and their language.
- * Nothing leaves the phone; this only sets up the device profile.
+ * Nothing leaves the phone; this only sets up the device profile. Trying the example network
+ * needs no name: a default one is used until the person changes it in Settings.
  */
 import { useId, useState, type SyntheticEvent } from 'react'
 import { useT } from '../../i18n/i18n-context'
@@ -33,7 +34,8 @@ export function FirstRunScreen() {
 
   const submit = async (event: SyntheticEvent, withExample = false) => {
     event.preventDefault()
-    const displayName = name.trim()
+    // trying the example needs no name: a default one, changed later in Settings
+    const displayName = name.trim() || (withExample ? t('example.defaultName') : '')
     if (displayName === '') {
       setError(true)
       document.getElementById(nameId)?.focus()
@@ -104,7 +106,8 @@ export function FirstRunScreen() {
           {t('firstRun.continue')}
         </button>
         <p className="hint" id={`${nameId}-example-hint`}>
-          {t('example.hint')}
+          {t('example.hint')}{' '}
+          {name.trim() === '' && t('example.noName', { name: t('example.defaultName') })}
         </p>
         <button
           type="button"

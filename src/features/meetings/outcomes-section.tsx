@@ -7,6 +7,7 @@ import { DECISION_METHODS, type DecisionMethod, type Meeting } from '../../domai
 import { useT } from '../../i18n/i18n-context'
 import type { MessageKey } from '../../i18n/translate'
 import type { Session } from '../../session/session'
+import { formatDueDate } from '../../domain/minutes'
 
 export const METHOD_LABELS: Record<DecisionMethod, MessageKey> = {
   consensus: 'decisions.consensus',
@@ -139,7 +140,15 @@ export function ActionsSection({ session, meeting }: { session: Session; meeting
               {a.what}
             </label>
             <p className="hint">
-              {[a.who, a.due && t('actions.dueOn', { date: a.due })].filter(Boolean).join(' · ')}
+              {[
+                a.who,
+                a.due &&
+                  t('actions.dueOn', {
+                    date: formatDueDate(a.due, t.locale, new Date().getFullYear()),
+                  }),
+              ]
+                .filter(Boolean)
+                .join(' · ')}
             </p>
             <button type="button" onClick={() => store.removeAction(meeting.id, a.id)}>
               {t('actions.remove', { text: a.what.slice(0, 40) })}

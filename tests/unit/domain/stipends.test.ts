@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest'
 import type { Group } from '../../../src/domain/group'
 import type { Meeting, MeetingId } from '../../../src/domain/meeting'
 import {
+  checkPayment,
+  DEFAULT_STIPEND,
+  formatMoney,
+  ruleChosen,
   decimalToMinor,
   minorToDecimal,
   report,
@@ -92,5 +96,63 @@ describe('stipends', () => {
     expect(text).toBe(
       '\uFEFFMonth,Group,Meetings,Due,Paid,Outstanding,Currency\r\n2026-02,Cooperativa Año,2,500.00,0.00,500.00,GBP\r\n',
     )
+  })
+})
+
+describe('the rule before the network chooses, and partial payments', () => {
+  const groups = [group('g1', 'Riverside Pantry'), group('g2', 'Seed Library')]
+  const meetings = [
+    meeting('group-meeting', '2026-02-10T18:00', ['g1']),
+    meeting('other', '2026-02-11T18:00', ['g2']),
+  ]
+  const pay = (id: string, amountMinor: number): Payment => ({
+    id,
+    groupId: 'g1',
+    period: '2026-02',
+    amountMinor,
+    paidOn: '2026-03-01',
+    note: '',
+  })
+
+  it('counts every kind of meeting by default, and nothing is due until amount and currency are chosen', () => {
+    expect(ruleChosen(DEFAULT_STIPEND)).toBe(false)
+    const rows = report('2026-02', groups, meetings, [], DEFAULT_STIPEND)
+    expect(rows.map((r) => [r.meetingsAttended, r.dueMinor, r.outstandingMinor])).toEqual([
+      [1, 0, 0],
+      [1, 0, 0],
+    ])
+    expect(ruleChosen({ ...DEFAULT_STIPEND, amountMinor: 100 })).toBe(false)
+    expect(ruleChosen({ ...DEFAULT_STIPEND, currency: 'EUR' })).toBe(false)
+    expect(ruleChosen({ ...DEFAULT_STIPEND, amountMinor: 100, currency: 'EUR' })).toBe(true)
+  })
+
+  it('adds up partial payments, and what is still owed is the rest', () => {
+    const settings = { ...DEFAULT_STIPEND, amountMinor: 30_000, currency: 'EUR' }
+    const rows = report('2026-02', groups, meetings, [pay('a', 10_000), pay('b', 5_050)], settings)
+    expect(rows[0]).toMatchObject({ dueMinor: 30_000, paidMinor: 15_050, outstandingMinor: 14_950 })
+    const paidUp = report(
+      '2026-02',
+      groups,
+      meetings,
+      [pay('a', 10_000), pay('b', 20_000)],
+      settings,
+    )
+    expect(paidUp[0]).toMatchObject({ paidMinor: 30_000, outstandingMinor: 0 })
+  })
+
+  it('accepts a payment of part or all of what is owed, never more, never nothing', () => {
+    const row = { outstandingMinor: 14_950 }
+    expect(checkPayment(row, 14_950)).toBeUndefined()
+    expect(checkPayment(row, 1)).toBeUndefined()
+    expect(checkPayment(row, 14_951)).toBe('tooMuch')
+    expect(checkPayment(row, 0)).toBe('amount')
+    expect(checkPayment(row, undefined)).toBe('amount')
+  })
+
+  it("writes money in the reader's language", () => {
+    expect(formatMoney(150_000, 'EUR', 'de')).toBe('1.500,00\u00a0€')
+    expect(formatMoney(1_250, 'GBP', 'en-GB')).toBe('£12.50')
+    expect(formatMoney(500, 'JPY', 'en')).toBe('¥500')
+    expect(formatMoney(1_250, 'GBP', 'ar-EG')).toMatch(/١٢٫٥٠/)
   })
 })
