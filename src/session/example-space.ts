@@ -9,6 +9,7 @@ import type { GroupId } from '../domain/ids'
 import type { Locale } from '../i18n/locales'
 import type { SpaceRecord, StorageResult } from '../storage/types'
 import type { AppServices } from './app-services'
+import { withReadySession } from './command-context'
 
 export async function createExampleSpace(
   services: AppServices,
@@ -17,9 +18,7 @@ export async function createExampleSpace(
 ): Promise<StorageResult<SpaceRecord>> {
   const created = await services.createSpace(name)
   if (!created.ok) return created
-  const { session, release } = services.sessions.acquire(created.value)
-  try {
-    await session.ready
+  await withReadySession(services.sessions, created.value, async (session) => {
     const groups = session.stores.groups
     const ids: GroupId[] = []
     const examples = exampleGroups(locale)
@@ -76,8 +75,6 @@ export async function createExampleSpace(
       }
     }
     await session.persistence.flush()
-  } finally {
-    release()
-  }
+  })
   return created
 }

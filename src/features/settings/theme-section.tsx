@@ -5,7 +5,7 @@
 import { useId } from 'react'
 import { useT } from '../../i18n/i18n-context'
 import type { MessageKey } from '../../i18n/translate'
-import { THEMES, type Theme } from '../../session/app-services'
+import { THEMES, type Theme } from '../../session/device-state'
 import { useAppServices, useDevice } from '../../session/use-app'
 
 const LABELS: Readonly<Record<Theme, MessageKey>> = {

@@ -1,0 +1,44 @@
+/**
+ * What every device-level command needs (the repos, the open sessions, the stores React
+ * reads), and the one way to use a space's session from a command: acquire it, wait until its
+ * stored copy is loaded, use it, let go. A session used before it is ready throws, so no
+ * command reaches one any other way.
+ */
+import type { SpaceRecord, StorageErrorKind, StorageResult } from '../storage/types'
+import type { createDeviceRepo } from '../storage/device-repo'
+import type { createSpaceRepo } from '../storage/space-repo'
+import type { Session, SessionRegistry } from './session'
+import type { PresenceState } from './session-sync'
+import type { Store } from './store'
+import type { DeviceState } from './device-state'
+
+export const DEFAULT_SIGNALLING: readonly string[] = []
+
+export interface CommandContext {
+  readonly spaceRepo: ReturnType<typeof createSpaceRepo>
+  readonly deviceRepo: ReturnType<typeof createDeviceRepo>
+  readonly sessions: SessionRegistry
+  readonly spaces: Store<readonly SpaceRecord[]>
+  readonly device: Store<DeviceState>
+  readonly writeError: Store<StorageErrorKind | undefined>
+  /** Records a write's outcome for the app-wide alert, then hands it back to the caller. */
+  readonly report: <T>(result: StorageResult<T>) => StorageResult<T>
+  readonly reloadSpaces: () => Promise<void>
+  /** What this device shows other phones (name and colour), once it has a profile. */
+  readonly presence: () => PresenceState | null
+}
+
+/** Runs `use` with the space's session once its stored copy is loaded; always lets go. */
+export async function withReadySession<T>(
+  sessions: SessionRegistry,
+  space: SpaceRecord,
+  use: (session: Session) => T | Promise<T>,
+): Promise<T> {
+  const { session, release } = sessions.acquire(space)
+  try {
+    await session.ready
+    return await use(session)
+  } finally {
+    release()
+  }
+}
