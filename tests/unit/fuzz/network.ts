@@ -25,7 +25,6 @@ import type { Random } from '../../support/convergence'
 
 /** Largest message a peer accepts, and the frame size: small, so sync is chunked. */
 export const MAX_MESSAGE_BYTES = 256 * 1024
-export const CHUNK_SIZE = 96
 
 export interface Peer {
   readonly index: number
@@ -35,6 +34,8 @@ export interface Peer {
   persistence: DocPersistence | undefined
   /** a protocol violation this peer saw (expected only after a hostile message) */
   violations: string[]
+  /** the document changed since the last check of the stores' caches */
+  dirty: boolean
 }
 
 /** One direction of a link: frames waiting to be delivered, in order. */
@@ -78,6 +79,8 @@ export interface NetworkOptions {
   /** a database per peer, or none (in-memory only) */
   readonly dbs?: readonly WeaveDb[]
   readonly spaceId: SpaceId
+  /** frame size: small ones make every sync chunked */
+  readonly chunkSize: number
 }
 
 export function createNetwork(options: NetworkOptions) {
@@ -98,9 +101,10 @@ export function createNetwork(options: NetworkOptions) {
     const awareness = new Awareness(doc)
     awareness.setLocalState(null)
     const guard = createUpdateGuard(doc, { maxUpdateBytes: MAX_MESSAGE_BYTES })
-    const peer: Peer = { index, stores, awareness, guard, persistence, violations: [] }
+    const peer: Peer = { index, stores, awareness, guard, persistence, violations: [], dirty: true }
     // the provider's fan-out: every change goes to every open peer except the one it came from
     doc.on('update', (update: Uint8Array, origin: unknown) => {
+      peer.dirty = true
       for (const link of links.values()) {
         if (link.closed) continue
         const side = link.a === index ? 0 : link.b === index ? 1 : -1
@@ -130,7 +134,7 @@ export function createNetwork(options: NetworkOptions) {
         awareness: peers[self]!.awareness,
         guard: peers[self]!.guard,
         maxMessageBytes: MAX_MESSAGE_BYTES,
-        chunkSize: CHUNK_SIZE,
+        chunkSize: options.chunkSize,
         onViolation: (error) => {
           peers[self]!.violations.push(error)
           disconnect(a, b) // the provider drops a peer that breaks the protocol
@@ -186,14 +190,14 @@ export function createNetwork(options: NetworkOptions) {
     let frame: Uint8Array
     if (kind === 0) {
       // garbage
-      frame = new Uint8Array(1 + random.int(CHUNK_SIZE))
+      frame = new Uint8Array(1 + random.int(options.chunkSize))
       for (let i = 1; i < frame.length; i++) frame[i] = random.int(256)
       frame[0] = FRAME_WHOLE
     } else if (kind === 1) {
       // a truncated update in a well-formed sync message: [sync=0, update=2, len, bytes]
       const cut = sample.subarray(0, Math.max(1, random.int(sample.length)))
       const body = [0, 2, ...varUint(cut.length), ...cut]
-      frame = new Uint8Array([FRAME_WHOLE, ...body].slice(0, CHUNK_SIZE + 1))
+      frame = new Uint8Array([FRAME_WHOLE, ...body].slice(0, options.chunkSize + 1))
     } else {
       // oversized: a first frame announcing more than the limit
       frame = new Uint8Array(9 + 4)
