@@ -7,6 +7,7 @@
 import type { SpaceStores } from '../../../src/doc/space-stores'
 import { fromTextHandle } from '../../../src/doc/text-handle'
 import { CRITERION_ANSWERS } from '../../../src/domain/criteria'
+import { VISIBILITY_FIELDS } from '../../../src/domain/group'
 import type { GroupId } from '../../../src/domain/ids'
 import { DECISION_METHODS, MEETING_KINDS, type MeetingFields } from '../../../src/domain/meeting'
 import { SKILL_CATEGORIES, type EntryFields, type SkillId } from '../../../src/domain/skills'
@@ -62,6 +63,7 @@ export const OPERATIONS: readonly Operation[] = [
   ['group add', 6, ({ s, r }) => s.groups.addGroup({ name: word(r) || 'G', summary: word(r) })],
   ['group edit', 4, (c) => { const g = group(c); if (g) c.s.groups.updateGroup(g.id, { summary: word(c.r), memberCount: c.r.int(50) }) }],
   ['group delete', 1, (c) => { const g = group(c); if (g) c.s.groups.deleteGroup(g.id) }],
+  ['group visibility', 1, (c) => { const g = group(c); if (g) c.s.groups.setVisibility(g.id, c.r.pick(VISIBILITY_FIELDS), c.r.pick(['public', 'network'] as const)) }],
   ['group restore', 1, (c) => { const g = some(c.r, c.s.groups.getSnapshot().trash); if (g) c.s.groups.restoreGroup(g.id) }],
   ['person add', 2, (c) => { const g = anyGroup(c); if (g) c.s.groups.addPerson(g.id, { name: word(c.r) || 'P' }) }],
   ['person edit', 1, (c) => { const g = anyGroup(c); const p = g && some(c.r, g.people); if (g && p) c.s.groups.updatePerson(g.id, p.id, { role: word(c.r) }) }],
@@ -70,13 +72,16 @@ export const OPERATIONS: readonly Operation[] = [
   // criteria
   ['criterion add', 1, (c) => c.s.criteria.addCriterion(word(c.r))],
   ['criterion reword', 1, (c) => { const k = criterion(c); if (k) c.s.criteria.rewordCriterion(k.id, word(c.r)) }],
+  ['criterion reset', 0.5, (c) => { const k = criterion(c); if (k) c.s.criteria.resetCriterionText(k.id) }],
   ['criterion move', 1, (c) => { const k = criterion(c); if (k) c.s.criteria.moveCriterion(k.id, c.r.int(8)) }],
   ['criterion remove', 1, (c) => { const k = criterion(c); if (k) c.s.criteria.removeCriterion(k.id) }],
   ['criterion restore', 1, (c) => { const k = some(c.r, c.s.criteria.getSnapshot().removed); if (k) c.s.criteria.restoreCriterion(k.id) }],
   ['criterion answer', 2, (c) => { const g = group(c); const k = criterion(c); if (g && k) c.s.groups.answerCriterion(g.id, k.id, { answer: c.r.pick(CRITERION_ANSWERS), note: word(c.r), }) }],
+  ['criterion clear answer', 1, (c) => { const g = group(c); const k = criterion(c); if (g && k) c.s.groups.clearCriterionAnswer(g.id, k.id) }],
   // skills, entries, exchanges
   ['skill add', 2, (c) => c.s.skills.addSkill(word(c.r), c.r.pick(SKILL_CATEGORIES))],
   ['skill rename', 2, (c) => { const k = skill(c); if (k) c.s.skills.renameSkill(k.id, word(c.r)) }],
+  ['skill reset name', 0.5, (c) => { const k = skill(c); if (k) c.s.skills.resetSkillName(k.id) }],
   ['skill category', 1, (c) => { const k = skill(c); if (k) c.s.skills.setSkillCategory(k.id, c.r.pick(SKILL_CATEGORIES)) }],
   ['skill merge', 2, (c) => { const [a, b] = [skill(c), skill(c)]; if (a && b) c.s.skills.mergeSkills(a.id, b.id) }],
   ['skill separate', 1, (c) => { const k = skill(c); if (k) c.s.skills.separateSkill(k.id) }],
