@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { runSchedule, shapeOf } from './schedule'
 
 const replay = process.env.SEED === undefined ? undefined : Number(process.env.SEED)
-const SCHEDULES = Number(process.env.FUZZ_SCHEDULES ?? 1_500)
+const SCHEDULES = Number(process.env.FUZZ_SCHEDULES ?? 2_000)
 
 /** Seeds that once failed: each runs on every test run. */
 const REGRESSIONS: readonly number[] = []
