@@ -250,6 +250,8 @@ export interface BinaryChannel extends FrameChannel {
 
 export interface FramedChannelOptions {
   readonly maxMessageBytes: number
+  /** frame size (tests use a small one); default CHUNK_SIZE */
+  readonly chunkSize?: number
   readonly onMessage: (message: Uint8Array) => void
   /** the peer broke the framing: drop it */
   readonly onViolation: (error: string) => void
@@ -262,8 +264,9 @@ export function attachFramedChannel(
   channel: BinaryChannel,
   options: FramedChannelOptions,
 ): { readonly send: (message: Uint8Array) => void } {
-  const queue = createSendQueue({ channel, onError: options.onRefused })
-  const reassembler = createReassembler({ maxMessageBytes: options.maxMessageBytes })
+  const chunkSize = options.chunkSize ?? CHUNK_SIZE
+  const queue = createSendQueue({ channel, chunkSize, onError: options.onRefused })
+  const reassembler = createReassembler({ maxMessageBytes: options.maxMessageBytes, chunkSize })
   channel.bufferedAmountLowThreshold = LOW_WATER_MARK
   channel.onbufferedamountlow = () => queue.pump()
   channel.onmessage = (event: MessageEvent) => {

@@ -13,7 +13,7 @@
  */
 import type * as Y from 'yjs'
 import { Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness'
-import { attachFramedChannel, DEFAULT_LIMITS } from './chunking'
+import { DEFAULT_LIMITS } from './chunking'
 import {
   createPeerLink,
   readSignal,
@@ -24,7 +24,8 @@ import {
 import { deriveRoomKey } from './room-crypto'
 import { roomNameFor } from './room-name'
 import { createSignallingClient, type SignallingClient } from './signalling-client'
-import { createPeerSync, type PeerSync } from './sync-protocol'
+import { attachPeerChannel } from './peer-channel'
+import type { PeerSync } from './sync-protocol'
 import {
   createStatusStore,
   namesOf,
@@ -159,24 +160,16 @@ export function createSyncProvider(options: SyncProviderOptions): SyncProvider {
       blockedUntil.set(remoteId, Date.now() + BLOCK_MS)
       dropPeer(remoteId, error)
     }
-    const framed = attachFramedChannel(channel, {
-      maxMessageBytes,
-      onMessage: (message) => {
-        const result = sync.receive(message)
-        if (!result.ok) violation(result.error)
-      },
-      onViolation: violation,
-      onRefused: () => dropPeer(remoteId, 'channel refused a frame'),
-    })
-    const sync = createPeerSync({
+    const sync = attachPeerChannel(channel, {
       doc,
       awareness,
       guard,
-      send: framed.send,
+      maxMessageBytes,
+      onViolation: violation,
+      onRefused: () => dropPeer(remoteId, 'channel refused a frame'),
       onExchange: () => recordExchange(peer),
     })
     peer.sync = sync
-    sync.start()
     refresh()
   }
 

@@ -1,0 +1,141 @@
+/**
+ * Every command the fuzzer may run on a peer, one line each: a weight and what it does to the
+ * peer's stores, picking its targets from that peer's own snapshot (as a person on that phone
+ * would). A command that does not apply (nothing to edit yet) simply does nothing.
+ * To cover a new store command, add one line here.
+ */
+import type { SpaceStores } from '../../../src/doc/space-stores'
+import { fromTextHandle } from '../../../src/doc/text-handle'
+import { CRITERION_ANSWERS } from '../../../src/domain/criteria'
+import { VISIBILITY_FIELDS } from '../../../src/domain/group'
+import type { GroupId } from '../../../src/domain/ids'
+import { DECISION_METHODS, MEETING_KINDS, type MeetingFields } from '../../../src/domain/meeting'
+import { SKILL_CATEGORIES, type EntryFields, type SkillId } from '../../../src/domain/skills'
+import type { Random } from '../../support/convergence'
+
+interface Ctx {
+  readonly s: SpaceStores
+  readonly r: Random
+}
+type Operation = readonly [name: string, weight: number, run: (ctx: Ctx) => unknown]
+
+const WORDS = ['agua', 'حصاد', 'seeds', 'żywność', 'کھانا', 'Ana', 'co-op', '', ' ', 'a\nb']
+const word = (r: Random) => r.pick(WORDS) + (r.chance(0.5) ? ` ${r.int(100)}` : '')
+const some = <T>(r: Random, items: readonly T[]): T | undefined =>
+  items.length > 0 ? r.pick(items) : undefined
+
+const group = ({ s, r }: Ctx) => some(r, s.groups.getSnapshot().items)
+const anyGroup = ({ s, r }: Ctx) =>
+  some(r, [...s.groups.getSnapshot().items, ...s.groups.getSnapshot().trash])
+const meeting = ({ s, r }: Ctx) => some(r, s.meetings.getSnapshot().items)
+const skill = ({ s, r }: Ctx) => some(r, s.skills.skills.getSnapshot().all)
+const entry = ({ s, r }: Ctx) => some(r, s.skills.entries.getSnapshot().items)
+const criterion = ({ s, r }: Ctx) => some(r, s.criteria.getSnapshot().items)
+
+function entryFields(ctx: Ctx, groupId: GroupId, skillId: SkillId): EntryFields {
+  const { r } = ctx
+  const base = { groupId, skillId, note: word(r), contact: '' }
+  return r.chance(0.5)
+    ? { ...base, kind: 'offer', level: r.pick(['teach', 'do', 'learning'] as const) }
+    : { ...base, kind: 'need', urgency: r.pick(['now', 'soon', 'sometime'] as const) }
+}
+
+function meetingFields(ctx: Ctx): MeetingFields {
+  const { r, s } = ctx
+  const groups = s.groups.getSnapshot().items
+  return {
+    title: word(r) || 'Meeting',
+    kind: r.pick(MEETING_KINDS),
+    startsAt: `2026-0${1 + r.int(9)}-1${r.int(10)}T18:30`,
+    place: word(r),
+    facilitator: word(r),
+    noteTaker: '',
+    groupIds: groups.length > 0 ? [r.pick(groups).id] : [],
+    people: [],
+  }
+}
+
+const day = (r: Random) => `2026-0${1 + r.int(9)}-1${r.int(10)}`
+
+// prettier-ignore
+export const OPERATIONS: readonly Operation[] = [
+  // groups and people
+  ['group add', 6, ({ s, r }) => s.groups.addGroup({ name: word(r) || 'G', summary: word(r) })],
+  ['group edit', 4, (c) => { const g = group(c); if (g) c.s.groups.updateGroup(g.id, { summary: word(c.r), memberCount: c.r.int(50) }) }],
+  ['group delete', 1, (c) => { const g = group(c); if (g) c.s.groups.deleteGroup(g.id) }],
+  ['group visibility', 1, (c) => { const g = group(c); if (g) c.s.groups.setVisibility(g.id, c.r.pick(VISIBILITY_FIELDS), c.r.pick(['public', 'network'] as const)) }],
+  ['group restore', 1, (c) => { const g = some(c.r, c.s.groups.getSnapshot().trash); if (g) c.s.groups.restoreGroup(g.id) }],
+  ['person add', 2, (c) => { const g = anyGroup(c); if (g) c.s.groups.addPerson(g.id, { name: word(c.r) || 'P' }) }],
+  ['person edit', 1, (c) => { const g = anyGroup(c); const p = g && some(c.r, g.people); if (g && p) c.s.groups.updatePerson(g.id, p.id, { role: word(c.r) }) }],
+  ['person remove', 1, (c) => { const g = anyGroup(c); const p = g && some(c.r, g.people); if (g && p) c.s.groups.removePerson(g.id, p.id) }],
+  ['person restore', 1, (c) => { const g = anyGroup(c); const p = g && some(c.r, g.removedPeople); if (g && p) c.s.groups.restorePerson(g.id, p.id) }],
+  // criteria
+  ['criterion add', 1, (c) => c.s.criteria.addCriterion(word(c.r))],
+  ['criterion reword', 1, (c) => { const k = criterion(c); if (k) c.s.criteria.rewordCriterion(k.id, word(c.r)) }],
+  ['criterion reset', 0.5, (c) => { const k = criterion(c); if (k) c.s.criteria.resetCriterionText(k.id) }],
+  ['criterion move', 1, (c) => { const k = criterion(c); if (k) c.s.criteria.moveCriterion(k.id, c.r.int(8)) }],
+  ['criterion remove', 1, (c) => { const k = criterion(c); if (k) c.s.criteria.removeCriterion(k.id) }],
+  ['criterion restore', 1, (c) => { const k = some(c.r, c.s.criteria.getSnapshot().removed); if (k) c.s.criteria.restoreCriterion(k.id) }],
+  ['criterion answer', 2, (c) => { const g = group(c); const k = criterion(c); if (g && k) c.s.groups.answerCriterion(g.id, k.id, { answer: c.r.pick(CRITERION_ANSWERS), note: word(c.r), }) }],
+  ['criterion clear answer', 1, (c) => { const g = group(c); const k = criterion(c); if (g && k) c.s.groups.clearCriterionAnswer(g.id, k.id) }],
+  // skills, entries, exchanges
+  ['skill add', 2, (c) => c.s.skills.addSkill(word(c.r), c.r.pick(SKILL_CATEGORIES))],
+  ['skill rename', 2, (c) => { const k = skill(c); if (k) c.s.skills.renameSkill(k.id, word(c.r)) }],
+  ['skill reset name', 0.5, (c) => { const k = skill(c); if (k) c.s.skills.resetSkillName(k.id) }],
+  ['skill category', 1, (c) => { const k = skill(c); if (k) c.s.skills.setSkillCategory(k.id, c.r.pick(SKILL_CATEGORIES)) }],
+  ['skill merge', 2, (c) => { const [a, b] = [skill(c), skill(c)]; if (a && b) c.s.skills.mergeSkills(a.id, b.id) }],
+  ['skill separate', 1, (c) => { const k = skill(c); if (k) c.s.skills.separateSkill(k.id) }],
+  ['skill remove', 1, (c) => { const k = skill(c); if (k) c.s.skills.removeSkill(k.id) }],
+  ['skill restore', 1, (c) => { const k = skill(c); if (k) c.s.skills.restoreSkill(k.id) }],
+  ['entry add', 4, (c) => { const g = group(c); const k = skill(c); if (g && k) c.s.skills.addEntry(entryFields(c, g.id, k.id)) }],
+  ['entry add new skill', 1, (c) => { const g = group(c); if (g) c.s.skills.addEntry(entryFields(c, g.id, '' as SkillId), { name: word(c.r), category: 'other', }) }],
+  ['entry edit', 2, (c) => { const e = entry(c); if (e) c.s.skills.updateEntry(e.id, entryFields(c, e.groupId, e.skillId)) }],
+  ['entry remove', 1, (c) => { const e = entry(c); if (e) c.s.skills.removeEntry(e.id) }],
+  ['entry restore', 1, (c) => { const e = some(c.r, c.s.skills.entries.getSnapshot().trash); if (e) c.s.skills.restoreEntry(e.id) }],
+  ['exchange add', 2, (c) => { const [a, b, k] = [group(c), group(c), skill(c)]; if (a && b && k) c.s.skills.addExchange({ fromGroupId: a.id, toGroupId: b.id, skillId: k.id, minutes: 1 + c.r.int(600), date: day(c.r), note: word(c.r), }) }],
+  ['exchange remove', 1, (c) => { const x = some(c.r, c.s.skills.exchanges.getSnapshot().items); if (x) c.s.skills.removeExchange(x.id) }],
+  ['exchange restore', 1, (c) => { const x = some(c.r, c.s.skills.exchanges.getSnapshot().trash); if (x) c.s.skills.restoreExchange(x.id) }],
+  // meetings
+  ['meeting add', 3, (c) => c.s.meetings.addMeeting(meetingFields(c), c.r.chance(0.5) ? word(c.r) : ''),],
+  ['meeting edit', 2, (c) => { const m = meeting(c); if (m) c.s.meetings.updateMeetingFrom(m.id, m, { ...m, ...meetingFields(c), people: m.people }) }],
+  ['meeting delete', 1, (c) => { const m = meeting(c); if (m) c.s.meetings.deleteMeeting(m.id) }],
+  ['meeting restore', 1, (c) => { const m = some(c.r, c.s.meetings.getSnapshot().trash); if (m) c.s.meetings.restoreMeeting(m.id) }],
+  ['attendance', 2, (c) => { const m = meeting(c); const p = c.r.pick(['Ana', 'ana ', 'Ben', 'Zofia']); if (m) c.s.meetings.updateMeetingFrom(m.id, m, { ...m, people: m.people.some((x) => x.toLowerCase() === p.trim().toLowerCase()) ? m.people.filter((x) => x.toLowerCase() !== p.trim().toLowerCase()) : [...m.people, p], }) }],
+  ['agenda add', 3, (c) => { const m = meeting(c); if (m) c.s.meetings.addAgendaItem(m.id, word(c.r)) }],
+  ['agenda reword', 1, (c) => { const m = meeting(c); const i = m && some(c.r, m.agenda); if (m && i) c.s.meetings.rewordAgendaItem(m.id, i.id, word(c.r)) }],
+  ['agenda move', 3, (c) => { const m = meeting(c); const i = m && some(c.r, m.agenda); if (m && i) c.s.meetings.moveAgendaItem(m.id, i.id, c.r.int(m.agenda.length)) }],
+  ['agenda remove', 1, (c) => { const m = meeting(c); const i = m && some(c.r, m.agenda); if (m && i) c.s.meetings.removeAgendaItem(m.id, i.id) }],
+  ['agenda restore', 1, (c) => { const m = meeting(c); const i = m && some(c.r, m.removedAgenda); if (m && i) c.s.meetings.restoreAgendaItem(m.id, i.id) }],
+  ['notes insert', 5, (c) => { const m = meeting(c); const h = m && c.s.meetings.notesOf(m.id); if (h) { const t = fromTextHandle(h); t.insert(c.r.int(t.length + 1), word(c.r)) } }],
+  ['notes delete', 2, (c) => { const m = meeting(c); const h = m && c.s.meetings.notesOf(m.id); if (h) { const t = fromTextHandle(h); const at = c.r.int(t.length + 1); t.delete(at, Math.min(t.length - at, 1 + c.r.int(8))) } }],
+  ['decision add', 2, (c) => { const m = meeting(c); if (m) c.s.meetings.recordDecision(m.id, { text: word(c.r), method: c.r.pick(DECISION_METHODS), outcome: word(c.r), }) }],
+  ['decision remove', 1, (c) => { const m = meeting(c); const d = m && some(c.r, m.decisions); if (m && d) c.s.meetings.removeDecision(m.id, d.id) }],
+  ['action add', 2, (c) => { const m = meeting(c); if (m) c.s.meetings.addAction(m.id, { what: word(c.r), who: word(c.r), due: c.r.chance(0.3) ? '' : day(c.r), }) }],
+  ['action done', 1, (c) => { const m = meeting(c); const a = m && some(c.r, m.actions); if (m && a) c.s.meetings.setActionDone(m.id, a.id, c.r.chance(0.5)) }],
+  ['action remove', 1, (c) => { const m = meeting(c); const a = m && some(c.r, m.actions); if (m && a) c.s.meetings.removeAction(m.id, a.id) }],
+  // stipends
+  ['stipend rules', 1, (c) => c.s.stipends.saveSettings({ amountMinor: c.r.int(100_000), currency: c.r.pick(['GBP', 'EUR', 'JPY']), kinds: MEETING_KINDS.filter(() => c.r.chance(0.5)), }),],
+  ['payment add', 2, (c) => { const g = group(c); if (g) c.s.stipends.recordPayment({ groupId: g.id, period: `2026-0${1 + c.r.int(9)}`, amountMinor: c.r.int(100_000), paidOn: day(c.r), note: word(c.r), }) }],
+  ['payment remove', 1, (c) => { const p = some(c.r, c.s.stipends.payments.getSnapshot().items); if (p) c.s.stipends.removePayment(p.id) }],
+  // templates
+  ['template save', 1, (c) => c.s.templates.saveTemplate(word(c.r), word(c.r))],
+  ['template delete', 1, (c) => { const t = some(c.r, c.s.templates.getSnapshot().items); if (t) c.s.templates.deleteTemplate(t.id) }],
+  ['template restore', 1, (c) => { const t = some(c.r, c.s.templates.getSnapshot().trash); if (t) c.s.templates.restoreTemplate(t.id) }],
+  // the trash emptied for good
+  ['empty trash', 0.2, (c) => c.s.emptyTrash()],
+]
+
+const TOTAL = OPERATIONS.reduce((sum, [, weight]) => sum + weight, 0)
+
+/** Runs one weighted-random command on these stores; returns its name. */
+export function randomOperation(stores: SpaceStores, random: Random): string {
+  let roll = random.next() * TOTAL
+  for (const [name, weight, run] of OPERATIONS) {
+    roll -= weight
+    if (roll < 0) {
+      run({ s: stores, r: random })
+      return name
+    }
+  }
+  return 'none'
+}
