@@ -1,29 +1,40 @@
 /**
  * Randomized convergence through the real sync path (schedule.ts). The base seed is random on
  * every run and printed; a failure names the one schedule's seed to replay with
- * `SEED=<seed> npm run test:unit`. FUZZ_SCHEDULES sets how many (npm run fuzz: many more).
+ * `SEED=<seed> npm run test:unit`. FUZZ_SCHEDULES sets how many in all (10,000 by default;
+ * npm run fuzz: many more), shared between the convergence-*.test.ts files so that Vitest runs
+ * them on every core at once.
  */
 import { describe, expect, it } from 'vitest'
 import { runSchedule, shapeOf } from './schedule'
 
 const replay = process.env.SEED === undefined ? undefined : Number(process.env.SEED)
-const SCHEDULES = Number(process.env.FUZZ_SCHEDULES ?? 2_000)
+const TOTAL = Number(process.env.FUZZ_SCHEDULES ?? 10_000)
 
 /** Seeds that once failed: each runs on every test run. */
-const REGRESSIONS: readonly number[] = []
+export const REGRESSIONS: readonly number[] = []
 
-describe('convergence through the real sync path', () => {
-  it.skipIf(replay === undefined)('replays SEED', async () => {
-    await runSchedule(replay!)
-  })
+/** One part of the run: `part` of `parts` test files, each with its own random base seed. */
+export function describeFuzz(part: number, parts: number): void {
+  const SCHEDULES = Math.ceil(TOTAL / parts)
+  describe('convergence through the real sync path', () => {
+    if (replay !== undefined) {
+      // every part replays it, so no file is left without a test
+      it(`replays SEED=${replay}`, async () => {
+        await runSchedule(replay)
+      })
+      return
+    }
 
-  it.each(REGRESSIONS.map((seed) => [seed]))('seed %i (once failed) converges', async (seed) => {
-    await runSchedule(seed)
-  })
+    if (part === 1)
+      it.each(REGRESSIONS.map((seed) => [seed]))(
+        'seed %i (once failed) converges',
+        async (seed) => {
+          await runSchedule(seed)
+        },
+      )
 
-  it.runIf(replay === undefined)(
-    `${SCHEDULES} random schedules converge`,
-    async () => {
+    it(`part ${part} of ${parts}: ${SCHEDULES} random schedules converge`, async () => {
       const base = Math.floor(Math.random() * 2 ** 31)
       console.log(`fuzz: base seed ${base}, schedules ${base}…${base + SCHEDULES - 1}`)
       const started = performance.now()
@@ -50,7 +61,6 @@ describe('convergence through the real sync path', () => {
           `${[...ops.values()].reduce((a, b) => a + b, 0)} commands of ${ops.size} kinds`,
       )
       expect(ops.size).toBeGreaterThan(45) // the schedules reached nearly every command
-    },
-    600_000,
-  )
-})
+    }, 600_000)
+  })
+}
