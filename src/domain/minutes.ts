@@ -36,11 +36,17 @@ export function escapeMarkdown(text: string): string {
     )
 }
 
-/** Multi-line text (the notes): each line escaped, line breaks kept. */
+/**
+ * Multi-line text (the notes): each line escaped, line breaks kept. A notes heading ("## Seed
+ * Library", as the templates write) becomes a heading one level under the minutes' "Notes".
+ */
 function escapeBlock(text: string): string {
   return text
     .split('\n')
-    .map((line) => escapeMarkdown(line))
+    .map((line) => {
+      const heading = /^##\s+(\S.*)$/.exec(line)?.[1]
+      return heading ? `### ${escapeMarkdown(heading)}` : escapeMarkdown(line)
+    })
     .join('  \n')
 }
 

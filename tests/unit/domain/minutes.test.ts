@@ -40,12 +40,12 @@ const meeting: Meeting = {
 }
 
 describe('minutes as Markdown', () => {
-  it('lays out the meeting, and what people typed cannot become headings or links', () => {
+  it("lays out the meeting with the notes' own headings, and nothing typed becomes a link or a list", () => {
     const md = minutesMarkdown(meeting, {
       when: '12 Mar 2026, 18:30',
       kind: 'Dialogue space',
       groupNames: ['Riverside Pantry'],
-      notes: '- not a list\n## not a heading',
+      notes: '- not a list\n## Riverside Pantry\n#not a heading',
       labels,
     })
     expect(md).toBe(
@@ -65,7 +65,7 @@ describe('minutes as Markdown', () => {
         '',
         '## Notes',
         '',
-        '\\- not a list  \n\\## not a heading',
+        '\\- not a list  \n### Riverside Pantry  \n\\#not a heading',
         '',
         '## Decisions',
         '',
