@@ -27,7 +27,11 @@ export interface NotesEditorOptions {
 }
 
 export interface NotesEditor {
-  focus(): void
+  /**
+   * Focuses the notes. `'first-gap'` also puts the cursor where typing starts in notes a
+   * template prepared: the end of the first empty line or of the first "Question: " line.
+   */
+  focus(where?: 'first-gap'): void
   destroy(): void
 }
 
@@ -75,7 +79,19 @@ export function mountNotesEditor(options: NotesEditorOptions): NotesEditor {
     }),
   })
   return {
-    focus: () => view.focus(),
+    focus(where) {
+      if (where === 'first-gap') {
+        const { doc } = view.state
+        for (let n = 1; n <= doc.lines; n++) {
+          const line = doc.line(n)
+          if (line.text.trim() === '' || /:\s*$/.test(line.text)) {
+            view.dispatch({ selection: { anchor: line.to }, scrollIntoView: true })
+            break
+          }
+        }
+      }
+      view.focus()
+    },
     destroy() {
       view.destroy()
       undoManager.destroy()
