@@ -51,9 +51,8 @@ export function DecisionsSection({ session, meeting }: { session: Session; meeti
           return (
             <li key={d.id} className="part-row">
               <span className="part-text">
-                {d.text}
+                <span>{d.text}</span>
                 <span className="hint">
-                  {' '}
                   {t(METHOD_LABELS[d.method])}
                   {d.outcome && ` · ${d.outcome}`}
                 </span>
