@@ -205,6 +205,7 @@ describe('meetings in Chromium', () => {
     await notes(page).click()
     await page.keyboard.press('Control+End')
     await page.keyboard.type('Shared question: what did the month teach us?')
+    await page.getByRole('button', { name: 'Use these notes again' }).click()
     const reuse = page.getByRole('region', { name: 'Use these notes again' })
     const name = reuse.getByRole('textbox', { name: 'Template name' })
     await reuse.getByRole('button', { name: 'Save these notes as a template' }).click()

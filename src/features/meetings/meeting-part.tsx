@@ -14,7 +14,7 @@ export function MeetingPart({
 }: {
   title: string
   /** What the closed part says about itself: "4", or "6 people, 3 groups". */
-  count: string
+  count?: string
   children: ReactNode
   startOpen?: boolean
 }) {
@@ -30,9 +30,7 @@ export function MeetingPart({
           aria-controls={`${id}-body`}
           onClick={() => setOpen(!open)}
         >
-          <span>
-            {title} · {count}
-          </span>
+          <span>{count === undefined ? title : `${title} · ${count}`}</span>
           <Icon name={open ? 'up' : 'down'} size={20} />
         </button>
       </h2>

@@ -126,6 +126,7 @@ describe('meetings screen', () => {
     const id = session.stores.meetings.addMeeting(fields({ title: 'April round' }), notes)
     window.history.replaceState(null, '', `${base}/${id}`)
     renderScreen()
+    fireEvent.click(screen.getByRole('button', { name: 'Use these notes again' }))
     const section = screen.getByRole('region', { name: 'Use these notes again' })
     const name = within(section).getByRole('textbox', { name: 'Template name' })
     const save = within(section).getByRole('button', { name: 'Save these notes as a template' })
