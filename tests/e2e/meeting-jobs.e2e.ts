@@ -72,6 +72,8 @@ describe('meeting jobs in taps', () => {
     for (const name of Object.values(GROUPS).flat())
       expect(await page.getByRole('checkbox', { name }).isChecked()).toBe(true)
     await page.getByRole('link', { name: 'Counts for stipends: 3 groups' }).waitFor()
+    // the register fits the phone: nothing scrolls the page sideways
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
     expect(await axeViolations(page)).toEqual([])
 
     // the next meeting: the same people are listed in their groups; the register is ticks
