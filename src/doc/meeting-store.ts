@@ -12,7 +12,9 @@ import {
   orderAt,
   type DecisionMethod,
   type AgendaItemId,
+  MEETING_PEOPLE_MAX,
   MEETING_TEXT_MAX,
+  personKey,
   type Meeting,
   type MeetingFields,
   type MeetingId,
@@ -23,7 +25,10 @@ import {
   AGENDA,
   DECISION,
   ENTRY_TEXT_MAX,
+  GROUP,
+  GROUP_ID,
   NOTES,
+  PERSON,
   patchOf,
   readMeeting,
 } from './meeting-read'
@@ -98,7 +103,8 @@ export function createMeetingStore(
       meetings.update(id, { [`${AGENDA}${itemId}`]: nestedFields({ text: clean, order }) })
       return itemId
     },
-    rewordAgendaItem(id: MeetingId, itemId: AgendaItemId, text: string): boolean {
+    /** Rewrites an agenda point in place (its position stays). */
+    editAgendaItem(id: MeetingId, itemId: AgendaItemId, text: string): boolean {
       const clean = text.trim().slice(0, AGENDA_TEXT_MAX)
       if (clean === '' || !hasItem(id, itemId)) return false
       return meetings.update(id, { [`${AGENDA}${itemId}`]: nestedFields({ text: clean }) })
@@ -134,6 +140,25 @@ export function createMeetingStore(
       })
       return entryId
     },
+    /** Rewrites a decision in place; false if it is gone or the text is empty. */
+    editDecision(
+      id: MeetingId,
+      entryId: string,
+      decision: { text: string; method: DecisionMethod; outcome: string },
+    ): boolean {
+      const text = decision.text.trim().slice(0, ENTRY_TEXT_MAX)
+      if (text === '' || !hasEntry(id, `${DECISION}${entryId}`)) return false
+      return meetings.update(id, {
+        [`${DECISION}${entryId}`]: nestedFields({
+          text,
+          method: decision.method,
+          outcome: decision.outcome.trim().slice(0, MEETING_TEXT_MAX),
+        }),
+      })
+    },
+    restoreDecision: (id: MeetingId, entryId: string) =>
+      hasEntry(id, `${DECISION}${entryId}`) &&
+      meetings.update(id, { [`${DECISION}${entryId}`]: nestedFields({ removedAt: REMOVE_FIELD }) }),
     removeDecision: (id: MeetingId, entryId: string) =>
       hasEntry(id, `${DECISION}${entryId}`) &&
       meetings.update(id, {
@@ -157,6 +182,38 @@ export function createMeetingStore(
         }),
       })
       return entryId
+    },
+    /** Rewrites what, who and by when, not done: another phone ticking it off survives. */
+    editAction(id: MeetingId, entryId: string, action: { what: string; who: string; due: string }) {
+      const what = action.what.trim().slice(0, ENTRY_TEXT_MAX)
+      if (what === '' || !isDueDate(action.due) || !hasEntry(id, `${ACTION}${entryId}`))
+        return false
+      return meetings.update(id, {
+        [`${ACTION}${entryId}`]: nestedFields({
+          what,
+          who: action.who.trim().slice(0, MEETING_TEXT_MAX),
+          due: action.due,
+        }),
+      })
+    },
+    restoreAction: (id: MeetingId, entryId: string) =>
+      hasEntry(id, `${ACTION}${entryId}`) &&
+      meetings.update(id, { [`${ACTION}${entryId}`]: nestedFields({ removedAt: REMOVE_FIELD }) }),
+    /**
+     * Attendance, one set member at a time, so two phones ticking different people at once
+     * both count. A group attended is what stipends count (domain/stipends.ts).
+     */
+    setGroupAttended(id: MeetingId, groupId: string, attended: boolean): boolean {
+      if (!GROUP_ID.test(groupId) || !meetings.getSnapshot().byId.has(id)) return false
+      return meetings.update(id, { [`${GROUP}${groupId}`]: attended ? true : REMOVE_FIELD })
+    },
+    setPersonAttended(id: MeetingId, name: string, attended: boolean): boolean {
+      const meeting = meetings.getSnapshot().byId.get(id)
+      const clean = name.trim().slice(0, MEETING_TEXT_MAX)
+      const key = personKey(clean)
+      if (!meeting || key === '') return false
+      if (attended && meeting.people.length >= MEETING_PEOPLE_MAX) return false
+      return meetings.update(id, { [`${PERSON}${key}`]: attended ? clean : REMOVE_FIELD })
     },
     /** Done or not: one field, so another phone's edit of the same action's text survives. */
     setActionDone: (id: MeetingId, entryId: string, done: boolean) =>

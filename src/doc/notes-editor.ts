@@ -9,8 +9,16 @@
  * undo never removes what someone else typed.
  */
 import { defaultKeymap, indentWithTab } from '@codemirror/commands'
-import { EditorState } from '@codemirror/state'
-import { EditorView, keymap, placeholder as placeholderText } from '@codemirror/view'
+import { EditorState, RangeSetBuilder } from '@codemirror/state'
+import {
+  Decoration,
+  EditorView,
+  keymap,
+  placeholder as placeholderText,
+  ViewPlugin,
+  type DecorationSet,
+  type ViewUpdate,
+} from '@codemirror/view'
 import { yCollab, yUndoManagerKeymap } from 'y-codemirror.next'
 import * as Y from 'yjs'
 import { fromTextHandle, type TextHandle } from './text-handle'
@@ -27,7 +35,11 @@ export interface NotesEditorOptions {
 }
 
 export interface NotesEditor {
-  focus(): void
+  /**
+   * Focuses the notes. `'first-gap'` also puts the cursor where typing starts in notes a
+   * template prepared: the end of the first empty line or of the first "Question: " line.
+   */
+  focus(where?: 'first-gap'): void
   destroy(): void
 }
 
@@ -41,6 +53,34 @@ const isAwareness = (value: unknown): value is AwarenessLike =>
   typeof value === 'object' &&
   value !== null &&
   typeof (value as AwarenessLike).getLocalState === 'function'
+
+/**
+ * A line starting "## " (as templates write a group's section, and as anyone can type) is drawn
+ * as a heading; the text stays plain, so the minutes and search read the same characters.
+ */
+const headingLine = Decoration.line({ class: 'cm-notes-heading' })
+function headingLines(view: EditorView): DecorationSet {
+  const builder = new RangeSetBuilder<Decoration>()
+  for (const { from, to } of view.visibleRanges)
+    for (let pos = from; pos <= to;) {
+      const line = view.state.doc.lineAt(pos)
+      if (/^#{1,3}\s+\S/.test(line.text)) builder.add(line.from, line.from, headingLine)
+      pos = line.to + 1
+    }
+  return builder.finish()
+}
+const headings = ViewPlugin.fromClass(
+  class {
+    decorations: DecorationSet
+    constructor(view: EditorView) {
+      this.decorations = headingLines(view)
+    }
+    update(update: ViewUpdate) {
+      if (update.docChanged || update.viewportChanged) this.decorations = headingLines(update.view)
+    }
+  },
+  { decorations: (plugin) => plugin.decorations },
+)
 
 export function mountNotesEditor(options: NotesEditorOptions): NotesEditor {
   const ytext = fromTextHandle(options.text)
@@ -67,7 +107,13 @@ export function mountNotesEditor(options: NotesEditorOptions): NotesEditor {
         EditorView.theme({
           '.cm-scroller': { fontFamily: 'inherit', lineHeight: '1.5' },
           '.cm-line': { unicodeBidi: 'plaintext' },
+          '.cm-notes-heading': {
+            fontWeight: '700',
+            fontSize: '1.1em',
+            paddingBlockStart: '0.25em',
+          },
         }),
+        headings,
         EditorState.readOnly.of(options.readOnly ?? false),
         EditorView.editable.of(!(options.readOnly ?? false)),
         ...(options.placeholder ? [placeholderText(options.placeholder)] : []),
@@ -75,7 +121,19 @@ export function mountNotesEditor(options: NotesEditorOptions): NotesEditor {
     }),
   })
   return {
-    focus: () => view.focus(),
+    focus(where) {
+      if (where === 'first-gap') {
+        const { doc } = view.state
+        for (let n = 1; n <= doc.lines; n++) {
+          const line = doc.line(n)
+          if (line.text.trim() === '' || /:\s*$/.test(line.text)) {
+            view.dispatch({ selection: { anchor: line.to }, scrollIntoView: true })
+            break
+          }
+        }
+      }
+      view.focus()
+    },
     destroy() {
       view.destroy()
       undoManager.destroy()

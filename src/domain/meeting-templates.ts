@@ -2,7 +2,8 @@
  * Templates that prepare a meeting's notes: a dialogue round gives each attending group its
  * own section (our work, plans, difficulties, what we need from the network), a workshop its
  * topic, what was learnt and follow-ups, and blank nothing. The headings come in the reader's
- * language; the notes are plain text anyone can change.
+ * language; the notes are plain text anyone can change. A heading is a line starting with "## ",
+ * as in Markdown: the minutes turn it into a heading, and anyone can type one.
  */
 import type { EntityMeta } from './entity'
 import type { Brand } from './ids'
@@ -30,17 +31,19 @@ export function templateNotes(
   labels: TemplateLabels,
 ): string {
   if (template === 'workshop')
-    return [labels.topic, '', labels.learnt, '', labels.followUps, ''].map(line).join('\n')
+    return [labels.topic, labels.learnt, labels.followUps].map((h) => `${heading(h)}\n\n`).join('')
   if (template === 'dialogue-round') {
     const questions = [labels.ourWork, labels.plans, labels.difficulties, labels.needs]
-    return groupNames
-      .map((name) => [`== ${name} ==`, ...questions.map((q) => `${q}: `), ''].join('\n'))
-      .join('\n')
+    const section = (name?: string) =>
+      [...(name ? [heading(name)] : []), ...questions.map((q) => `${q}: `), ''].join('\n')
+    // no groups chosen yet: one round of questions, so the notes still start ready to fill
+    return groupNames.length === 0 ? section() : groupNames.map(section).join('\n')
   }
   return ''
 }
 
-const line = (text: string) => (text === '' ? '' : `${text}:`)
+/** A Markdown heading of the second level, on one line whatever the name holds. */
+export const heading = (text: string) => `## ${text.replace(/\s+/g, ' ').trim()}`
 
 /**
  * A space's own templates: notes a space wrote once and wants to start from again (its own

@@ -187,6 +187,7 @@ async function visitEveryScreen(page: Page, say: Said): Promise<string[]> {
   await heading('meetings.title')
   await check('meetings')
   await link('meetings.new').click()
+  await page.getByRole('button', { name: say('meetings.detailsFirst') }).click()
   await page.getByRole('textbox', { name: say('meetings.titleLabel') }).fill(say('templates.topic'))
   await page.getByRole('button', { name: say('meetings.create') }).click()
   await page.getByRole('heading', { name: say('templates.topic'), level: 1 }).waitFor()

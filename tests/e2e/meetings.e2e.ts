@@ -35,13 +35,27 @@ const notes = (page: Page) => page.getByRole('textbox', { name: 'Meeting notes' 
 const saved = (page: Page) =>
   page.getByRole('status').filter({ hasText: 'Saved on this phone' }).waitFor()
 
+/** Opens a part of the meeting page under the notes ("Decisions · 2") unless it is open. */
+async function openPart(page: Page, name: 'Agenda' | 'Decisions' | 'Actions') {
+  const toggle = page.getByRole('button', { name: new RegExp(`^${name} · `) })
+  if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click()
+}
+
+/** A new meeting with its details set first (the one-tap start is in meeting-jobs.e2e.ts). */
+async function newMeetingForm(page: Page) {
+  await page.getByRole('link', { name: 'New meeting' }).click()
+  await page.getByRole('button', { name: 'Or set the title, date and groups first' }).click()
+}
+
 async function recordDecision(page: Page, text: string) {
+  await openPart(page, 'Decisions')
   await page.getByRole('textbox', { name: 'What was decided' }).fill(text)
   await page.getByRole('button', { name: 'Record the decision' }).click()
   await decisions(page).getByText(text, { exact: true }).waitFor()
 }
 
 async function addAction(page: Page, what: string, who: string) {
+  await openPart(page, 'Actions')
   await page.getByRole('textbox', { name: 'What needs doing' }).fill(what)
   await page.getByRole('textbox', { name: 'Who (a person or a group)' }).fill(who)
   await page.getByRole('button', { name: 'Add the action' }).click()
@@ -52,7 +66,7 @@ const decisions = (page: Page) => page.getByRole('list', { name: 'Decisions of t
 
 async function newMeeting(page: Page, title: string) {
   await page.getByRole('link', { name: 'Meetings' }).click()
-  await page.getByRole('link', { name: 'New meeting' }).click()
+  await newMeetingForm(page)
   await page.getByRole('textbox', { name: 'Title' }).fill(title)
   await page.getByRole('button', { name: 'Create meeting' }).click()
   await page.getByRole('heading', { name: title, level: 1 }).waitFor()
@@ -66,7 +80,7 @@ describe('meetings in Chromium', () => {
     await createSpace(page, 'Dialogue Network')
     await page.getByRole('link', { name: 'Meetings' }).click()
     await page.getByText('No meetings yet.', { exact: false }).waitFor()
-    await page.getByRole('link', { name: 'New meeting' }).click()
+    await newMeetingForm(page)
     expect(await axeViolations(page)).toEqual([])
     await page.getByRole('button', { name: 'Create meeting' }).click()
     const title = page.getByRole('textbox', { name: 'Title' })
@@ -82,6 +96,7 @@ describe('meetings in Chromium', () => {
     await page.getByRole('heading', { name: 'March dialogue space', level: 1 }).waitFor()
 
     // the agenda: add, refuse an empty point, reorder, take one off and put it back
+    await openPart(page, 'Agenda')
     const point = page.getByRole('textbox', { name: 'New agenda point' })
     await page.getByRole('button', { name: 'Add to the agenda' }).click()
     await page.getByText('Please write the agenda point.').waitFor()
@@ -100,6 +115,8 @@ describe('meetings in Chromium', () => {
     expect(await agenda.count()).toBe(3)
 
     // a decision and two actions, one overdue; the open-actions view lists it first
+    await openPart(page, 'Decisions')
+    await openPart(page, 'Actions')
     await page.getByRole('textbox', { name: 'What was decided' }).fill('Join the food network')
     await page.getByRole('combobox', { name: 'How it was decided' }).selectOption('consent')
     await page.getByRole('button', { name: 'Record the decision' }).click()
@@ -130,11 +147,13 @@ describe('meetings in Chromium', () => {
     await page.getByRole('status').filter({ hasText: '1 open action' }).waitFor()
     expect(await axeViolations(page)).toEqual([])
     await page.getByRole('link', { name: 'March dialogue space' }).click()
+    await openPart(page, 'Actions')
     await page.getByRole('checkbox', { name: 'Book the hall' }).check()
     await page.waitForTimeout(600) // past the 200 ms write batch
     await saved(page)
     await page.reload()
     await notes(page).getByText('Seed bank needs volunteers.').waitFor()
+    await openPart(page, 'Actions')
     expect(await page.getByRole('checkbox', { name: 'Book the hall' }).isChecked()).toBe(true)
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -171,7 +190,7 @@ describe('meetings in Chromium', () => {
     await addGroup(page, 'Riverside Pantry')
     await addGroup(page, 'Seed Library')
     await page.getByRole('link', { name: 'Meetings' }).click()
-    await page.getByRole('link', { name: 'New meeting' }).click()
+    await newMeetingForm(page)
     await page.getByRole('textbox', { name: 'Title' }).fill('April round')
     await page.getByRole('checkbox', { name: 'Riverside Pantry' }).check()
     await page.getByRole('checkbox', { name: 'Seed Library' }).check()
@@ -179,7 +198,7 @@ describe('meetings in Chromium', () => {
       .getByRole('combobox', { name: 'Start the notes from' })
       .selectOption('dialogue-round')
     await page.getByRole('button', { name: 'Create meeting' }).click()
-    for (const text of ['== Riverside Pantry ==', '== Seed Library =='])
+    for (const text of ['## Riverside Pantry', '## Seed Library'])
       await notes(page).getByText(text).waitFor()
     expect(await notes(page).getByText('What we need from the network:').count()).toBe(2)
 
@@ -187,6 +206,7 @@ describe('meetings in Chromium', () => {
     await notes(page).click()
     await page.keyboard.press('Control+End')
     await page.keyboard.type('Shared question: what did the month teach us?')
+    await page.getByRole('button', { name: 'Use these notes again' }).click()
     const reuse = page.getByRole('region', { name: 'Use these notes again' })
     const name = reuse.getByRole('textbox', { name: 'Template name' })
     await reuse.getByRole('button', { name: 'Save these notes as a template' }).click()
@@ -200,7 +220,7 @@ describe('meetings in Chromium', () => {
       .waitFor()
     expect(await axeViolations(page)).toEqual([])
     await page.getByRole('link', { name: 'Back' }).click()
-    await page.getByRole('link', { name: 'New meeting' }).click()
+    await newMeetingForm(page)
     await page.getByRole('textbox', { name: 'Title' }).fill('May round')
     await page
       .getByRole('combobox', { name: 'Start the notes from' })
@@ -208,7 +228,7 @@ describe('meetings in Chromium', () => {
     await page.getByRole('button', { name: 'Create meeting' }).click()
     await page.getByRole('heading', { name: 'May round', level: 1 }).waitFor()
     await notes(page).getByText('Shared question: what did the month teach us?').waitFor()
-    await notes(page).getByText('== Seed Library ==').waitFor()
+    await notes(page).getByText('## Seed Library').waitFor()
 
     // deleted from the space's templates, it is no longer offered (and can be restored)
     await page.getByRole('link', { name: 'Back' }).click()
@@ -220,7 +240,7 @@ describe('meetings in Chromium', () => {
     await page.getByRole('button', { name: 'Delete template: Our monthly round' }).click()
     await page.getByRole('button', { name: 'Restore template: Our monthly round' }).waitFor()
     await page.getByRole('link', { name: 'Back' }).click()
-    await page.getByRole('link', { name: 'New meeting' }).click()
+    await newMeetingForm(page)
     const choice = page.getByRole('combobox', { name: 'Start the notes from' })
     expect(await choice.getByRole('option').allInnerTexts()).toEqual([
       'Blank notes',
@@ -242,7 +262,7 @@ describe('meetings in Chromium', () => {
     await page.getByRole('link', { name: 'Offline' }).waitFor()
 
     await page.getByRole('link', { name: 'Meetings' }).click()
-    await page.getByRole('link', { name: 'New meeting' }).click()
+    await newMeetingForm(page)
     await page.getByRole('textbox', { name: 'Title' }).fill('Round with no signal')
     await page.getByRole('checkbox', { name: 'Riverside Pantry' }).check()
     await page.getByRole('checkbox', { name: 'Seed Library' }).check()
@@ -250,7 +270,7 @@ describe('meetings in Chromium', () => {
       .getByRole('combobox', { name: 'Start the notes from' })
       .selectOption('dialogue-round')
     await page.getByRole('button', { name: 'Create meeting' }).click()
-    await notes(page).getByText('== Seed Library ==').waitFor()
+    await notes(page).getByText('## Seed Library').waitFor()
     await notes(page).click()
     await page.keyboard.press('Control+End')
     await page.keyboard.type('Seed swap moved to May.')
@@ -260,8 +280,10 @@ describe('meetings in Chromium', () => {
 
     await page.reload()
     await page.getByRole('heading', { name: 'Round with no signal', level: 1 }).waitFor()
-    for (const text of ['== Riverside Pantry ==', '== Seed Library ==', 'Seed swap moved to May.'])
+    for (const text of ['## Riverside Pantry', '## Seed Library', 'Seed swap moved to May.'])
       await notes(page).getByText(text).waitFor()
+    await openPart(page, 'Decisions')
+    await openPart(page, 'Actions')
     await decisions(page).getByText('Share one stall at the market', { exact: true }).waitFor()
     expect(
       await page.getByRole('checkbox', { name: 'Ask the hall about Saturdays' }).isChecked(),
@@ -276,7 +298,7 @@ describe('meetings in Chromium', () => {
     await addGroup(page, 'Riverside Pantry')
     await addGroup(page, 'Seed Library')
     await page.getByRole('link', { name: 'Meetings' }).click()
-    await page.getByRole('link', { name: 'New meeting' }).click()
+    await newMeetingForm(page)
     await page.getByRole('textbox', { name: 'Title' }).fill('Monthly dialogue')
     await page.getByRole('checkbox', { name: 'Riverside Pantry' }).check()
     await page.getByRole('button', { name: 'Create meeting' }).click()
@@ -357,6 +379,8 @@ describe('meetings in Chromium', () => {
     await again.page.getByRole('link', { name: 'Meetings' }).click()
     await again.page.getByRole('link', { name: 'Power cut meeting' }).click()
     await notes(again.page).getByText('Typed just before the battery died.').waitFor()
+    await openPart(again.page, 'Decisions')
+    await openPart(again.page, 'Actions')
     await decisions(again.page).getByText('Buy a second battery', { exact: true }).waitFor()
     await again.page.getByRole('checkbox', { name: 'Charge the phones' }).waitFor()
   })

@@ -98,6 +98,7 @@ describe('the space home and what the status says', () => {
     await firstRun(page, app!.url, 'Ana')
     await createSpace(page, 'Hall Network', { stay: 'home' })
     await page.getByRole('link', { name: 'New meeting' }).click()
+    await page.getByRole('button', { name: 'Or set the title, date and groups first' }).click()
     await page.getByRole('textbox', { name: 'Title' }).fill('Spring gathering')
     await page.getByRole('button', { name: 'Create meeting' }).click()
     await page.getByRole('textbox', { name: 'Meeting notes' }).waitFor()

@@ -55,6 +55,7 @@ describe('themes and text size', () => {
       expect(await axeViolations(page)).toEqual([])
       await page.getByRole('link', { name: 'Meetings', exact: true }).click()
       await page.getByRole('link', { name: 'New meeting' }).click()
+      await page.getByRole('button', { name: 'Or set the title, date and groups first' }).click()
       await page.getByRole('textbox', { name: 'Title' }).fill('Harvest planning')
       await page.getByRole('button', { name: 'Create meeting' }).click()
       await page.getByRole('textbox', { name: 'Meeting notes' }).waitFor()

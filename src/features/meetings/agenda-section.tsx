@@ -1,12 +1,15 @@
 /**
- * A meeting's agenda: add items, reword, move up and down, take off and put back. Moving an
- * item changes only its own position, so two phones reordering at once never duplicate or
- * lose an item.
+ * A meeting's agenda: add points, edit them in place, move up and down, take off (with Undo)
+ * and put back. Moving a point changes only its own position (a fractional order key), so two
+ * phones reordering at once never duplicate or lose a point.
  */
 import { useId, useState, type SyntheticEvent } from 'react'
-import { AGENDA_TEXT_MAX, type Meeting } from '../../domain/meeting'
+import { AGENDA_TEXT_MAX, type AgendaItem, type Meeting } from '../../domain/meeting'
 import { useT } from '../../i18n/i18n-context'
 import type { Session } from '../../session/session'
+import { IconButton } from '../../ui/icon-button'
+import { offerUndo } from '../../ui/undo'
+import { MeetingPart } from './meeting-part'
 
 export function AgendaSection({ session, meeting }: { session: Session; meeting: Meeting }) {
   const t = useT()
@@ -15,6 +18,7 @@ export function AgendaSection({ session, meeting }: { session: Session; meeting:
   const [text, setText] = useState('')
   const [error, setError] = useState(false)
   const [notice, setNotice] = useState('')
+  const [editing, setEditing] = useState<string>()
   const { agenda, removedAgenda } = meeting
 
   const add = (event: SyntheticEvent) => {
@@ -30,40 +34,53 @@ export function AgendaSection({ session, meeting }: { session: Session; meeting:
   }
 
   return (
-    <section className="card stack" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t('agenda.title')}</h2>
+    <MeetingPart title={t('agenda.title')} count={String(agenda.length)}>
       {agenda.length === 0 && <p className="hint">{t('agenda.empty')}</p>}
-      <ol className="list agenda" aria-label={t('agenda.listLabel')}>
+      <ol className="list part-list" aria-label={t('agenda.listLabel')}>
         {agenda.map((item, index) => {
           const short = item.text.slice(0, 40)
+          if (editing === item.id)
+            return (
+              <li key={item.id}>
+                <EditPoint
+                  item={item}
+                  onSave={(next) => store.editAgendaItem(meeting.id, item.id, next)}
+                  onClose={() => setEditing(undefined)}
+                />
+              </li>
+            )
           return (
-            <li key={item.id} className="stack">
-              <p>{item.text}</p>
-              <div className="button-row">
-                <button
-                  type="button"
+            <li key={item.id} className="part-row">
+              <span className="part-text">{item.text}</span>
+              <span className="part-actions">
+                <IconButton
+                  icon="up"
+                  label={t('agenda.moveUp', { text: short })}
                   disabled={index === 0}
                   onClick={() => store.moveAgendaItem(meeting.id, item.id, index - 1)}
-                >
-                  {t('agenda.moveUp', { text: short })}
-                </button>
-                <button
-                  type="button"
+                />
+                <IconButton
+                  icon="down"
+                  label={t('agenda.moveDown', { text: short })}
                   disabled={index === agenda.length - 1}
                   onClick={() => store.moveAgendaItem(meeting.id, item.id, index + 1)}
-                >
-                  {t('agenda.moveDown', { text: short })}
-                </button>
-                <button
-                  type="button"
+                />
+                <IconButton
+                  icon="edit"
+                  label={t('agenda.edit', { text: short })}
+                  onClick={() => setEditing(item.id)}
+                />
+                <IconButton
+                  icon="trash"
+                  label={t('agenda.remove', { text: short })}
                   onClick={() => {
                     store.removeAgendaItem(meeting.id, item.id)
-                    setNotice(t('agenda.removed'))
+                    offerUndo(t('agenda.removedNamed', { text: short }), () =>
+                      store.restoreAgendaItem(meeting.id, item.id),
+                    )
                   }}
-                >
-                  {t('agenda.remove', { text: short })}
-                </button>
-              </div>
+                />
+              </span>
             </li>
           )
         })}
@@ -71,24 +88,26 @@ export function AgendaSection({ session, meeting }: { session: Session; meeting:
       <form className="stack" onSubmit={add} noValidate>
         <div className="field">
           <label htmlFor={id}>{t('agenda.newItem')}</label>
-          <input
-            id={id}
-            value={text}
-            maxLength={AGENDA_TEXT_MAX}
-            aria-invalid={error}
-            aria-describedby={error ? `${id}-error` : undefined}
-            onChange={(event) => {
-              setText(event.target.value)
-              if (event.target.value.trim()) setError(false)
-            }}
-          />
+          <div className="inline-add">
+            <input
+              id={id}
+              value={text}
+              maxLength={AGENDA_TEXT_MAX}
+              aria-invalid={error}
+              aria-describedby={error ? `${id}-error` : undefined}
+              onChange={(event) => {
+                setText(event.target.value)
+                if (event.target.value.trim()) setError(false)
+              }}
+            />
+            <IconButton icon="add" type="submit" label={t('agenda.add')} />
+          </div>
           {error && (
             <p className="error" id={`${id}-error`} role="alert">
               {t('agenda.itemRequired')}
             </p>
           )}
         </div>
-        <button type="submit">{t('agenda.add')}</button>
       </form>
       <p className="notice" role="status">
         {notice}
@@ -105,6 +124,52 @@ export function AgendaSection({ session, meeting }: { session: Session; meeting:
           ))}
         </ul>
       )}
-    </section>
+    </MeetingPart>
+  )
+}
+
+/** A point being reworded where it stands: Enter or the tick saves, the cross keeps it as it was. */
+function EditPoint({
+  item,
+  onSave,
+  onClose,
+}: {
+  item: AgendaItem
+  onSave: (text: string) => boolean
+  onClose: () => void
+}) {
+  const t = useT()
+  const [text, setText] = useState(item.text)
+  const [error, setError] = useState(false)
+  const id = useId()
+  return (
+    <form
+      className="field"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault()
+        if (onSave(text)) onClose()
+        else setError(true)
+      }}
+    >
+      <div className="inline-add">
+        <input
+          autoFocus // the person just asked to edit this point
+          aria-label={t('agenda.editLabel')}
+          value={text}
+          maxLength={AGENDA_TEXT_MAX}
+          aria-invalid={error}
+          aria-describedby={error ? `${id}-error` : undefined}
+          onChange={(event) => setText(event.target.value)}
+        />
+        <IconButton icon="check" type="submit" label={t('common.save')} />
+        <IconButton icon="close" label={t('common.cancel')} onClick={onClose} />
+      </div>
+      {error && (
+        <p className="error" id={`${id}-error`} role="alert">
+          {t('agenda.itemRequired')}
+        </p>
+      )}
+    </form>
   )
 }

@@ -39,7 +39,7 @@ interface Props {
   readonly onCancel: () => void
 }
 
-const TEMPLATE_LABELS: Record<TemplateId, MessageKey> = {
+export const TEMPLATE_LABELS: Record<TemplateId, MessageKey> = {
   blank: 'templates.blank',
   'dialogue-round': 'templates.dialogueRound',
   workshop: 'templates.workshop',

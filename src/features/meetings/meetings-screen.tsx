@@ -3,7 +3,7 @@
  * (…/meetings/new), the space's note templates (…/meetings/templates), a meeting with its
  * shared notes (…/meetings/:meetingId) and its details form (…/meetings/:meetingId/edit).
  */
-import { useState, type ReactNode } from 'react'
+import { useState } from 'react'
 import {
   createSearchCache,
   filterMeetings,
@@ -17,20 +17,16 @@ import { useT } from '../../i18n/i18n-context'
 import type { Session } from '../../session/session'
 import { useStore } from '../../session/use-app'
 import { Link, matchPath, navigate, usePath } from '../../ui/router'
-import { formatList } from '../../ui/format'
 import { Icon } from '../../ui/icons'
-import { AgendaSection } from './agenda-section'
 import { OpenActions } from './open-actions'
 import { StipendsPage } from './stipends-page'
-import { ActionsSection, DecisionsSection } from './outcomes-section'
-import { formatMeetingTime, KIND_LABELS } from './labels'
 import { MeetingFilters } from './meeting-filters'
 import { MeetingForm } from './meeting-form'
 import { MeetingList } from './meeting-list'
-import { MinutesActions } from './minutes-actions'
+import { MeetingPage } from './meeting-page'
 import { NewMeeting } from './new-meeting-page'
-import { NotesView } from './notes-view'
-import { SaveTemplateSection } from './save-template'
+import { Page } from './page'
+import './meetings.css'
 import { TemplatesPage } from './templates-page'
 
 const fieldsOf = (m: Meeting): MeetingFields => ({
@@ -159,96 +155,6 @@ export function MeetingsScreen({ session }: { session: Session }) {
   )
 }
 
-function MeetingPage({
-  session,
-  meeting,
-  base,
-}: {
-  session: Session
-  meeting: Meeting
-  base: string
-}) {
-  const t = useT()
-  const groups = useStore(session.stores.groups).byId
-  const notes = session.stores.meetings.notesOf(meeting.id)
-  const attending = meeting.groupIds
-    .map((id) => groups.get(id)?.name)
-    .filter((name): name is string => !!name)
-  return (
-    <Page title={meeting.title} back={base}>
-      <dl className="facts">
-        <dt>{t('meetings.dateLabel')}</dt>
-        <dd>{formatMeetingTime(meeting.startsAt, t.locale)}</dd>
-        <dt>{t('meetings.kindLabel')}</dt>
-        <dd>{t(KIND_LABELS[meeting.kind])}</dd>
-        {meeting.place && (
-          <>
-            <dt>{t('meetings.placeLabel')}</dt>
-            <dd>
-              {/^https?:\/\//i.test(meeting.place) ? (
-                <a href={meeting.place} rel="noopener noreferrer" target="_blank">
-                  {meeting.place}
-                </a>
-              ) : (
-                meeting.place
-              )}
-            </dd>
-          </>
-        )}
-        {meeting.facilitator && (
-          <>
-            <dt>{t('meetings.facilitatorLabel')}</dt>
-            <dd>{meeting.facilitator}</dd>
-          </>
-        )}
-        {meeting.noteTaker && (
-          <>
-            <dt>{t('meetings.noteTakerLabel')}</dt>
-            <dd>{meeting.noteTaker}</dd>
-          </>
-        )}
-        {attending.length > 0 && (
-          <>
-            <dt>{t('meetings.groupsLabel')}</dt>
-            <dd>{formatList(attending, t.locale)}</dd>
-          </>
-        )}
-        {meeting.people.length > 0 && (
-          <>
-            <dt>{t('meetings.peopleLabel')}</dt>
-            <dd>{formatList(meeting.people, t.locale)}</dd>
-          </>
-        )}
-      </dl>
-      <div className="button-row">
-        <Link to={`${base}/${meeting.id}/edit`} className="button">
-          {t('meetings.editDetails')}
-        </Link>
-        <button
-          type="button"
-          className="danger"
-          onClick={() => {
-            session.stores.meetings.deleteMeeting(meeting.id)
-            navigate(base)
-          }}
-        >
-          {t('meetings.delete', { title: meeting.title })}
-        </button>
-      </div>
-      <MinutesActions session={session} meeting={meeting} />
-      <AgendaSection session={session} meeting={meeting} />
-      <DecisionsSection session={session} meeting={meeting} />
-      <ActionsSection session={session} meeting={meeting} />
-      {notes ? (
-        <NotesView session={session} notes={notes} />
-      ) : (
-        <p className="notice">{t('meetings.noNotes')}</p>
-      )}
-      {notes && <SaveTemplateSection session={session} meeting={meeting} />}
-    </Page>
-  )
-}
-
 function TrashList({ session, onNotice }: { session: Session; onNotice: (m: string) => void }) {
   const t = useT()
   const { trash } = useStore(session.stores.meetings)
@@ -271,26 +177,6 @@ function TrashList({ session, onNotice }: { session: Session; onNotice: (m: stri
           </li>
         ))}
       </ul>
-    </section>
-  )
-}
-
-function Page({ title, back, children }: { title: string; back?: string; children: ReactNode }) {
-  const t = useT()
-  return (
-    <section aria-labelledby="main-heading" className="stack">
-      {back && (
-        <p className="back-link">
-          <Link to={back}>
-            <Icon name="back" size={20} />
-            {t('groups.back')}
-          </Link>
-        </p>
-      )}
-      <h1 id="main-heading" tabIndex={-1}>
-        {title}
-      </h1>
-      {children}
     </section>
   )
 }

@@ -1,13 +1,29 @@
 /**
- * The shared notes of a meeting: mounts the collaborative editor (loaded on first use) into a
- * labelled region, with the save status next to it so the note-taker knows it is on the phone.
+ * The shared notes of a meeting, first and large on its page as in a notebook: mounts the
+ * collaborative editor (loaded on first use) into a labelled region, with the save status next
+ * to it so the note-taker knows it is on the phone. A meeting just made from a template opens
+ * with the cursor where the first answer goes, so the note-taker can start typing at once.
  */
 import { useEffect, useRef, useState } from 'react'
 import { useT } from '../../i18n/i18n-context'
 import { loadNotesEditor, type TextHandle } from '../../session/notes'
 import type { Session } from '../../session/session'
 
-export function NotesView({ session, notes }: { session: Session; notes: TextHandle }) {
+/** The meeting whose notes should take the cursor when they open (set as it is made). */
+let focusOnOpen: string | undefined
+export const focusNotesWhenOpened = (meetingId: string) => {
+  focusOnOpen = meetingId
+}
+
+export function NotesView({
+  session,
+  notes,
+  meetingId,
+}: {
+  session: Session
+  notes: TextHandle
+  meetingId: string
+}) {
   const t = useT()
   const host = useRef<HTMLDivElement>(null)
   const [state, setState] = useState<'loading' | 'ready' | 'failed'>('loading')
@@ -27,6 +43,10 @@ export function NotesView({ session, notes }: { session: Session; notes: TextHan
         })
         destroy = () => editor.destroy()
         setState('ready')
+        if (focusOnOpen === meetingId) {
+          focusOnOpen = undefined
+          editor.focus('first-gap')
+        }
       },
       (error: unknown) => {
         console.error('Could not load the notes editor', error)
@@ -42,12 +62,14 @@ export function NotesView({ session, notes }: { session: Session; notes: TextHan
   }, [session, notes])
 
   return (
-    <section className="card stack" aria-labelledby="notes-title">
-      <h2 id="notes-title">{t('meetings.notes')}</h2>
-      <p className="hint">{t('meetings.notesHint')}</p>
+    <section className="notes-part stack" aria-labelledby="notes-title">
+      <h2 id="notes-title" className="visually-hidden">
+        {t('meetings.notes')}
+      </h2>
       {state === 'loading' && <p role="status">{t('meetings.notesLoading')}</p>}
       {state === 'failed' && <p role="alert">{t('meetings.notesFailed')}</p>}
       <div ref={host} className="notes-editor" />
+      <p className="hint">{t('meetings.notesHint')}</p>
     </section>
   )
 }

@@ -1,13 +1,22 @@
 /**
- * What a meeting decided (what, how: consensus, consent or vote, and the outcome) and the
- * actions it agreed (what, who, by when, done).
+ * What a meeting decided (what, how: consensus, consent or vote, and the outcome). Each is
+ * edited where it stands, in the same small form that adds one; removing one offers Undo.
+ * The actions it agreed are in actions-section.tsx.
  */
-import { useId, useState, type SyntheticEvent } from 'react'
-import { DECISION_METHODS, type DecisionMethod, type Meeting } from '../../domain/meeting'
+import { useId, useState } from 'react'
+import {
+  DECISION_METHODS,
+  type Decision,
+  type DecisionMethod,
+  type Meeting,
+} from '../../domain/meeting'
 import { useT } from '../../i18n/i18n-context'
 import type { MessageKey } from '../../i18n/translate'
 import type { Session } from '../../session/session'
-import { formatDueDate } from '../../domain/minutes'
+import { IconButton } from '../../ui/icon-button'
+import { offerUndo } from '../../ui/undo'
+import { EntryForm } from './entry-form'
+import { MeetingPart } from './meeting-part'
 
 export const METHOD_LABELS: Record<DecisionMethod, MessageKey> = {
   consensus: 'decisions.consensus',
@@ -15,178 +24,134 @@ export const METHOD_LABELS: Record<DecisionMethod, MessageKey> = {
   vote: 'decisions.vote',
 }
 
+type DecisionDraft = { text: string; method: DecisionMethod; outcome: string }
+
 export function DecisionsSection({ session, meeting }: { session: Session; meeting: Meeting }) {
   const t = useT()
-  const id = useId()
   const store = session.stores.meetings
-  const [text, setText] = useState('')
-  const [method, setMethod] = useState<DecisionMethod>('consensus')
-  const [outcome, setOutcome] = useState('')
-  const [error, setError] = useState(false)
-
-  const add = (event: SyntheticEvent) => {
-    event.preventDefault()
-    if (!store.recordDecision(meeting.id, { text, method, outcome })) {
-      setError(true)
-      document.getElementById(`${id}-text`)?.focus()
-      return
-    }
-    setText('')
-    setOutcome('')
-    setError(false)
-  }
-
+  const [editing, setEditing] = useState<string>()
   return (
-    <section className="card stack" aria-labelledby={id}>
-      <h2 id={id}>{t('decisions.title')}</h2>
+    <MeetingPart title={t('decisions.title')} count={String(meeting.decisions.length)}>
       {meeting.decisions.length === 0 && <p className="hint">{t('decisions.empty')}</p>}
-      <ul className="list" aria-label={t('decisions.listLabel')}>
-        {meeting.decisions.map((d) => (
-          <li key={d.id} className="stack">
-            <p>{d.text}</p>
-            <p className="hint">
-              {t(METHOD_LABELS[d.method])}
-              {d.outcome && ` · ${d.outcome}`}
-            </p>
-            <button type="button" onClick={() => store.removeDecision(meeting.id, d.id)}>
-              {t('decisions.remove', { text: d.text.slice(0, 40) })}
-            </button>
-          </li>
-        ))}
+      <ul className="list part-list" aria-label={t('decisions.listLabel')}>
+        {meeting.decisions.map((d: Decision) => {
+          const short = d.text.slice(0, 40)
+          if (editing === d.id)
+            return (
+              <li key={d.id} className="card">
+                <DecisionForm
+                  initial={d}
+                  submitLabel={t('common.save')}
+                  onSubmit={(draft) => store.editDecision(meeting.id, d.id, draft)}
+                  onDone={() => setEditing(undefined)}
+                />
+              </li>
+            )
+          return (
+            <li key={d.id} className="part-row">
+              <span className="part-text">
+                <span>{d.text}</span>
+                <span className="hint">
+                  {t(METHOD_LABELS[d.method])}
+                  {d.outcome && ` · ${d.outcome}`}
+                </span>
+              </span>
+              <span className="part-actions">
+                <IconButton
+                  icon="edit"
+                  label={t('decisions.edit', { text: short })}
+                  onClick={() => setEditing(d.id)}
+                />
+                <IconButton
+                  icon="trash"
+                  label={t('decisions.remove', { text: short })}
+                  onClick={() => {
+                    store.removeDecision(meeting.id, d.id)
+                    offerUndo(t('decisions.removed'), () => store.restoreDecision(meeting.id, d.id))
+                  }}
+                />
+              </span>
+            </li>
+          )
+        })}
       </ul>
-      <form className="stack" onSubmit={add} noValidate>
-        <div className="field">
-          <label htmlFor={`${id}-text`}>{t('decisions.what')}</label>
-          <textarea
-            id={`${id}-text`}
-            rows={2}
-            value={text}
-            aria-invalid={error}
-            aria-describedby={error ? `${id}-error` : undefined}
-            onChange={(e) => setText(e.target.value)}
-          />
-          {error && (
-            <p className="error" id={`${id}-error`} role="alert">
-              {t('decisions.required')}
-            </p>
-          )}
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-method`}>{t('decisions.how')}</label>
-          <select
-            id={`${id}-method`}
-            value={method}
-            onChange={(e) => {
-              const next = DECISION_METHODS.find((m) => m === e.target.value)
-              if (next) setMethod(next)
-            }}
-          >
-            {DECISION_METHODS.map((m) => (
-              <option key={m} value={m}>
-                {t(METHOD_LABELS[m])}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-outcome`}>{t('decisions.outcome')}</label>
-          <input
-            id={`${id}-outcome`}
-            value={outcome}
-            onChange={(e) => setOutcome(e.target.value)}
-          />
-        </div>
-        <button type="submit">{t('decisions.add')}</button>
-      </form>
-    </section>
+      <DecisionForm
+        initial={{ text: '', method: 'consensus', outcome: '' }}
+        submitLabel={t('decisions.add')}
+        onSubmit={(draft) => store.recordDecision(meeting.id, draft) !== undefined}
+      />
+    </MeetingPart>
   )
 }
 
-export function ActionsSection({ session, meeting }: { session: Session; meeting: Meeting }) {
+function DecisionForm({
+  initial,
+  submitLabel,
+  onSubmit,
+  onDone,
+}: {
+  initial: DecisionDraft
+  submitLabel: string
+  onSubmit: (draft: DecisionDraft) => boolean
+  /** Editing: closes the form after saving or on Cancel. Adding: the form empties instead. */
+  onDone?: () => void
+}) {
   const t = useT()
   const id = useId()
-  const store = session.stores.meetings
-  const [what, setWhat] = useState('')
-  const [who, setWho] = useState('')
-  const [due, setDue] = useState('')
-  const [error, setError] = useState(false)
-
-  const add = (event: SyntheticEvent) => {
-    event.preventDefault()
-    if (!store.addAction(meeting.id, { what, who, due })) {
-      setError(true)
-      document.getElementById(`${id}-what`)?.focus()
-      return
-    }
-    setWhat('')
-    setWho('')
-    setDue('')
-    setError(false)
-  }
-
+  const [draft, setDraft] = useState<DecisionDraft>(initial)
   return (
-    <section className="card stack" aria-labelledby={id}>
-      <h2 id={id}>{t('actions.title')}</h2>
-      {meeting.actions.length === 0 && <p className="hint">{t('actions.empty')}</p>}
-      <ul className="list" aria-label={t('actions.listLabel')}>
-        {meeting.actions.map((a) => (
-          <li key={a.id} className="stack">
-            <label className="check">
-              <input
-                type="checkbox"
-                checked={a.done}
-                onChange={(e) => store.setActionDone(meeting.id, a.id, e.target.checked)}
-              />{' '}
-              {a.what}
-            </label>
-            <p className="hint">
-              {[
-                a.who,
-                a.due &&
-                  t('actions.dueOn', {
-                    date: formatDueDate(a.due, t.locale, new Date().getFullYear()),
-                  }),
-              ]
-                .filter(Boolean)
-                .join(' · ')}
-            </p>
-            <button type="button" onClick={() => store.removeAction(meeting.id, a.id)}>
-              {t('actions.remove', { text: a.what.slice(0, 40) })}
-            </button>
-          </li>
-        ))}
-      </ul>
-      <form className="stack" onSubmit={add} noValidate>
-        <div className="field">
-          <label htmlFor={`${id}-what`}>{t('actions.what')}</label>
-          <input
-            id={`${id}-what`}
-            value={what}
-            aria-invalid={error}
-            aria-describedby={error ? `${id}-error` : undefined}
-            onChange={(e) => setWhat(e.target.value)}
-          />
-          {error && (
-            <p className="error" id={`${id}-error`} role="alert">
-              {t('actions.required')}
-            </p>
-          )}
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-who`}>{t('actions.who')}</label>
-          <input id={`${id}-who`} value={who} onChange={(e) => setWho(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-due`}>{t('actions.due')}</label>
-          <input
-            id={`${id}-due`}
-            type="date"
-            value={due}
-            onChange={(e) => setDue(e.target.value)}
-          />
-        </div>
-        <button type="submit">{t('actions.add')}</button>
-      </form>
-    </section>
+    <EntryForm
+      errorId={`${id}-error`}
+      focusId={`${id}-text`}
+      error={t('decisions.required')}
+      submitLabel={submitLabel}
+      onSubmit={() => {
+        if (!onSubmit(draft)) return false
+        if (onDone) onDone()
+        else setDraft({ ...initial, method: draft.method })
+        return true
+      }}
+      {...(onDone ? { onCancel: onDone } : {})}
+      fields={(invalid) => (
+        <>
+          <div className="field">
+            <label htmlFor={`${id}-text`}>{t('decisions.what')}</label>
+            <textarea
+              id={`${id}-text`}
+              rows={2}
+              value={draft.text}
+              aria-invalid={invalid}
+              aria-describedby={invalid ? `${id}-error` : undefined}
+              onChange={(e) => setDraft({ ...draft, text: e.target.value })}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-method`}>{t('decisions.how')}</label>
+            <select
+              id={`${id}-method`}
+              value={draft.method}
+              onChange={(e) => {
+                const method = DECISION_METHODS.find((m) => m === e.target.value)
+                if (method) setDraft({ ...draft, method })
+              }}
+            >
+              {DECISION_METHODS.map((m) => (
+                <option key={m} value={m}>
+                  {t(METHOD_LABELS[m])}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-outcome`}>{t('decisions.outcome')}</label>
+            <input
+              id={`${id}-outcome`}
+              value={draft.outcome}
+              onChange={(e) => setDraft({ ...draft, outcome: e.target.value })}
+            />
+          </div>
+        </>
+      )}
+    />
   )
 }

@@ -1,7 +1,7 @@
 /**
  * "Use these notes again": saves a meeting's notes, as they are now, as a template of the
  * space under a name. A missing or used name, or empty notes, get a message tied to the field
- * and change nothing.
+ * and change nothing. Folded under the meeting's other parts: it is used now and then.
  */
 import { useId, useState, type SyntheticEvent } from 'react'
 import type { Meeting } from '../../domain/meeting'
@@ -13,6 +13,7 @@ import {
 import { useT } from '../../i18n/i18n-context'
 import type { MessageKey } from '../../i18n/translate'
 import type { Session } from '../../session/session'
+import { MeetingPart } from './meeting-part'
 
 const ERRORS: Record<SavedTemplateError, MessageKey> = {
   'name-required': 'templates.errorName',
@@ -46,8 +47,7 @@ export function SaveTemplateSection({ session, meeting }: { session: Session; me
 
   const max = error?.kind === 'notes-too-long' ? TEMPLATE_NOTES_MAX : TEMPLATE_NAME_MAX
   return (
-    <section className="card stack" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t('templates.saveTitle')}</h2>
+    <MeetingPart title={t('templates.saveTitle')}>
       <p className="hint" id={`${id}-hint`}>
         {t('templates.saveHint')}
       </p>
@@ -75,6 +75,6 @@ export function SaveTemplateSection({ session, meeting }: { session: Session; me
       <p role="status" className="notice">
         {notice}
       </p>
-    </section>
+    </MeetingPart>
   )
 }

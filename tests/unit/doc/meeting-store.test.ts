@@ -288,4 +288,81 @@ describe('meeting store', () => {
     }
     expect(a.setActionDone(id, 'no-such-action', true)).toBe(false)
   })
+
+  it('edits points, decisions and actions in place, and a tick on another phone survives', () => {
+    const docs = [createSpaceDoc(), createSpaceDoc()]
+    const [a, b] = docs.map((doc) => createMeetingStore(doc)) as [MeetingStore, MeetingStore]
+    const id = a.addMeeting(fields())
+    const point = a.addAgendaItem(id, 'Budgt')!
+    a.addAgendaItem(id, 'Seed bank')
+    const decision = a.recordDecision(id, { text: 'Jion', method: 'vote', outcome: '' })!
+    const action = a.addAction(id, { what: 'Bok the hall', who: '', due: '' })!
+    Y.applyUpdate(docs[1]!, Y.encodeStateAsUpdate(docs[0]!))
+
+    expect(a.editAgendaItem(id, point, ' Budget ')).toBe(true)
+    expect(a.editAgendaItem(id, point, '  ')).toBe(false) // an empty point is refused
+    expect(a.editDecision(id, decision, { text: 'Join', method: 'consent', outcome: 'ok' })).toBe(
+      true,
+    )
+    expect(a.editAction(id, action, { what: 'Book the hall', who: 'Ben', due: '2026-13-01' })).toBe(
+      false, // not a date: nothing changes
+    )
+    expect(a.editAction(id, action, { what: 'Book the hall', who: 'Ben', due: '' })).toBe(true)
+    b.setActionDone(id, action, true) // meanwhile, on the other phone
+    Y.applyUpdate(docs[1]!, Y.encodeStateAsUpdate(docs[0]!))
+    Y.applyUpdate(docs[0]!, Y.encodeStateAsUpdate(docs[1]!))
+    for (const store of [a, b]) {
+      const m = store.getSnapshot().byId.get(id)!
+      expect(m.agenda.map((x) => x.text)).toEqual(['Budget', 'Seed bank'])
+      expect(m.decisions.map((d) => [d.text, d.method, d.outcome])).toEqual([
+        ['Join', 'consent', 'ok'],
+      ])
+      expect(m.actions.map((x) => [x.what, x.who, x.done])).toEqual([
+        ['Book the hall', 'Ben', true],
+      ])
+    }
+    expect(a.editDecision(id, 'no-such-decision', { text: 'x', method: 'vote', outcome: '' })).toBe(
+      false,
+    )
+  })
+
+  it('puts back a removed decision or action (undo)', () => {
+    const store = createMeetingStore(createSpaceDoc())
+    const id = store.addMeeting(fields())
+    const decision = store.recordDecision(id, { text: 'Join', method: 'vote', outcome: '' })!
+    const action = store.addAction(id, { what: 'Book the hall', who: '', due: '' })!
+    store.removeDecision(id, decision)
+    store.removeAction(id, action)
+    expect(store.getSnapshot().byId.get(id)).toMatchObject({ decisions: [], actions: [] })
+    expect(store.restoreDecision(id, decision)).toBe(true)
+    expect(store.restoreAction(id, action)).toBe(true)
+    const m = store.getSnapshot().byId.get(id)!
+    expect([m.decisions.length, m.actions.length]).toEqual([1, 1])
+  })
+
+  it('ticks attendance one person and one group at a time, and two phones ticking both count', () => {
+    const docs = [createSpaceDoc(), createSpaceDoc()]
+    const [a, b] = docs.map((doc) => createMeetingStore(doc)) as [MeetingStore, MeetingStore]
+    const id = a.addMeeting(fields({ groupIds: [] }))
+    Y.applyUpdate(docs[1]!, Y.encodeStateAsUpdate(docs[0]!))
+    a.setPersonAttended(id, 'Ana', true)
+    a.setGroupAttended(id, 'group-aaaaaaaa', true)
+    b.setPersonAttended(id, 'Ben', true)
+    b.setGroupAttended(id, 'group-bbbbbbbb', true)
+    expect(a.setGroupAttended(id, 'bad id', true)).toBe(false)
+    expect(a.setPersonAttended(id, '  ', true)).toBe(false)
+    Y.applyUpdate(docs[1]!, Y.encodeStateAsUpdate(docs[0]!))
+    Y.applyUpdate(docs[0]!, Y.encodeStateAsUpdate(docs[1]!))
+    for (const store of [a, b])
+      expect(store.getSnapshot().byId.get(id)).toMatchObject({
+        people: ['Ana', 'Ben'],
+        groupIds: ['group-aaaaaaaa', 'group-bbbbbbbb'],
+      })
+    a.setPersonAttended(id, 'ana', false) // the same person, however it is typed
+    a.setGroupAttended(id, 'group-aaaaaaaa', false)
+    expect(a.getSnapshot().byId.get(id)).toMatchObject({
+      people: ['Ben'],
+      groupIds: ['group-bbbbbbbb'],
+    })
+  })
 })

@@ -21,13 +21,13 @@ describe('meeting templates', () => {
   it('give each group of a dialogue round its own section, in the order chosen', () => {
     expect(templateNotes('dialogue-round', ['Riverside Pantry', 'Seed Library'], labels)).toBe(
       [
-        '== Riverside Pantry ==',
+        '## Riverside Pantry',
         'Our work: ',
         'Plans: ',
         'Difficulties: ',
         'What we need from the network: ',
         '',
-        '== Seed Library ==',
+        '## Seed Library',
         'Our work: ',
         'Plans: ',
         'Difficulties: ',
@@ -37,9 +37,16 @@ describe('meeting templates', () => {
     )
   })
 
+  it('give a dialogue round without groups one round of questions, and keep a heading on one line', () => {
+    expect(templateNotes('dialogue-round', [], labels)).toBe(
+      'Our work: \nPlans: \nDifficulties: \nWhat we need from the network: \n',
+    )
+    expect(templateNotes('dialogue-round', ['Seed\nLibrary'], labels)).toMatch(/^## Seed Library\n/)
+  })
+
   it('prepare a workshop, and leave blank notes blank', () => {
     expect(templateNotes('workshop', ['ignored'], labels)).toBe(
-      'Topic:\n\nWhat we learnt:\n\nFollow-ups:\n',
+      '## Topic\n\n## What we learnt\n\n## Follow-ups\n\n',
     )
     expect(templateNotes('blank', ['Riverside Pantry'], labels)).toBe('')
   })

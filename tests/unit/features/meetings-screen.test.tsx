@@ -9,6 +9,7 @@ import { createTranslator, englishCatalog } from '../../../src/i18n/translate'
 import { openSession, type Session } from '../../../src/session/session'
 import { openWeaveDb } from '../../../src/storage/db'
 import { navigate } from '../../../src/ui/router'
+import { undoStore } from '../../../src/ui/undo'
 
 let session: Session
 let base: string
@@ -53,6 +54,7 @@ function renderScreen() {
   )
 }
 
+const detailsFirst = 'Or set the title, date and groups first'
 const go = (path: string) => act(() => navigate(path))
 const shownTitles = () => screen.queryAllByRole('link').map((a) => a.textContent)
 
@@ -124,6 +126,7 @@ describe('meetings screen', () => {
     const id = session.stores.meetings.addMeeting(fields({ title: 'April round' }), notes)
     window.history.replaceState(null, '', `${base}/${id}`)
     renderScreen()
+    fireEvent.click(screen.getByRole('button', { name: 'Use these notes again' }))
     const section = screen.getByRole('region', { name: 'Use these notes again' })
     const name = within(section).getByRole('textbox', { name: 'Template name' })
     const save = within(section).getByRole('button', { name: 'Save these notes as a template' })
@@ -144,6 +147,8 @@ describe('meetings screen', () => {
     expect(session.stores.templates.getSnapshot().items).toHaveLength(1)
 
     go(`${base}/new`)
+    expect(screen.getByRole('button', { name: 'Our round' })).toBeTruthy() // one tap to start
+    fireEvent.click(screen.getByRole('button', { name: detailsFirst }))
     const choice = screen.getByRole('combobox', { name: 'Start the notes from' })
     const option = within(choice).getByRole('option', { name: 'Our round' })
     fireEvent.change(screen.getByRole('textbox', { name: 'Title' }), {
@@ -163,6 +168,8 @@ describe('meetings screen', () => {
     expect(screen.getByRole('status').textContent).toBe('Template “Our round” is back.')
     fireEvent.click(screen.getByRole('button', { name: 'Delete template: Our round' }))
     go(`${base}/new`)
+    expect(screen.queryByRole('button', { name: 'Our round' })).toBeNull()
+    fireEvent.click(screen.getByRole('button', { name: detailsFirst }))
     const again = screen.getByRole('combobox', { name: 'Start the notes from' })
     expect(within(again).queryByRole('option', { name: 'Our round' })).toBeNull()
   })
@@ -172,6 +179,7 @@ describe('meetings screen', () => {
     session.stores.groups.addPerson(pantry, { name: 'Amina Yusuf', role: 'Treasurer' })
     go(`${base}/new`)
     renderScreen()
+    fireEvent.click(screen.getByRole('button', { name: detailsFirst }))
     fireEvent.change(screen.getByRole('textbox', { name: 'Title' }), {
       target: { value: 'April round' },
     })
@@ -192,5 +200,76 @@ describe('meetings screen', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Create meeting' }))
     const [meeting] = session.stores.meetings.getSnapshot().items
     expect(meeting?.people).toEqual(['Amina Yusuf'])
+  })
+
+  it('makes a meeting from a template in one tap, titled from the template and the date', () => {
+    session.stores.groups.addGroup({ name: 'Seed Library', summary: '' })
+    go(`${base}/new`)
+    renderScreen()
+    fireEvent.click(screen.getByRole('button', { name: 'A dialogue round (a section per group)' }))
+    const [meeting] = session.stores.meetings.getSnapshot().items
+    expect(meeting).toMatchObject({ kind: 'dialogue', groupIds: [], people: [] })
+    const today = new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short' }).format(
+      new Date(),
+    )
+    expect(meeting?.title).toBe(`Dialogue space, ${today}`)
+    expect(session.stores.meetings.notesText(meeting!.id)).toMatch(/^## Seed Library\nOur work: /)
+    expect(window.location.pathname).toBe(`${base}/${meeting!.id}`)
+  })
+
+  it('takes the register by ticking people and groups, and adds a new person to their group', () => {
+    const pantry = session.stores.groups.addGroup({ name: 'Riverside Pantry', summary: '' })
+    const seeds = session.stores.groups.addGroup({ name: 'Seed Library', summary: '' })
+    session.stores.groups.addPerson(pantry, { name: 'Amina Yusuf', role: 'Treasurer' })
+    const id = session.stores.meetings.addMeeting(fields({ title: 'April round' }))
+    go(`${base}/${id}`)
+    renderScreen()
+    const meeting = () => session.stores.meetings.getSnapshot().byId.get(id)!
+    fireEvent.click(screen.getByRole('button', { name: 'Who came · 0 people, 0 groups' }))
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Amina Yusuf' }))
+    expect(meeting()).toMatchObject({ people: ['Amina Yusuf'], groupIds: [pantry] })
+
+    const newcomer = screen.getByRole('textbox', { name: 'New person in Seed Library' })
+    fireEvent.change(newcomer, { target: { value: 'Jo' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Add to Seed Library' }))
+    expect(meeting().people).toEqual(['Amina Yusuf', 'Jo'])
+    expect(meeting().groupIds).toEqual([pantry, seeds].sort())
+    const library = session.stores.groups.getSnapshot().byId.get(seeds)
+    expect(library?.people.map((p) => p.name)).toEqual(['Jo'])
+    expect(screen.getByRole('button', { name: 'Who came · 2 people, 2 groups' })).toBeTruthy()
+    expect(screen.getByRole('link', { name: 'Counts for stipends: 2 groups' })).toBeTruthy()
+
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Riverside Pantry' })) // the group left
+    expect(meeting().groupIds).toEqual([seeds])
+    expect(meeting().people).toEqual(['Amina Yusuf', 'Jo']) // and who came is kept
+  })
+
+  it('edits an agenda point in place, reorders it with icon buttons and takes it off with Undo', () => {
+    const id = session.stores.meetings.addMeeting(fields({ title: 'April round' }))
+    for (const text of ['Budgt', 'Seed bank']) session.stores.meetings.addAgendaItem(id, text)
+    go(`${base}/${id}`)
+    renderScreen()
+    const points = () =>
+      session.stores.meetings
+        .getSnapshot()
+        .byId.get(id)!
+        .agenda.map((a) => a.text)
+    fireEvent.click(screen.getByRole('button', { name: 'Agenda · 2' }))
+    fireEvent.click(screen.getByRole('button', { name: 'Edit: Budgt' }))
+    const field = screen.getByRole('textbox', { name: 'Agenda point' })
+    fireEvent.change(field, { target: { value: ' ' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }))
+    expect(screen.getByRole('alert').textContent).toBe('Please write the agenda point.')
+    expect(points()).toEqual(['Budgt', 'Seed bank']) // nothing changed
+    fireEvent.change(field, { target: { value: 'Budget' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }))
+    fireEvent.click(screen.getByRole('button', { name: 'Move up: Seed bank' }))
+    expect(points()).toEqual(['Seed bank', 'Budget'])
+    fireEvent.click(screen.getByRole('button', { name: 'Take off: Budget' }))
+    expect(points()).toEqual(['Seed bank'])
+    const offer = undoStore.getSnapshot()
+    expect(offer?.message).toBe('“Budget” taken off the agenda.')
+    act(() => offer?.undo())
+    expect(points()).toEqual(['Seed bank', 'Budget'])
   })
 })
