@@ -1,37 +1,36 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { newSpaceId, newSpaceKey } from '../../../src/domain/ids'
 import type { MeetingFields } from '../../../src/domain/meeting'
 import { MeetingsScreen } from '../../../src/features/meetings/meetings-screen'
 import { I18nProvider } from '../../../src/i18n/i18n-context'
 import { createTranslator, englishCatalog } from '../../../src/i18n/translate'
-import { openSession, type Session } from '../../../src/session/session'
+import { createAppServices, type AppServices } from '../../../src/session/app-services'
+import type { Session } from '../../../src/session/session'
+import { AppServicesContext } from '../../../src/session/use-app'
 import { openWeaveDb } from '../../../src/storage/db'
 import { navigate } from '../../../src/ui/router'
 import { undoStore } from '../../../src/ui/undo'
 
+let services: AppServices
 let session: Session
+let release: () => void
 let base: string
 
+// The screen runs inside the app's services, as in the app (the minutes name the network).
 beforeEach(async () => {
-  const id = newSpaceId()
-  base = `/spaces/${id}/meetings`
+  services = await createAppServices(openWeaveDb(`meetings-screen-${crypto.randomUUID()}`))
+  const created = await services.createSpace('Network')
+  if (!created.ok) throw new Error(created.message)
+  base = `/spaces/${created.value.id}/meetings`
   window.history.replaceState(null, '', base)
-  session = openSession(openWeaveDb(`meetings-screen-${Math.random()}`), {
-    id,
-    name: 'Network',
-    key: newSpaceKey(),
-    settings: { signallingUrls: [], iceServers: [] },
-    createdAt: 1,
-    openedAt: 1,
-  })
+  ;({ session, release } = services.sessions.acquire(created.value))
   await session.ready
 })
 
-afterEach(async () => {
+afterEach(() => {
   cleanup()
-  await session.dispose()
+  release()
 })
 
 const fields = (over: Partial<MeetingFields>): MeetingFields => ({
@@ -48,9 +47,11 @@ const fields = (over: Partial<MeetingFields>): MeetingFields => ({
 
 function renderScreen() {
   return render(
-    <I18nProvider translator={createTranslator('en', englishCatalog)}>
-      <MeetingsScreen session={session} />
-    </I18nProvider>,
+    <AppServicesContext.Provider value={services}>
+      <I18nProvider translator={createTranslator('en', englishCatalog)}>
+        <MeetingsScreen session={session} />
+      </I18nProvider>
+    </AppServicesContext.Provider>,
   )
 }
 
