@@ -155,9 +155,12 @@ export function ExchangesView({ session, map, spaceName, onNotice }: Props) {
 function ExchangeForm({ session, map, onNotice }: Omit<Props, 'spaceName'>) {
   const t = useT()
   const id = useId()
-  const [from, setFrom] = useState('')
-  const [to, setTo] = useState('')
-  const [skill, setSkill] = useState<SkillId | ''>('')
+  // "Log time given" on a match opens this form with who gave, who received and the skill
+  // already chosen (?from=…&to=…&skill=…): only the hours are left to type.
+  const [prefill] = useState(() => new URLSearchParams(window.location.search))
+  const [from, setFrom] = useState(() => prefill.get('from') ?? '')
+  const [to, setTo] = useState(() => prefill.get('to') ?? '')
+  const [skill, setSkill] = useState<SkillId | ''>(() => (prefill.get('skill') ?? '') as SkillId)
   const [hours, setHours] = useState('')
   const [date, setDate] = useState(today)
   const [note, setNote] = useState('')
