@@ -6,7 +6,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startApp, type RunningApp } from '../support/app-server'
-import { launch, unexpectedProblems, watchConsole } from '../support/chromium'
+import { launch, unexpectedProblems, watchConsole, type AllowedError } from '../support/chromium'
+
+/** A busy machine may hide the page while its socket is still connecting; closing it logs. */
+const ALLOWED: AllowedError[] = [
+  { name: 'closed while connecting', pattern: /WebSocket is closed before the connection/ },
+]
 
 let app: RunningApp | undefined
 beforeAll(async () => {
@@ -55,7 +60,7 @@ describe('the back/forward cache', () => {
       // frozen page varies, so only the new connection is counted)
       await expect.poll(() => sockets.filter((s) => s === 'open').length).toBe(2)
       await page.getByRole('heading', { name: 'Groups', exact: true, level: 1 }).waitFor()
-      expect(unexpectedProblems(problems, []).map((p) => p.text)).toEqual([])
+      expect(unexpectedProblems(problems, ALLOWED).map((p) => p.text)).toEqual([])
     } finally {
       await context.close()
     }
