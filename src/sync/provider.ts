@@ -267,11 +267,13 @@ export function createSyncProvider(options: SyncProviderOptions): SyncProvider {
     refresh()
   }
   // A page that goes away (closed, or into the back/forward cache) says goodbye at once, so
-  // the others see it leave now rather than when their connection times out.
+  // the others see it leave now rather than when their connection times out, and closes its
+  // sockets before the page is frozen: an open WebSocket keeps a page out of the back/forward
+  // cache, so Back would reload the whole app. pageshow (restored) connects again.
   let leftOnHide = false
   const onPageHide = () => {
     leftOnHide = wanted
-    disconnect()
+    disconnect({ now: true })
   }
   const onPageShow = (event: PageTransitionEvent) => {
     if (event.persisted && leftOnHide) connect()
@@ -322,7 +324,8 @@ export function createSyncProvider(options: SyncProviderOptions): SyncProvider {
       })
   }
 
-  function disconnect() {
+  /** `now`: close the sockets at once (the page is being frozen; no timer would run). */
+  function disconnect(options: { now?: boolean } = {}) {
     if (!wanted) return
     wanted = false
     clearInterval(announcer)
@@ -334,8 +337,13 @@ export function createSyncProvider(options: SyncProviderOptions): SyncProvider {
     publish({ type: 'leave' })
     for (const remoteId of [...peers.keys()]) dropPeer(remoteId, 'disconnect')
     known.clear()
-    // let the leave message go out before the sockets close
     const client = signalling
+    if (options.now === true) {
+      client?.stop()
+      refresh()
+      return
+    }
+    // let the leave message go out before the sockets close
     setTimeout(() => {
       if (!wanted) client?.stop()
       refresh()
@@ -348,7 +356,7 @@ export function createSyncProvider(options: SyncProviderOptions): SyncProvider {
     awareness,
     peerId,
     connect,
-    disconnect,
+    disconnect: () => disconnect(),
     destroy() {
       if (destroyed) return
       disconnect()

@@ -62,6 +62,8 @@ export async function launch(
     locale?: string
     /** The device's light or dark preference (prefers-color-scheme). */
     colorScheme?: 'light' | 'dark'
+    /** Keep the browser's back/forward cache on (playwright-core turns it off by default). */
+    backForwardCache?: boolean
   } = {},
 ) {
   const profileDir = resolve(options.profileDir ?? newProfileDir())
@@ -73,6 +75,7 @@ export async function launch(
     hasTouch: (options.viewport ?? PHONE).width < 600,
     locale: options.locale ?? 'en-GB',
     colorScheme: options.colorScheme ?? 'light',
+    ignoreDefaultArgs: options.backForwardCache === true ? ['--disable-back-forward-cache'] : [],
   })
   // Loopback-only machines need these for WebRTC ICE; grant them always.
   await context.grantPermissions(['camera', 'microphone'])
