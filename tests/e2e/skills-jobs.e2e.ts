@@ -34,9 +34,8 @@ describe('acting on a match', () => {
       const helper = match.getByRole('listitem').first()
       const logTime = helper.getByRole('link', { name: /^Log time given by / })
       const name = (await logTime.getAttribute('aria-label')) ?? ''
-      const [, from = '', to = ''] = /^Log time given by (.+) to (.+)$/.exec(name) ?? []
-      expect(from).not.toBe('')
-      expect(to).not.toBe('')
+      const [, from, to] = /^Log time given by (.+) to (.+)$/.exec(name) ?? []
+      expect(from && to).toBeTruthy()
       // the group that could help is one tap away
       await helper.getByRole('link', { name: from, exact: true }).waitFor()
       expect(await axeViolations(page)).toEqual([])
