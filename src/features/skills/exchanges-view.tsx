@@ -155,14 +155,17 @@ export function ExchangesView({ session, map, spaceName, onNotice }: Props) {
 function ExchangeForm({ session, map, onNotice }: Omit<Props, 'spaceName'>) {
   const t = useT()
   const id = useId()
-  const [from, setFrom] = useState('')
-  const [to, setTo] = useState('')
-  const [skill, setSkill] = useState<SkillId | ''>('')
+  // a match's "log time given" opens this form filled in: ?from=…&to=…&skill=…
+  const [prefill] = useState(() => readPrefill(map))
+  const [from, setFrom] = useState(prefill.from)
+  const [to, setTo] = useState(prefill.to)
+  const [skill, setSkill] = useState<SkillId | ''>(prefill.skill)
   const [hours, setHours] = useState('')
   const [date, setDate] = useState(today)
   const [note, setNote] = useState('')
   const [error, setError] = useState<ExchangeError>()
   const groups = useGroupsByName(map)
+  const prefilled = prefill.from !== '' && prefill.to !== '' && prefill.skill !== ''
 
   const submit = (event: SyntheticEvent) => {
     event.preventDefault()
@@ -240,6 +243,8 @@ function ExchangeForm({ session, map, onNotice }: Omit<Props, 'spaceName'>) {
         <label htmlFor={`${id}-hours`}>{t('skills.hoursLabel')}</label>
         <input
           {...props('hours')}
+          // came from a match: only the hours are left to type
+          autoFocus={prefilled}
           inputMode="decimal"
           value={hours}
           onChange={(e) => setHours(e.target.value)}
@@ -274,4 +279,19 @@ function ExchangeForm({ session, map, onNotice }: Omit<Props, 'spaceName'>) {
       </div>
     </form>
   )
+}
+
+/** The groups and skill a match passed in the address, each only if it still exists. */
+function readPrefill(map: SkillsMap): { from: string; to: string; skill: SkillId | '' } {
+  const query = new URLSearchParams(window.location.search)
+  const group = (key: string) => {
+    const value = query.get(key) ?? ''
+    return map.groups.has(value as GroupId) ? value : ''
+  }
+  const skill = (query.get('skill') ?? '') as SkillId
+  return {
+    from: group('from'),
+    to: group('to'),
+    skill: skill && map.rootOf(skill) ? (map.rootOf(skill) ?? '') : '',
+  }
 }

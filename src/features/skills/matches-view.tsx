@@ -15,6 +15,7 @@ import {
 import { useT } from '../../i18n/i18n-context'
 import type { Session } from '../../session/session'
 import { Link } from '../../ui/router'
+import { logTimePath, MatchActions } from './match-actions'
 import { reasonText, skillName, URGENCY_LABELS } from './labels'
 import { useGroupsByName, useMatches, useMyGroup } from './use-skills-map'
 
@@ -77,7 +78,14 @@ export function MatchesView({
           ) : (
             <ul className="list">
               {ours.map((need) => (
-                <NeedItem key={need.need.id} map={map} need={need} showGroup={false} />
+                <NeedItem
+                  key={need.need.id}
+                  session={session}
+                  base={base}
+                  map={map}
+                  need={need}
+                  showGroup={false}
+                />
               ))}
             </ul>
           )}
@@ -93,12 +101,20 @@ export function MatchesView({
               {theirs.map(({ need, group, match }) => (
                 <li key={need.id} className="stack match">
                   <p>
-                    <strong>{group.name}</strong>
-                    {' · '}
                     {skillName(t, map.byId.get(need.skill))}
                     {' · '}
                     {need.kind === 'need' && t(URGENCY_LABELS[need.urgency])}
                   </p>
+                  <MatchActions
+                    session={session}
+                    groupId={group.id}
+                    groupName={group.name}
+                    contact={need.contact}
+                    logTime={{
+                      to: logTimePath(base, myGroup, group.id, need.skill),
+                      skillName: skillName(t, map.byId.get(need.skill)),
+                    }}
+                  />
                   {need.note && <p className="pre-line">{need.note}</p>}
                   {need.contact && <p>{t('skills.askContact', { contact: need.contact })}</p>}
                   <p className="hint">{match.reasons.map((r) => reasonText(t, r)).join(' · ')}</p>
@@ -116,7 +132,14 @@ export function MatchesView({
           <>
             <ul className="list">
               {matches.slice(0, shown).map((need) => (
-                <NeedItem key={need.need.id} map={map} need={need} showGroup />
+                <NeedItem
+                  key={need.need.id}
+                  session={session}
+                  base={base}
+                  map={map}
+                  need={need}
+                  showGroup
+                />
               ))}
             </ul>
             {matches.length > shown && (
@@ -136,10 +159,14 @@ const PAGE = 20
 const FIRST_MATCHES = 3
 
 function NeedItem({
+  session,
+  base,
   map,
   need,
   showGroup,
 }: {
+  session: Session
+  base: string
   map: SkillsMap
   need: NeedMatches
   showGroup: boolean
@@ -163,7 +190,14 @@ function NeedItem({
       ) : (
         <ol className="list" aria-label={t('skills.whoCouldHelp', { skill: title })}>
           {listed.map((match) => (
-            <MatchItem key={match.offer.id} match={match} />
+            <MatchItem
+              key={match.offer.id}
+              session={session}
+              base={base}
+              match={match}
+              need={need}
+              skill={title}
+            />
           ))}
         </ol>
       )}
@@ -176,13 +210,32 @@ function NeedItem({
   )
 }
 
-function MatchItem({ match }: { match: Match }) {
+function MatchItem({
+  session,
+  base,
+  match,
+  need,
+  skill,
+}: {
+  session: Session
+  base: string
+  match: Match
+  need: NeedMatches
+  skill: string
+}) {
   const t = useT()
   return (
     <li className="match">
-      <p>
-        <strong>{match.group.name}</strong>
-      </p>
+      <MatchActions
+        session={session}
+        groupId={match.group.id}
+        groupName={match.group.name}
+        contact={match.offer.contact}
+        logTime={{
+          to: logTimePath(base, match.group.id, need.group.id, need.need.skill),
+          skillName: skill,
+        }}
+      />
       <p className="hint">{match.reasons.map((r) => reasonText(t, r)).join(' · ')}</p>
       {match.offer.contact && <p>{t('skills.askContact', { contact: match.offer.contact })}</p>}
       {match.offer.note && <p className="pre-line">{match.offer.note}</p>}
