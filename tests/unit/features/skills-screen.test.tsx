@@ -155,7 +155,7 @@ describe('skills screen', () => {
     )
     await waitFor(() => expect(screen.getByRole('form', { name: 'Log time given' })).toBeTruthy())
     const chosen = (name: string) =>
-      (screen.getByRole('combobox', { name }) as HTMLSelectElement).selectedOptions[0]?.text
+      screen.getByRole<HTMLSelectElement>('combobox', { name }).selectedOptions[0]?.text
     expect(chosen('Group that gave its time')).toBe('Riverside Pantry')
     expect(chosen('Group that received it')).toBe('Leeds Renters')
     expect(chosen('Skill')).toBe('Bookkeeping')
