@@ -2,7 +2,7 @@
  * The timebank: log that one group gave another some hours of a skill, see each group's
  * hours given and received, read the log (newest first), save it as CSV.
  */
-import { useId, useState, type SyntheticEvent } from 'react'
+import { useEffect, useId, useState, type SyntheticEvent } from 'react'
 import type { GroupId } from '../../domain/ids'
 import { exchangesCsv } from '../../domain/skill-export'
 import type { SkillsMap } from '../../domain/skill-matching'
@@ -166,6 +166,10 @@ function ExchangeForm({ session, map, onNotice }: Omit<Props, 'spaceName'>) {
   const [error, setError] = useState<ExchangeError>()
   const groups = useGroupsByName(map)
   const prefilled = prefill.from !== '' && prefill.to !== '' && prefill.skill !== ''
+  // the hours field is below the fold on a phone: bring it into sight with the keyboard
+  useEffect(() => {
+    if (prefilled) document.getElementById(`${id}-hours`)?.scrollIntoView({ block: 'center' })
+  }, [prefilled, id])
 
   const submit = (event: SyntheticEvent) => {
     event.preventDefault()

@@ -58,31 +58,33 @@ export function MatchActions({
       >
         {groupName}
       </Link>
-      {links.map((link) => {
-        const label = t(LABELS[link.kind], { who })
-        return (
-          <a
-            key={link.kind}
-            href={link.href}
+      <span className="match-ways">
+        {links.map((link) => {
+          const label = t(LABELS[link.kind], { who })
+          return (
+            <a
+              key={link.kind}
+              href={link.href}
+              className="icon-button"
+              aria-label={label}
+              title={`${label}: ${link.shown}`}
+              {...(link.href.startsWith('https:') ? { target: '_blank', rel: 'noopener' } : {})}
+            >
+              <Icon name={ICONS[link.kind]} size={22} />
+            </a>
+          )
+        })}
+        {logTime && (
+          <Link
+            to={logTime.to}
             className="icon-button"
-            aria-label={label}
-            title={`${label}: ${link.shown}`}
-            {...(link.href.startsWith('https:') ? { target: '_blank', rel: 'noopener' } : {})}
+            aria-label={t('skills.contact.logTime', { group: groupName, skill: logTime.skillName })}
+            title={t('skills.contact.logTime', { group: groupName, skill: logTime.skillName })}
           >
-            <Icon name={ICONS[link.kind]} size={22} />
-          </a>
-        )
-      })}
-      {logTime && (
-        <Link
-          to={logTime.to}
-          className="icon-button"
-          aria-label={t('skills.contact.logTime', { group: groupName, skill: logTime.skillName })}
-          title={t('skills.contact.logTime', { group: groupName, skill: logTime.skillName })}
-        >
-          <Icon name="time" size={22} />
-        </Link>
-      )}
+            <Icon name="time" size={22} />
+          </Link>
+        )}
+      </span>
     </div>
   )
 }
