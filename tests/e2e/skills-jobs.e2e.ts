@@ -1,62 +1,104 @@
 /**
- * The skills map's job on a phone: a group needs something, another could help; from that
- * match, reach them and log the time given. A match leads to the group's profile and to a call
- * or message where a number was given; "Log time given" opens the time log with both groups and
- * the skill chosen, so only the hours are left. Prints the taps the job takes.
+ * Taps per job on the skills map at 360 × 760: "log an exchange from a match". Before, a person
+ * read the match, tapped "Time given" and filled the whole form (two groups and the skill
+ * again); now the match's "log time given" opens the form filled in and only the hours are
+ * left. Both ways are performed and counted; the exchange must land in the log either way.
  */
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { axeViolations } from '../support/a11y'
 import { startApp, type RunningApp } from '../support/app-server'
-import { launch, unexpectedProblems, watchConsole } from '../support/chromium'
+import { launch } from '../support/chromium'
+import { addGroup, createSpace, firstRun } from '../support/flows'
 import { reportTaps, tapCounter } from '../support/taps'
 
 let app: RunningApp | undefined
+let close: (() => Promise<void>) | undefined
+
 beforeAll(async () => {
   app = await startApp()
 })
 afterAll(async () => {
+  await close?.()
   await app?.stop()
 })
 
-describe('acting on a match', () => {
-  it('logs time given from a match in a few taps, and the log shows it', async () => {
-    const { context, page } = await launch()
-    const watcher = watchConsole(context)
-    try {
-      await page.goto(app!.url)
-      await page.getByRole('button', { name: 'Try it with example data' }).click()
-      await page.getByRole('heading', { name: 'Groups', level: 1 }).waitFor()
-      await page.getByRole('link', { name: 'Skills', exact: true }).click()
-      await page.getByRole('heading', { name: 'Skills', level: 1 }).waitFor()
+const views = (page: Page) => page.getByRole('navigation', { name: 'Parts of the skills map' })
 
-      // the first need with a group that could help, as the screen lists it
-      const match = page.getByRole('list', { name: /^Who could help with / }).first()
-      const helper = match.getByRole('listitem').first()
-      const logTime = helper.getByRole('link', { name: /^Log time given by / })
-      const name = (await logTime.getAttribute('aria-label')) ?? ''
-      const [, from, to] = /^Log time given by (.+) to (.+)$/.exec(name) ?? []
-      expect(from && to).toBeTruthy()
-      // the group that could help is one tap away
-      await helper.getByRole('link', { name: from, exact: true }).waitFor()
-      expect(await axeViolations(page)).toEqual([])
+async function addEntry(page: Page, group: string, kind: 'offer' | 'need', how: string) {
+  if (!(await page.getByRole('heading', { name: 'Add offer or need', level: 1 }).isVisible()))
+    await page.getByRole('link', { name: 'Add offer or need' }).click()
+  await page.getByRole('combobox', { name: 'Group' }).selectOption({ label: group })
+  await page
+    .getByRole('radio', { name: kind === 'offer' ? 'We can offer this' : 'We need this' })
+    .check()
+  await page
+    .getByRole('combobox', { name: 'Skill', exact: true })
+    .selectOption({ label: 'Bookkeeping' })
+  await page
+    .getByRole('combobox', { name: kind === 'offer' ? 'How well' : 'How soon' })
+    .selectOption({ label: how })
+  if (kind === 'offer')
+    await page.getByRole('textbox', { name: 'Who to ask (optional)' }).fill('Maya +44 7700 900123')
+  await page.getByRole('button', { name: 'Add', exact: true }).click()
+  await page.getByRole('status').filter({ hasText: 'Added:' }).last().waitFor()
+}
 
-      const taps = tapCounter()
-      await taps.tap(logTime)
-      await page.getByRole('heading', { name: 'Time given', level: 1 }).waitFor()
-      const given = page.getByRole('combobox', { name: 'Group that gave its time' })
-      expect(await given.locator('option:checked').innerText()).toBe(from)
-      await taps.fill(page.getByRole('textbox', { name: 'Hours' }), '2')
-      await taps.tap(page.getByRole('button', { name: 'Log it' }))
-      await page.getByText(`Logged: time from ${from} to ${to}.`).waitFor()
-      reportTaps('log an exchange from a match', taps.count)
-      expect(taps.count).toBeLessThanOrEqual(3)
+async function logged(page: Page, hours: RegExp) {
+  const log = page.getByRole('region', { name: 'Time given, newest first' })
+  await log.getByText(hours).waitFor()
+}
 
-      // the log names both groups, the hours and the need's skill
-      const logged = page.getByRole('listitem').filter({ hasText: `${from} gave ${to} 2 hours` })
-      expect(await logged.count()).toBe(1)
-      expect(unexpectedProblems(watcher.problems, [])).toEqual([])
-    } finally {
-      await context.close()
-    }
+describe('skills jobs at 360 px', () => {
+  it('logs an exchange from a match: counted before (Time given form) and after', async () => {
+    const { page, context } = await launch({ viewport: { width: 360, height: 760 } })
+    close = () => context.close()
+    await firstRun(page, app!.url, 'Ana')
+    await createSpace(page, 'Skills Network')
+    await addGroup(page, 'Riverside Pantry')
+    await addGroup(page, 'Leeds Renters')
+    await page.getByRole('link', { name: 'Skills', exact: true }).click()
+    await addEntry(page, 'Riverside Pantry', 'need', 'Needed now')
+    await addEntry(page, 'Leeds Renters', 'offer', 'Can teach it')
+
+    // BEFORE: see the match, then Time given and the whole form
+    await views(page).getByRole('link', { name: 'Who can help' }).click()
+    const matches = page.getByRole('list', { name: 'Who could help with Bookkeeping' })
+    await matches.getByText('Leeds Renters').first().waitFor()
+    const before = tapCounter()
+    await before.tap(views(page).getByRole('link', { name: 'Time given' }))
+    await before.select(page.getByRole('combobox', { name: 'Group that gave its time' }), {
+      label: 'Leeds Renters',
+    })
+    await before.select(page.getByRole('combobox', { name: 'Group that received it' }), {
+      label: 'Riverside Pantry',
+    })
+    await before.select(page.getByRole('combobox', { name: 'Skill', exact: true }), {
+      label: 'Bookkeeping',
+    })
+    await before.fill(page.getByRole('textbox', { name: 'Hours' }), '2')
+    await before.tap(page.getByRole('button', { name: 'Log it' }))
+    await logged(page, /^Leeds Renters gave Riverside Pantry 2 hours of Bookkeeping$/)
+    reportTaps('log an exchange from a match (before: via Time given)', before.count)
+
+    // AFTER: the match's own "log time given"
+    await views(page).getByRole('link', { name: 'Who can help' }).click()
+    const after = tapCounter()
+    await after.tap(
+      matches.getByRole('link', { name: 'Log time Leeds Renters gave for Bookkeeping' }),
+    )
+    await after.fill(page.getByRole('textbox', { name: 'Hours' }), '1.5')
+    await after.tap(page.getByRole('button', { name: 'Log it' }))
+    await logged(
+      page,
+      /^Leeds Renters gave Riverside Pantry 1\S* hours? (30 minutes )?of Bookkeeping$/,
+    )
+    reportTaps('log an exchange from a match', after.count)
+    expect(after.count).toBeLessThan(before.count)
+
+    // the match also leads to the group and to Maya's phone
+    await views(page).getByRole('link', { name: 'Who can help' }).click()
+    expect(
+      await matches.getByRole('link', { name: 'Call Maya at Leeds Renters' }).getAttribute('href'),
+    ).toBe('tel:+447700900123')
   })
 })

@@ -2,7 +2,7 @@
  * The timebank: log that one group gave another some hours of a skill, see each group's
  * hours given and received, read the log (newest first), save it as CSV.
  */
-import { useId, useState, type SyntheticEvent } from 'react'
+import { useEffect, useId, useState, type SyntheticEvent } from 'react'
 import type { GroupId } from '../../domain/ids'
 import { exchangesCsv } from '../../domain/skill-export'
 import type { SkillsMap } from '../../domain/skill-matching'
@@ -155,17 +155,21 @@ export function ExchangesView({ session, map, spaceName, onNotice }: Props) {
 function ExchangeForm({ session, map, onNotice }: Omit<Props, 'spaceName'>) {
   const t = useT()
   const id = useId()
-  // "Log time given" on a match opens this form with who gave, who received and the skill
-  // already chosen (?from=…&to=…&skill=…): only the hours are left to type.
-  const [prefill] = useState(() => new URLSearchParams(window.location.search))
-  const [from, setFrom] = useState(() => prefill.get('from') ?? '')
-  const [to, setTo] = useState(() => prefill.get('to') ?? '')
-  const [skill, setSkill] = useState<SkillId | ''>(() => (prefill.get('skill') ?? '') as SkillId)
+  // a match's "log time given" opens this form filled in: ?from=…&to=…&skill=…
+  const [prefill] = useState(() => readPrefill(map))
+  const [from, setFrom] = useState(prefill.from)
+  const [to, setTo] = useState(prefill.to)
+  const [skill, setSkill] = useState<SkillId | ''>(prefill.skill)
   const [hours, setHours] = useState('')
   const [date, setDate] = useState(today)
   const [note, setNote] = useState('')
   const [error, setError] = useState<ExchangeError>()
   const groups = useGroupsByName(map)
+  const prefilled = prefill.from !== '' && prefill.to !== '' && prefill.skill !== ''
+  // the hours field is below the fold on a phone: bring it into sight with the keyboard
+  useEffect(() => {
+    if (prefilled) document.getElementById(`${id}-hours`)?.scrollIntoView({ block: 'center' })
+  }, [prefilled, id])
 
   const submit = (event: SyntheticEvent) => {
     event.preventDefault()
@@ -243,6 +247,8 @@ function ExchangeForm({ session, map, onNotice }: Omit<Props, 'spaceName'>) {
         <label htmlFor={`${id}-hours`}>{t('skills.hoursLabel')}</label>
         <input
           {...props('hours')}
+          // came from a match: only the hours are left to type
+          autoFocus={prefilled}
           inputMode="decimal"
           value={hours}
           onChange={(e) => setHours(e.target.value)}
@@ -277,4 +283,19 @@ function ExchangeForm({ session, map, onNotice }: Omit<Props, 'spaceName'>) {
       </div>
     </form>
   )
+}
+
+/** The groups and skill a match passed in the address, each only if it still exists. */
+function readPrefill(map: SkillsMap): { from: string; to: string; skill: SkillId | '' } {
+  const query = new URLSearchParams(window.location.search)
+  const group = (key: string) => {
+    const value = query.get(key) ?? ''
+    return map.groups.has(value as GroupId) ? value : ''
+  }
+  const skill = (query.get('skill') ?? '') as SkillId
+  return {
+    from: group('from'),
+    to: group('to'),
+    skill: skill && map.rootOf(skill) ? (map.rootOf(skill) ?? '') : '',
+  }
 }

@@ -1,45 +1,54 @@
 import { describe, expect, it } from 'vitest'
-import { contactLinks } from '../../../src/domain/contact-links'
+import {
+  matchContact,
+  normalisePhone,
+  parseContact,
+  phoneLinks,
+} from '../../../src/domain/contact-links'
 
-const kinds = (text: string) => contactLinks(text).map((l) => `${l.kind} ${l.href}`)
-
-describe('ways to reach a contact', () => {
-  it('calls and texts a local number as digits, with no WhatsApp or Signal (they need a country code)', () => {
-    expect(kinds('Tom 07700 900-123')).toEqual(['call tel:07700900123', 'sms sms:07700900123'])
+describe('contact links', () => {
+  it('normalises numbers to digits with a leading +', () => {
+    expect(normalisePhone('+44 (0)113 496-0000')).toBe('+4401134960000')
+    expect(normalisePhone('0113 496 0000')).toBe('01134960000')
+    expect(normalisePhone('0044 113 496 0000')).toBe('+441134960000')
+    expect(normalisePhone('12')).toBeUndefined()
   })
 
-  it('offers WhatsApp and Signal for an international number, written with + or 00', () => {
-    const links = [
-      'call tel:+447700900123',
-      'sms sms:+447700900123',
-      'whatsapp https://wa.me/447700900123',
-      'signal https://signal.me/#p/+447700900123',
-    ]
-    expect(kinds('+44 (0)7700 900123'.replace('(0)', ''))).toEqual(links)
-    expect(kinds('0044 7700 900123')).toEqual(links)
-  })
-
-  it('reads numbers typed with Arabic-Indic or Urdu digits', () => {
-    expect(kinds('أمل ٠٧٧٠٠٩٠٠١٢٣')[0]).toBe('call tel:07700900123')
-    expect(kinds('۰۳۰۰ ۱۲۳۴۵۶۷')[0]).toBe('call tel:03001234567')
-  })
-
-  it('emails an address and calls a number given together', () => {
-    expect(kinds('tom@example.org, 07700 900123')).toEqual([
-      'email mailto:tom@example.org',
-      'call tel:07700900123',
-      'sms sms:07700900123',
+  it('offers WhatsApp and Signal only for international numbers', () => {
+    expect(phoneLinks('+44 113 496 0000').map((l) => l.href)).toEqual([
+      'tel:+441134960000',
+      'sms:+441134960000',
+      'https://wa.me/441134960000',
+      'https://signal.me/#p/+441134960000',
     ])
+    expect(phoneLinks('0113 496 0000').map((l) => l.kind)).toEqual(['call', 'sms'])
+    expect(phoneLinks('+44 113 496 0000')[0]?.shown).toBe('+44 113 496 0000')
   })
 
-  it('offers nothing for a name alone, a year or a short number', () => {
-    expect(contactLinks('Ask Tom at the Tuesday market')).toEqual([])
-    expect(contactLinks('since 2012')).toEqual([])
-    expect(contactLinks('room 12-34')).toEqual([])
+  it('reads a name, a number and an address out of free text', () => {
+    const tom = parseContact('Tom, +44 7700 900123, tom@harehills.example.org')
+    expect(tom.name).toBe('Tom')
+    expect(tom.links.map((l) => l.kind)).toEqual(['call', 'sms', 'whatsapp', 'signal', 'mail'])
+    expect(tom.links.at(-1)?.href).toBe('mailto:tom@harehills.example.org')
+    expect(parseContact('Ask Amina at the Friday stall')).toEqual({
+      name: 'Ask Amina at the Friday stall',
+      links: [],
+    })
   })
 
-  it('never makes a link that runs script, whatever is typed', () => {
-    for (const link of contactLinks('javascript:alert(1)@x.org +44 7700 900123'))
-      expect(link.href).toMatch(/^(mailto:|tel:|sms:|https:\/\/)/)
+  it("falls back to the group's phone and email for what the entry does not give", () => {
+    const both = matchContact('Tom 07700 900123', {
+      phone: '+44 113 496 0000',
+      email: 'hello@group.example.org',
+    })
+    expect(both.name).toBe('Tom')
+    expect(both.links.map((l) => l.href)).toEqual([
+      'tel:07700900123',
+      'sms:07700900123',
+      'https://wa.me/441134960000',
+      'https://signal.me/#p/+441134960000',
+      'mailto:hello@group.example.org',
+    ])
+    expect(matchContact('', undefined)).toEqual({ name: '', links: [] })
   })
 })

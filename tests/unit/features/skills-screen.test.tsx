@@ -116,6 +116,58 @@ describe('skills screen', () => {
     expect(services.device.getSnapshot().myGroups[space.id]).toBe(renters)
   })
 
+  it('leads from a match to the group, to its contact, and to a filled-in exchange form', async () => {
+    const id = (name: string) =>
+      session.stores.groups.getSnapshot().items.find((g) => g.name === name)!.id
+    const [pantry, renters] = [id('Riverside Pantry'), id('Leeds Renters')]
+    const skillId = 'skill-bookkeeping' as never
+    act(() => {
+      session.stores.skills.addEntry({
+        kind: 'need',
+        urgency: 'soon',
+        groupId: renters,
+        skillId,
+        note: '',
+        contact: '',
+      })
+      session.stores.skills.addEntry({
+        kind: 'offer',
+        level: 'teach',
+        groupId: pantry,
+        skillId,
+        note: '',
+        contact: 'Sam +44 7700 900123',
+      })
+    })
+    open()
+    const matches = screen.getByRole('list', { name: 'Who could help with Bookkeeping' })
+    const profile = within(matches).getByRole('link', {
+      name: 'Open the profile of Riverside Pantry',
+    })
+    expect(profile.getAttribute('href')).toBe(`/spaces/${space.id}/groups/${pantry}`)
+    const call = within(matches).getByRole('link', { name: 'Call Sam at Riverside Pantry' })
+    expect(call.getAttribute('href')).toBe('tel:+447700900123')
+    const whatsapp = within(matches).getByRole('link', { name: 'WhatsApp Sam at Riverside Pantry' })
+    expect(whatsapp.getAttribute('href')).toBe('https://wa.me/447700900123')
+
+    fireEvent.click(
+      within(matches).getByRole('link', { name: 'Log time Riverside Pantry gave for Bookkeeping' }),
+    )
+    await waitFor(() => expect(screen.getByRole('form', { name: 'Log time given' })).toBeTruthy())
+    const chosen = (name: string) =>
+      screen.getByRole<HTMLSelectElement>('combobox', { name }).selectedOptions[0]?.text
+    expect(chosen('Group that gave its time')).toBe('Riverside Pantry')
+    expect(chosen('Group that received it')).toBe('Leeds Renters')
+    expect(chosen('Skill')).toBe('Bookkeeping')
+    const hours = screen.getByRole('textbox', { name: 'Hours' })
+    expect(document.activeElement).toBe(hours)
+    fireEvent.change(hours, { target: { value: '2.5' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Log it' }))
+    expect(session.stores.skills.exchanges.getSnapshot().items).toMatchObject([
+      { fromGroupId: pantry, toGroupId: renters, skillId, minutes: 150 },
+    ])
+  })
+
   it('logs time given and refuses a group giving time to itself', () => {
     open('/time')
     select('Group that gave its time', 'Leeds Renters')
