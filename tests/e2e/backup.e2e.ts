@@ -111,6 +111,8 @@ describe('backup and restore', () => {
     await addGroup(ana.page, 'Riverside Pantry')
     const first = await saveBackup(ana.page)
     await ana.page.getByRole('link', { name: 'Leeds network' }).click()
+    // a space opens on its home: its groups are one tab away
+    await ana.page.getByRole('link', { name: 'Groups', exact: true }).click()
     for (const name of ['Seed Library', 'Tool Share', 'Hour Exchange'])
       await addGroup(ana.page, name)
     const second = await saveBackup(ana.page)
@@ -138,6 +140,7 @@ describe('backup and restore', () => {
       .waitFor()
     expect(await ben.page.getByRole('region', { name: 'Check before restoring' }).count()).toBe(0)
     await ben.page.getByRole('link', { name: 'Leeds network' }).click()
+    await ben.page.getByRole('link', { name: 'Groups', exact: true }).click()
     await ben.page.getByRole('heading', { name: 'Riverside Pantry', level: 2 }).waitFor()
     expect(await ben.page.getByRole('heading', { name: 'Seed Library', level: 2 }).count()).toBe(0)
 
@@ -150,6 +153,7 @@ describe('backup and restore', () => {
       .click()
     await ben.page.getByRole('status').filter({ hasText: 'No new spaces, 1 merged.' }).waitFor()
     await ben.page.getByRole('link', { name: 'Leeds network' }).click()
+    await ben.page.getByRole('link', { name: 'Groups', exact: true }).click()
     for (const name of ['Riverside Pantry', 'Seed Library', 'Tool Share', 'Hour Exchange'])
       await ben.page.getByRole('heading', { name, level: 2 }).waitFor()
   })
@@ -160,7 +164,7 @@ describe('backup and restore', () => {
     await firstRun(page, app!.url, 'Ana')
     await createSpace(page, 'Leeds network')
     await addGroup(page, 'Riverside Pantry')
-    await page.getByRole('link', { name: /Looking for others|Connected to|Offline/ }).click()
+    await page.getByRole('link', { name: 'Share', exact: true }).click()
     await page.getByRole('button', { name: 'Show the invite' }).click()
     const invite = parseInvite(
       await page.getByRole('textbox', { name: 'Invite link' }).inputValue(),

@@ -111,13 +111,18 @@ async function walk(page: Page, say: Said) {
   await expectHeadingFocused(page, say('meetings.title'))
   await tabTo(page, page.getByRole('link', { name: say('meetings.new') }))
   await page.keyboard.press('Enter')
+  // templates start a meeting in one tap; a title of one's own is behind "details first"
+  await tabTo(page, page.getByRole('button', { name: say('meetings.detailsFirst') }))
+  await page.keyboard.press('Enter')
   await tabTo(page, page.getByRole('textbox', { name: say('meetings.titleLabel') }))
   await page.keyboard.type('Seed swap planning')
   await page.keyboard.press('Enter')
 
-  await expectHeadingFocused(page, 'Seed swap planning')
+  // a new meeting opens as a notebook: the cursor is already in the notes
+  await page.getByRole('heading', { name: 'Seed swap planning', level: 1 }).waitFor()
   const notes = page.getByRole('textbox', { name: say('meetings.notesLabel') })
-  await tabTo(page, notes)
+  await page.waitForFunction(() => document.activeElement?.closest('.cm-content') !== null)
+  expect(await isFocused(notes)).toBe(true)
   await page.keyboard.type('Forty packets of seeds to share.')
   await page.keyboard.press('Enter')
   await page.keyboard.type('Next swap in spring.')
