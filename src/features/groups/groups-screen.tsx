@@ -2,14 +2,14 @@
  * The groups of a space: the list (/spaces/:id/groups), a new group (…/groups/new), a profile
  * (…/groups/:groupId) and its edit form (…/groups/:groupId/edit).
  */
-import { useEffect, useState, type ReactNode } from 'react'
+import { useEffect, useState } from 'react'
 import type { Group } from '../../domain/group'
 import { useT } from '../../i18n/i18n-context'
 import type { Session } from '../../session/session'
 import { useStore } from '../../session/use-app'
+import { Page } from '../../ui/page'
 import { Link, matchPath, navigate, usePath } from '../../ui/router'
 import { formatList } from '../../ui/format'
-import { Icon } from '../../ui/icons'
 import { offerUndo } from '../../ui/undo'
 import { CriteriaPage } from './criteria-page'
 import { clearFlash, peekFlash, setFlash } from './flash'
@@ -55,7 +55,7 @@ export function GroupsScreen({ session }: { session: Session }) {
 
   if (viewing === 'new')
     return (
-      <Page title={t('groups.addTitle')} back={base}>
+      <Page className="groups-page" title={t('groups.addTitle')} back={base}>
         {status}
         <GroupForm
           session={session}
@@ -67,7 +67,7 @@ export function GroupsScreen({ session }: { session: Session }) {
 
   if (viewing === 'criteria')
     return (
-      <Page title={t('criteria.pageTitle')} back={base}>
+      <Page className="groups-page" title={t('criteria.pageTitle')} back={base}>
         <CriteriaPage session={session} />
       </Page>
     )
@@ -77,7 +77,7 @@ export function GroupsScreen({ session }: { session: Session }) {
     const group: Group | undefined = byId.get(groupId)
     if (!group)
       return (
-        <Page title={t('groups.notFound')} back={base}>
+        <Page className="groups-page" title={t('groups.notFound')} back={base}>
           <p>{t('groups.notFoundBody')}</p>
         </Page>
       )
@@ -85,7 +85,11 @@ export function GroupsScreen({ session }: { session: Session }) {
     if (editing) {
       const section = new URLSearchParams(window.location.search).get('section')
       return (
-        <Page title={t('groups.editNamed', { name: group.name })} back={profile}>
+        <Page
+          className="groups-page"
+          title={t('groups.editNamed', { name: group.name })}
+          back={profile}
+        >
           {status}
           <GroupForm
             key={group.id}
@@ -99,7 +103,7 @@ export function GroupsScreen({ session }: { session: Session }) {
       )
     }
     return (
-      <Page title={group.name} back={base}>
+      <Page className="groups-page" title={group.name} back={base}>
         {status}
         {group.deletedAt !== undefined && (
           <div className="kept-draft">
@@ -133,7 +137,7 @@ export function GroupsScreen({ session }: { session: Session }) {
   }
 
   return (
-    <Page title={t('groups.title')}>
+    <Page className="groups-page" title={t('groups.title')}>
       {status}
       <GroupList
         session={session}
@@ -145,25 +149,5 @@ export function GroupsScreen({ session }: { session: Session }) {
         <Link to={`${base}/criteria`}>{t('criteria.link')}</Link>
       </p>
     </Page>
-  )
-}
-
-function Page({ title, back, children }: { title: string; back?: string; children: ReactNode }) {
-  const t = useT()
-  return (
-    <section aria-labelledby="main-heading" className="stack groups-page">
-      {back && (
-        <p className="back-link">
-          <Link to={back}>
-            <Icon name="back" size={20} />
-            {t('groups.back')}
-          </Link>
-        </p>
-      )}
-      <h1 id="main-heading" tabIndex={-1}>
-        {title}
-      </h1>
-      {children}
-    </section>
   )
 }

@@ -16,15 +16,15 @@ export function useUnseenCount(session: Session): number {
   const entries = useStore(session.stores.skills.entries)
   const since = device.lastLooked[session.spaceId]
   const me = device.profile?.displayName ?? ''
-  return useMemo(() => {
+  // The map is rebuilt only when skills, entries or groups change: the badge is on every tab,
+  // and typing a meeting's notes changes the meetings on every keystroke.
+  const map = useMemo(
+    () => buildSkillsMap({ skills: skills.all, entries: entries.items, exchanges: [], groups }),
+    [skills, entries, groups],
+  )
+  return useMemo(
     // before the first look, the home itself shows the week's changes: no number yet
-    if (since === undefined) return 0
-    const map = buildSkillsMap({
-      skills: skills.all,
-      entries: entries.items,
-      exchanges: [],
-      groups,
-    })
-    return changesSince({ groups, meetings, map }, since, me).length
-  }, [since, me, groups, meetings, skills, entries])
+    () => (since === undefined ? 0 : changesSince({ groups, meetings, map }, since, me).length),
+    [since, me, groups, meetings, map],
+  )
 }

@@ -16,7 +16,7 @@ import { MinutesActions } from './minutes-actions'
 import { NotesView } from './notes-view'
 import { ActionsSection } from './actions-section'
 import { DecisionsSection } from './outcomes-section'
-import { Page } from './page'
+import { Page } from '../../ui/page'
 import { SaveTemplateSection } from './save-template'
 
 export function MeetingPage({

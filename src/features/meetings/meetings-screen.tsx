@@ -25,7 +25,7 @@ import { MeetingForm } from './meeting-form'
 import { MeetingList } from './meeting-list'
 import { MeetingPage } from './meeting-page'
 import { NewMeeting } from './new-meeting-page'
-import { Page } from './page'
+import { Page } from '../../ui/page'
 import './meetings.css'
 import { TemplatesPage } from './templates-page'
 

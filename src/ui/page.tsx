@@ -1,21 +1,23 @@
-/** The frame of every meetings screen: a way back, and the screen's one heading. */
+/** The frame of a screen inside a space: a way back where there is one, and its one heading. */
 import type { ReactNode } from 'react'
-import { useT } from '../../i18n/i18n-context'
-import { Link } from '../../ui/router'
-import { Icon } from '../../ui/icons'
+import { useT } from '../i18n/i18n-context'
+import { Icon } from './icons'
+import { Link } from './router'
 
 export function Page({
   title,
   back,
+  className,
   children,
 }: {
   title: string
   back?: string
+  className?: string
   children: ReactNode
 }) {
   const t = useT()
   return (
-    <section aria-labelledby="main-heading" className="stack">
+    <section aria-labelledby="main-heading" className={className ? `stack ${className}` : 'stack'}>
       {back && (
         <p className="back-link">
           <Link to={back}>
