@@ -1,5 +1,7 @@
 /** Plain data the unit tests build again and again, with what a test cares about laid over. */
+import type { GroupId } from '../../src/domain/ids'
 import type { MeetingFields } from '../../src/domain/meeting'
+import type { EntryFields, SkillId } from '../../src/domain/skills'
 
 /** A meeting's fields: a dialogue on 12 March 2026 at 18:30, nobody and nothing else set. */
 export function meetingFields(over: Partial<MeetingFields> = {}): MeetingFields {
@@ -14,4 +16,25 @@ export function meetingFields(over: Partial<MeetingFields> = {}): MeetingFields 
     people: [],
     ...over,
   }
+}
+
+type Need = Extract<EntryFields, { kind: 'need' }>
+type Offer = Extract<EntryFields, { kind: 'offer' }>
+
+/** A group's need of a skill, wanted soon, with no note and no contact unless given. */
+export function needEntry(
+  groupId: GroupId,
+  skillId: SkillId,
+  over: Partial<Omit<Need, 'kind'>> = {},
+): Need {
+  return { kind: 'need', urgency: 'soon', groupId, skillId, note: '', contact: '', ...over }
+}
+
+/** A group's offer to teach a skill, with no note and no contact unless given. */
+export function offerEntry(
+  groupId: GroupId,
+  skillId: SkillId,
+  over: Partial<Omit<Offer, 'kind'>> = {},
+): Offer {
+  return { kind: 'offer', level: 'teach', groupId, skillId, note: '', contact: '', ...over }
 }

@@ -4,7 +4,7 @@ import { createMeetingStore, type MeetingStore } from '../../../src/doc/meeting-
 import { createSpaceDoc } from '../../../src/doc/schema'
 import { fromTextHandle } from '../../../src/doc/text-handle'
 import type { MeetingFields } from '../../../src/domain/meeting'
-import { runConvergence } from '../../support/convergence'
+import { runConvergence, type Random } from '../../support/convergence'
 
 const fields = (over: Partial<MeetingFields> = {}): MeetingFields => ({
   title: 'Dialogue space, March',
@@ -17,6 +17,24 @@ const fields = (over: Partial<MeetingFields> = {}): MeetingFields => ({
   people: [],
   ...over,
 })
+
+/** Three phones, 300 random steps, each phone with a meeting store on its document. */
+const threePhones = (seed: number) => ({
+  peers: 3,
+  seed,
+  steps: 300,
+  setup: (doc: Y.Doc) => createMeetingStore(doc),
+})
+
+/** A random step's meeting: none (a new one is added instead) when there is none, or now and then. */
+function pickOrAdd(store: MeetingStore, random: Random, addRate: number) {
+  const { items } = store.getSnapshot()
+  if (items.length === 0 || random.chance(addRate)) {
+    store.addMeeting(fields({ title: `Meeting ${random.int(1000)}` }))
+    return undefined
+  }
+  return random.pick(items)
+}
 
 describe('meeting store', () => {
   it('keeps a meeting with its notes, and writes only what a form changed', () => {
@@ -67,17 +85,10 @@ describe('meeting store', () => {
     for (const seed of [1, 2, 3]) {
       let typed = 0
       const { states } = runConvergence<MeetingStore>({
-        peers: 3,
-        seed,
-        steps: 300,
-        setup: (doc) => createMeetingStore(doc),
+        ...threePhones(seed),
         operate(store, random) {
-          const { items } = store.getSnapshot()
-          if (items.length === 0 || random.chance(0.05)) {
-            store.addMeeting(fields({ title: `Meeting ${random.int(1000)}` }))
-            return
-          }
-          const meeting = random.pick(items)
+          const meeting = pickOrAdd(store, random, 0.05)
+          if (!meeting) return
           if (random.chance(0.7)) {
             const text = fromTextHandle(store.notesOf(meeting.id)!)
             const word = random.pick(['agua ', 'حصاد ', 'seeds ', 'żywność '])
@@ -148,10 +159,7 @@ describe('meeting store', () => {
     for (const seed of [4, 5, 6]) {
       let added = 0
       const { states } = runConvergence<MeetingStore>({
-        peers: 3,
-        seed,
-        steps: 300,
-        setup: (doc) => createMeetingStore(doc),
+        ...threePhones(seed),
         operate(store, random) {
           const { items } = store.getSnapshot()
           if (items.length === 0) {
@@ -193,17 +201,10 @@ describe('meeting store', () => {
       const recorded = { decisions: new Set<string>(), actions: new Set<string>() }
       const removed = { decisions: new Set<string>(), actions: new Set<string>() }
       const { states, docs } = runConvergence<MeetingStore>({
-        peers: 3,
-        seed,
-        steps: 300,
-        setup: (doc) => createMeetingStore(doc),
+        ...threePhones(seed),
         operate(store, random) {
-          const { items } = store.getSnapshot()
-          if (items.length === 0 || random.chance(0.03)) {
-            store.addMeeting(fields({ title: `Meeting ${random.int(1000)}` }))
-            return
-          }
-          const meeting = random.pick(items)
+          const meeting = pickOrAdd(store, random, 0.03)
+          if (!meeting) return
           const roll = random.int(10)
           if (roll < 3) {
             const method = random.pick(['consensus', 'consent', 'vote'] as const)

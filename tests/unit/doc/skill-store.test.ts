@@ -7,26 +7,15 @@ import { newId, type GroupId } from '../../../src/domain/ids'
 import { buildSkillsMap, matchNeeds } from '../../../src/domain/skill-matching'
 import { STARTER_SKILLS, type EntryFields, type SkillId } from '../../../src/domain/skills'
 import { runConvergence } from '../../support/convergence'
+import { needEntry, offerEntry } from '../../support/fixtures'
 
 const bookkeeping = STARTER_SKILLS.find((s) => s.id === 'skill-bookkeeping')!.id
 const facilitation = STARTER_SKILLS.find((s) => s.id === 'skill-facilitation')!.id
 
-const offer = (groupId: string, skillId: SkillId): EntryFields => ({
-  kind: 'offer',
-  level: 'teach',
-  groupId: groupId as GroupId,
-  skillId,
-  note: '',
-  contact: '',
-})
-const need = (groupId: string, skillId: SkillId): EntryFields => ({
-  kind: 'need',
-  urgency: 'now',
-  groupId: groupId as GroupId,
-  skillId,
-  note: '',
-  contact: '',
-})
+const offer = (groupId: string, skillId: SkillId): EntryFields =>
+  offerEntry(groupId as GroupId, skillId)
+const need = (groupId: string, skillId: SkillId): EntryFields =>
+  needEntry(groupId as GroupId, skillId, { urgency: 'now' })
 
 function sync(a: Y.Doc, b: Y.Doc) {
   Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)))

@@ -18,6 +18,7 @@ import {
   type SkillEntry,
   type SkillId,
 } from '../../../src/domain/skills'
+import { needEntry, offerEntry } from '../../support/fixtures'
 
 const gid = (s: string) => s as GroupId
 const sid = (s: string) => s as SkillId
@@ -44,21 +45,11 @@ let n = 0
 const meta = () => ({ id: `e${++n}`, createdAt: n, updatedAt: n })
 const offer = (g: string, s: string, level: 'teach' | 'do' | 'learning' = 'do'): SkillEntry => ({
   ...meta(),
-  kind: 'offer',
-  level,
-  groupId: gid(g),
-  skillId: sid(s),
-  note: '',
-  contact: '',
+  ...offerEntry(gid(g), sid(s), { level }),
 })
 const need = (g: string, s: string, urgency: 'now' | 'soon' | 'sometime' = 'soon'): SkillEntry => ({
   ...meta(),
-  kind: 'need',
-  urgency,
-  groupId: gid(g),
-  skillId: sid(s),
-  note: '',
-  contact: '',
+  ...needEntry(gid(g), sid(s), { urgency }),
 })
 const exchange = (from: string, to: string, s: string, minutes: number): Exchange => ({
   ...meta(),

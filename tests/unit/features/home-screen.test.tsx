@@ -9,7 +9,7 @@ import { HomeScreen } from '../../../src/features/home/home-screen'
 import { type AppServices } from '../../../src/session/app-services'
 import type { Session } from '../../../src/session/session'
 import type { SpaceRecord } from '../../../src/storage/types'
-import { meetingFields } from '../../support/fixtures'
+import { meetingFields, needEntry, offerEntry } from '../../support/fixtures'
 import { phoneWithSpace, renderInApp } from '../../support/unit-app'
 
 let services: AppServices
@@ -76,14 +76,7 @@ describe('space home', () => {
     fromBen((ben) => {
       ben.groups.updateGroup(pantry, { summary: 'Food for all' })
       const renters = ben.groups.addGroup({ name: 'Leeds Renters', summary: '' })
-      ben.skills.addEntry({
-        kind: 'need',
-        urgency: 'now',
-        groupId: renters,
-        skillId: 'skill-bookkeeping' as SkillId,
-        note: '',
-        contact: '',
-      })
+      ben.skills.addEntry(needEntry(renters, 'skill-bookkeeping' as SkillId, { urgency: 'now' }))
       ben.meetings.addMeeting(meeting({ title: 'Spring gathering' }))
     })
     open()
@@ -123,22 +116,8 @@ describe('space home', () => {
     meetings.addAction(next, { what: 'Bring the urn', who: '', due: '' })
     meetings.addAction(next, { what: 'Print flyers', who: 'Someone else', due: '' })
     const skillId = 'skill-bookkeeping' as SkillId
-    session.stores.skills.addEntry({
-      kind: 'need',
-      urgency: 'now',
-      groupId: renters,
-      skillId,
-      note: '',
-      contact: '',
-    })
-    session.stores.skills.addEntry({
-      kind: 'offer',
-      level: 'teach',
-      groupId: pantry,
-      skillId,
-      note: '',
-      contact: '',
-    })
+    session.stores.skills.addEntry(needEntry(renters, skillId, { urgency: 'now' }))
+    session.stores.skills.addEntry(offerEntry(pantry, skillId))
     open()
     const nextMeeting = within(section('Next meeting')).getByRole('link', {
       name: /Book-keeping workshop/,
