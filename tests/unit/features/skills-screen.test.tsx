@@ -6,6 +6,7 @@ import { SkillsScreen } from '../../../src/features/skills/skills-screen'
 import { type AppServices } from '../../../src/session/app-services'
 import type { Session } from '../../../src/session/session'
 import type { SpaceRecord } from '../../../src/storage/types'
+import { needEntry, offerEntry } from '../../support/fixtures'
 import { phoneWithSpace, renderInApp } from '../../support/unit-app'
 
 let services: AppServices
@@ -28,6 +29,9 @@ function open(view = '') {
   window.history.replaceState(null, '', `/spaces/${space.id}/skills${view}`)
   return renderInApp(<SkillsScreen session={session} space={space} />, services)
 }
+
+const groupId = (name: string) =>
+  session.stores.groups.getSnapshot().items.find((g) => g.name === name)!.id
 
 const select = (name: string, label: string) => {
   const box = screen.getByRole('combobox', { name })
@@ -69,27 +73,11 @@ describe('skills screen', () => {
   })
 
   it('remembers on this phone which group it speaks for, and answers for that group', async () => {
-    const id = (name: string) =>
-      session.stores.groups.getSnapshot().items.find((g) => g.name === name)!.id
-    const [pantry, renters] = [id('Riverside Pantry'), id('Leeds Renters')]
+    const [pantry, renters] = [groupId('Riverside Pantry'), groupId('Leeds Renters')]
     const skillId = 'skill-bookkeeping' as never
     act(() => {
-      session.stores.skills.addEntry({
-        kind: 'need',
-        urgency: 'soon',
-        groupId: renters,
-        skillId,
-        note: 'Year-end accounts',
-        contact: '',
-      })
-      session.stores.skills.addEntry({
-        kind: 'offer',
-        level: 'teach',
-        groupId: pantry,
-        skillId,
-        note: '',
-        contact: 'Sam',
-      })
+      session.stores.skills.addEntry(needEntry(renters, skillId, { note: 'Year-end accounts' }))
+      session.stores.skills.addEntry(offerEntry(pantry, skillId, { contact: 'Sam' }))
     })
     open()
     select('Our group on this phone', 'Leeds Renters')
@@ -103,27 +91,13 @@ describe('skills screen', () => {
   })
 
   it('leads from a match to the group, to its contact, and to a filled-in exchange form', async () => {
-    const id = (name: string) =>
-      session.stores.groups.getSnapshot().items.find((g) => g.name === name)!.id
-    const [pantry, renters] = [id('Riverside Pantry'), id('Leeds Renters')]
+    const [pantry, renters] = [groupId('Riverside Pantry'), groupId('Leeds Renters')]
     const skillId = 'skill-bookkeeping' as never
     act(() => {
-      session.stores.skills.addEntry({
-        kind: 'need',
-        urgency: 'soon',
-        groupId: renters,
-        skillId,
-        note: '',
-        contact: '',
-      })
-      session.stores.skills.addEntry({
-        kind: 'offer',
-        level: 'teach',
-        groupId: pantry,
-        skillId,
-        note: '',
-        contact: 'Sam +44 7700 900123',
-      })
+      session.stores.skills.addEntry(needEntry(renters, skillId))
+      session.stores.skills.addEntry(
+        offerEntry(pantry, skillId, { contact: 'Sam +44 7700 900123' }),
+      )
     })
     open()
     const matches = screen.getByRole('list', { name: 'Who could help with Bookkeeping' })
@@ -178,17 +152,10 @@ describe('skills list', () => {
       .getSnapshot()
       .items.find((g) => g.name === 'Leeds Renters')
     act(() => {
-      session.stores.skills.addEntry(
-        {
-          kind: 'need',
-          urgency: 'now',
-          groupId: renters!.id,
-          skillId: '' as never,
-          note: '',
-          contact: '',
-        },
-        { name: 'Book keeping', category: 'money' },
-      )
+      session.stores.skills.addEntry(needEntry(renters!.id, '' as never, { urgency: 'now' }), {
+        name: 'Book keeping',
+        category: 'money',
+      })
     })
     open('/list')
     const similar = screen.getByRole('region', { name: 'Maybe the same skill' })
