@@ -10,7 +10,9 @@ import { useApp } from '../support/app-server'
 import {
   addGroup,
   createSpace,
+  createSpaceWithGroups,
   firstRun as firstRunAt,
+  reloadOffline,
   waitForServiceWorker,
 } from '../support/flows'
 import {
@@ -50,8 +52,7 @@ describe('Weave in Chromium', () => {
     const first = await launch()
     const watcher = watchConsole(first.context)
     await firstRun(first.page)
-    await createSpace(first.page, 'Leeds Solidarity Network')
-    await addGroup(first.page, 'Chapeltown Food Co-op')
+    await createSpaceWithGroups(first.page, 'Leeds Solidarity Network', ['Chapeltown Food Co-op'])
 
     await first.page.reload()
     await first.page.getByRole('heading', { name: 'Chapeltown Food Co-op', level: 2 }).waitFor()
@@ -85,12 +86,8 @@ describe('Weave in Chromium', () => {
     const { context, page } = await launch()
     const watcher = watchConsole(context)
     await firstRun(page, 'Jo')
-    await createSpace(page, 'Bristol Mutual Aid')
-    await addGroup(page, 'Easton Tenants Union')
-    await waitForServiceWorker(page)
-
-    await context.setOffline(true)
-    await page.reload()
+    await createSpaceWithGroups(page, 'Bristol Mutual Aid', ['Easton Tenants Union'])
+    await reloadOffline(page)
     await page.getByRole('heading', { name: 'Groups' }).waitFor()
     await page.getByRole('heading', { name: 'Easton Tenants Union', level: 2 }).waitFor()
     await page.getByRole('link', { name: 'Settings' }).click()

@@ -12,7 +12,7 @@ import { exportSpaceFile } from '../../src/sync/space-file'
 import { axeViolations } from '../support/a11y'
 import { useApp } from '../support/app-server'
 import { PHONE } from '../support/chromium'
-import { addGroup, createSpace, firstRun } from '../support/flows'
+import { addGroup, createSpaceWithGroups, firstRun } from '../support/flows'
 
 const app = useApp()
 
@@ -22,11 +22,9 @@ describe('backup and restore', () => {
   it('backs up every space with a passphrase and restores them on a new phone', async () => {
     const old = await app.launch()
     await firstRun(old.page, app.url, 'Ana')
-    await createSpace(old.page, 'Food Network')
-    await addGroup(old.page, 'Riverside Pantry')
+    await createSpaceWithGroups(old.page, 'Food Network', ['Riverside Pantry'])
     await old.page.getByRole('link', { name: 'Spaces' }).click()
-    await createSpace(old.page, 'Timebank North')
-    await addGroup(old.page, 'Hour Exchange')
+    await createSpaceWithGroups(old.page, 'Timebank North', ['Hour Exchange'])
     await old.page.getByRole('link', { name: 'Spaces' }).click()
     await old.page.getByText('There is no backup of your spaces yet.', { exact: false }).waitFor()
 
@@ -95,8 +93,7 @@ describe('backup and restore', () => {
     // closed before Ben's opens, so nothing reaches Ben but the files.
     const ana = await app.launch()
     await firstRun(ana.page, app.url, 'Ana')
-    await createSpace(ana.page, 'Leeds network')
-    await addGroup(ana.page, 'Riverside Pantry')
+    await createSpaceWithGroups(ana.page, 'Leeds network', ['Riverside Pantry'])
     const first = await saveBackup(ana.page)
     await ana.page.getByRole('link', { name: 'Leeds network' }).click()
     // a space opens on its home: its groups are one tab away
@@ -148,8 +145,7 @@ describe('backup and restore', () => {
   it('refuses a hostile sync file with its reason, and says what a quiet one stored', async () => {
     const { page } = await app.launch({ viewport: PHONE })
     await firstRun(page, app.url, 'Ana')
-    await createSpace(page, 'Leeds network')
-    await addGroup(page, 'Riverside Pantry')
+    await createSpaceWithGroups(page, 'Leeds network', ['Riverside Pantry'])
     await page.getByRole('link', { name: 'Share', exact: true }).click()
     await page.getByRole('button', { name: 'Show the invite' }).click()
     const invite = parseInvite(

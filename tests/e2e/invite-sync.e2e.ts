@@ -10,7 +10,12 @@ import { describe, expect, it } from 'vitest'
 import { axeViolations } from '../support/a11y'
 import { useApp } from '../support/app-server'
 import { unexpectedProblems } from '../support/chromium'
-import { addGroup, createSpace } from '../support/flows'
+import {
+  addGroup,
+  createSpace,
+  createSpaceWithGroups,
+  inviteLink as showInvite,
+} from '../support/flows'
 
 const app = useApp()
 
@@ -37,10 +42,9 @@ async function openGroups(page: Page) {
 }
 
 async function inviteLink(page: Page): Promise<string> {
-  await openShare(page)
-  await page.getByRole('button', { name: 'Show the invite' }).click()
+  const link = await showInvite(page)
   await page.getByRole('img', { name: /QR code of the invite/ }).waitFor()
-  return await page.getByRole('textbox', { name: 'Invite link' }).inputValue()
+  return link
 }
 
 const groupHeading = (page: Page, name: string) => page.getByRole('heading', { name, level: 2 })
@@ -48,8 +52,7 @@ const groupHeading = (page: Page, name: string) => page.getByRole('heading', { n
 describe('inviting and syncing between two phones', () => {
   it('joins by link, syncs both ways with presence, and delivers edits made while away', async () => {
     const ana = await person('Ana')
-    await createSpace(ana.page, 'Food Network')
-    await addGroup(ana.page, 'Riverside Pantry')
+    await createSpaceWithGroups(ana.page, 'Food Network', ['Riverside Pantry'])
     const link = await inviteLink(ana.page)
     expect(link).toMatch(new RegExp(`^${app.url}/join#space=[\\w-]+&key=[\\w-]+&name=Food`))
     expect(await axeViolations(ana.page)).toEqual([])
@@ -150,8 +153,7 @@ describe('inviting and syncing between two phones', () => {
 
   it('moves a space to a new key: the content goes along, a removed member is left out', async () => {
     const ana = await person('Ana')
-    await createSpace(ana.page, 'Tool Library')
-    await addGroup(ana.page, 'Shed One')
+    await createSpaceWithGroups(ana.page, 'Tool Library', ['Shed One'])
     const oldLink = await inviteLink(ana.page)
     const cleo = await person('Cleo')
     await cleo.page.goto(oldLink)
@@ -183,8 +185,7 @@ describe('inviting and syncing between two phones', () => {
 
   it('keeps both edits when two phones change different fields of one group at once', async () => {
     const ana = await person('Ana')
-    await createSpace(ana.page, 'Co-op Circle')
-    await addGroup(ana.page, 'Bakers Co-op')
+    await createSpaceWithGroups(ana.page, 'Co-op Circle', ['Bakers Co-op'])
     const link = await inviteLink(ana.page)
     const ben = await person('Ben')
     await ben.page.goto(link)
@@ -238,9 +239,7 @@ describe('sync by file, with no signalling server at all', () => {
 
   it('syncs by file both ways with no signalling server running, and refuses bad files', async () => {
     const ana = await offline.person('Ana')
-    await createSpace(ana.page, 'Seed Savers')
-    await addGroup(ana.page, 'Valley Seed Bank')
-    await addGroup(ana.page, 'Town Allotments')
+    await createSpaceWithGroups(ana.page, 'Seed Savers', ['Valley Seed Bank', 'Town Allotments'])
     const link = await inviteLink(ana.page)
     const [download] = await Promise.all([
       ana.page.waitForEvent('download'),

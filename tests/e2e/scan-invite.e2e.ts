@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest'
 import { axeViolations } from '../support/a11y'
 import { useApp } from '../support/app-server'
 import { unexpectedProblems } from '../support/chromium'
-import { addGroup, createSpace } from '../support/flows'
+import { createSpaceWithGroups, inviteLink } from '../support/flows'
 
 const app = useApp()
 const videoDir = mkdtempSync(join(tmpdir(), 'weave-e2e-camera-'))
@@ -96,20 +96,12 @@ const fakeCamera = (file: string) => [
   `--use-file-for-fake-video-capture=${file}`,
 ]
 
-async function inviteLink(page: Page): Promise<string> {
-  await page.getByRole('link', { name: 'Share', exact: true }).click()
-  await page.getByRole('heading', { name: 'Share and sync' }).waitFor()
-  await page.getByRole('button', { name: 'Show the invite' }).click()
-  return await page.getByRole('textbox', { name: 'Invite link' }).inputValue()
-}
-
 const scanStatus = (page: Page) => page.getByRole('status').filter({ hasText: /camera|QR code/ })
 
 describe('joining by scanning an invite’s QR code', () => {
   it('scans the invite, turns the camera off, joins and sees the inviter’s group', async () => {
     const ana = await person('Ana')
-    await createSpace(ana.page, 'Scan Network')
-    await addGroup(ana.page, 'Riverside Pantry')
+    await createSpaceWithGroups(ana.page, 'Scan Network', ['Riverside Pantry'])
     const link = await inviteLink(ana.page)
 
     const ben = await person('Ben', fakeCamera(qrVideo(link)))

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { useApp } from '../support/app-server'
 import { PHONE } from '../support/chromium'
-import { addGroup, createSpace, firstRun } from '../support/flows'
+import { createSpaceWithGroups, firstRun } from '../support/flows'
 import { reportTaps, tapCounter } from '../support/taps'
 
 const app = useApp()
@@ -43,9 +43,7 @@ describe('skills jobs at 360 px', () => {
   it('logs an exchange from a match: counted before (Time given form) and after', async () => {
     const { page } = await app.launch({ viewport: PHONE })
     await firstRun(page, app.url, 'Ana')
-    await createSpace(page, 'Skills Network')
-    await addGroup(page, 'Riverside Pantry')
-    await addGroup(page, 'Leeds Renters')
+    await createSpaceWithGroups(page, 'Skills Network', ['Riverside Pantry', 'Leeds Renters'])
     await page.getByRole('link', { name: 'Skills', exact: true }).click()
     await addEntry(page, 'Riverside Pantry', 'need', 'Needed now')
     await addEntry(page, 'Leeds Renters', 'offer', 'Can teach it')

@@ -31,6 +31,12 @@ async function startWithExample(page: Page) {
   await page.getByRole('heading', { name: 'Groups', level: 1 }).waitFor()
 }
 
+/** Opens the first group of the list on its profile. */
+async function openFirstGroup(page: Page) {
+  await page.getByRole('main').getByRole('heading', { level: 2 }).first().getByRole('link').click()
+  await page.getByRole('link', { name: 'Edit profile' }).waitFor()
+}
+
 describe('themes and text size', () => {
   it('is dark on a phone set to dark, passes axe there, and Settings can override it', async () => {
     const { context, page } = await launch({ colorScheme: 'dark' })
@@ -39,13 +45,7 @@ describe('themes and text size', () => {
       await startWithExample(page)
       expect(await backgroundLuminance(page)).toBeLessThan(0.05)
       expect(await axeViolations(page)).toEqual([])
-      await page
-        .getByRole('main')
-        .getByRole('heading', { level: 2 })
-        .first()
-        .getByRole('link')
-        .click()
-      await page.getByRole('link', { name: 'Edit profile' }).waitFor()
+      await openFirstGroup(page)
       expect(await axeViolations(page)).toEqual([])
       await page.getByRole('link', { name: 'Meetings', exact: true }).click()
       await page.getByRole('link', { name: 'New meeting' }).click()
@@ -115,13 +115,7 @@ describe('themes and text size', () => {
         }, screen)
       }
       const problems = [...(await check('groups'))]
-      await page
-        .getByRole('main')
-        .getByRole('heading', { level: 2 })
-        .first()
-        .getByRole('link')
-        .click()
-      await page.getByRole('link', { name: 'Edit profile' }).waitFor()
+      await openFirstGroup(page)
       problems.push(...(await check('group profile')))
       await page.getByRole('link', { name: 'Meetings', exact: true }).click()
       await page.getByRole('heading', { name: 'Meetings', level: 1 }).waitFor()

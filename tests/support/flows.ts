@@ -38,3 +38,31 @@ export async function waitForServiceWorker(page: Page) {
   if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) await page.reload()
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null)
 }
+
+/** Creates a space and adds these groups to it by name, ending on its groups list. */
+export async function createSpaceWithGroups(page: Page, name: string, groups: readonly string[]) {
+  await createSpace(page, name)
+  for (const group of groups) await addGroup(page, group)
+}
+
+/** Once the service worker controls the page, the network goes and the page reloads from its cache. */
+export async function reloadOffline(page: Page) {
+  await waitForServiceWorker(page)
+  await page.context().setOffline(true)
+  await page.reload()
+}
+
+/** From inside a space: its Share screen, the invite shown; resolves to the invite link. */
+export async function inviteLink(page: Page): Promise<string> {
+  await page.getByRole('link', { name: 'Share', exact: true }).click()
+  await page.getByRole('heading', { name: 'Share and sync' }).waitFor()
+  await page.getByRole('button', { name: 'Show the invite' }).click()
+  return await page.getByRole('textbox', { name: 'Invite link' }).inputValue()
+}
+
+/** Opens an invite link, joins the space, and waits until it is in sync with the inviter. */
+export async function joinByLink(page: Page, link: string, inviter: string) {
+  await page.goto(link)
+  await page.getByRole('button', { name: 'Join space' }).click()
+  await page.getByRole('link', { name: `In sync with ${inviter}` }).waitFor({ timeout: 20_000 })
+}
