@@ -10,7 +10,13 @@ import { describe, expect, it } from 'vitest'
 import { axeViolations } from '../support/a11y'
 import { useApp } from '../support/app-server'
 import { launch, unexpectedProblems, watchConsole } from '../support/chromium'
-import { addGroup, createSpace, firstRun, waitForServiceWorker } from '../support/flows'
+import {
+  addGroup,
+  createSpace,
+  createSpaceWithGroups,
+  firstRun,
+  reloadOffline,
+} from '../support/flows'
 
 const app = useApp()
 
@@ -40,8 +46,7 @@ describe('group profiles in Chromium', () => {
     const watcher = watchConsole(context)
     await firstRun(page, app.url)
     await page.getByRole('heading', { name: 'Your spaces' }).waitFor()
-    await createSpace(page, 'Leeds Network')
-    await addGroup(page, 'Seed Library')
+    await createSpaceWithGroups(page, 'Leeds Network', ['Seed Library'])
 
     // The form refuses a group without a name, says why, and moves focus to the name.
     await page.getByRole('button', { name: 'Add group' }).click()
@@ -196,9 +201,7 @@ describe('group profiles in Chromium', () => {
     const { context, page } = await launch()
     await firstRun(page, app.url)
     await page.getByRole('heading', { name: 'Your spaces' }).waitFor()
-    await waitForServiceWorker(page)
-    await context.setOffline(true)
-    await page.reload() // from the service worker's cache
+    await reloadOffline(page) // from the service worker's cache
     await createSpace(page, 'Offline Network')
     await page.getByRole('button', { name: 'Add group' }).click()
     await page.getByRole('textbox', { name: 'Group name' }).fill('Hillside Water Co-op')

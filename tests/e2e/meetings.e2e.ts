@@ -10,7 +10,13 @@ import { describe, expect, it } from 'vitest'
 import { axeViolations } from '../support/a11y'
 import { useApp } from '../support/app-server'
 import { killBrowser, unexpectedProblems, watchConsole } from '../support/chromium'
-import { addGroup, createSpace, waitForServiceWorker } from '../support/flows'
+import {
+  createSpace,
+  createSpaceWithGroups,
+  inviteLink,
+  joinByLink,
+  reloadOffline,
+} from '../support/flows'
 
 const app = useApp()
 
@@ -171,9 +177,7 @@ describe('meetings in Chromium', () => {
 
   it('prepares a dialogue round with a section for each group taking part', async () => {
     const { page } = await person('Ana')
-    await createSpace(page, 'Round Network')
-    await addGroup(page, 'Riverside Pantry')
-    await addGroup(page, 'Seed Library')
+    await createSpaceWithGroups(page, 'Round Network', ['Riverside Pantry', 'Seed Library'])
     await page.getByRole('link', { name: 'Meetings' }).click()
     await newMeetingForm(page)
     await page.getByRole('textbox', { name: 'Title' }).fill('April round')
@@ -237,12 +241,8 @@ describe('meetings in Chromium', () => {
   it('offline after the service worker took control: a dialogue round, notes, a decision and an action survive a reload', async () => {
     const { context, page } = await person('Ana')
     const watcher = watchConsole(context)
-    await createSpace(page, 'Hall Network')
-    await addGroup(page, 'Riverside Pantry')
-    await addGroup(page, 'Seed Library')
-    await waitForServiceWorker(page)
-    await context.setOffline(true)
-    await page.reload() // the shell now comes from the service worker's cache
+    await createSpaceWithGroups(page, 'Hall Network', ['Riverside Pantry', 'Seed Library'])
+    await reloadOffline(page) // the shell now comes from the service worker's cache
     await page.getByRole('heading', { name: 'Groups' }).waitFor()
     await page.getByRole('link', { name: 'Offline' }).waitFor()
 
@@ -279,9 +279,7 @@ describe('meetings in Chromium', () => {
 
   it('reports a month of participation and stipends, records a payment and saves a CSV', async () => {
     const { page } = await person('Cleo')
-    await createSpace(page, 'Stipend Network')
-    await addGroup(page, 'Riverside Pantry')
-    await addGroup(page, 'Seed Library')
+    await createSpaceWithGroups(page, 'Stipend Network', ['Riverside Pantry', 'Seed Library'])
     await page.getByRole('link', { name: 'Meetings' }).click()
     await newMeetingForm(page)
     await page.getByRole('textbox', { name: 'Title' }).fill('Monthly dialogue')
@@ -373,14 +371,10 @@ describe('meetings in Chromium', () => {
     const ana = await person('Ana')
     await createSpace(ana.page, 'Workshop Network')
     await newMeeting(ana.page, 'Book-keeping workshop')
-    await ana.page.getByRole('link', { name: 'Share', exact: true }).click()
-    await ana.page.getByRole('button', { name: 'Show the invite' }).click()
-    const link = await ana.page.getByRole('textbox', { name: 'Invite link' }).inputValue()
+    const link = await inviteLink(ana.page)
 
     const ben = await person('Ben')
-    await ben.page.goto(link)
-    await ben.page.getByRole('button', { name: 'Join space' }).click()
-    await ben.page.getByRole('link', { name: 'In sync with Ana' }).waitFor({ timeout: 20_000 })
+    await joinByLink(ben.page, link, 'Ana')
     await ben.page.getByRole('link', { name: 'Meetings' }).click()
     await ben.page.getByRole('link', { name: 'Book-keeping workshop' }).click()
     await ana.page.getByRole('link', { name: 'Meetings' }).click()

@@ -9,7 +9,14 @@ import { describe, expect, it } from 'vitest'
 import { axeViolations } from '../support/a11y'
 import { useApp } from '../support/app-server'
 import { unexpectedProblems, watchConsole } from '../support/chromium'
-import { addGroup, createSpace, waitForServiceWorker } from '../support/flows'
+import {
+  addGroup,
+  createSpace,
+  createSpaceWithGroups,
+  inviteLink,
+  joinByLink,
+  waitForServiceWorker,
+} from '../support/flows'
 
 const app = useApp()
 
@@ -122,13 +129,9 @@ describe('the skills map in Chromium', () => {
     // back online, Ben joins on his phone and speaks for the Renters: the same match, seen
     // from their side
     await ana.context.setOffline(false)
-    await ana.page.getByRole('link', { name: 'Share', exact: true }).click()
-    await ana.page.getByRole('button', { name: 'Show the invite' }).click()
-    const link = await ana.page.getByRole('textbox', { name: 'Invite link' }).inputValue()
+    const link = await inviteLink(ana.page)
     const ben = await person('Ben')
-    await ben.page.goto(link)
-    await ben.page.getByRole('button', { name: 'Join space' }).click()
-    await ben.page.getByRole('link', { name: 'In sync with Ana' }).waitFor({ timeout: 20_000 })
+    await joinByLink(ben.page, link, 'Ana')
     await ben.page.getByRole('link', { name: 'Skills' }).click()
     await ben.page.getByRole('heading', { name: 'Skills', level: 1 }).waitFor()
     // Ben chooses his group in Settings, where every space's group can be chosen
@@ -216,9 +219,7 @@ describe('the skills map in Chromium', () => {
 
   it('merges two names of one skill, keeping every offer and need under the one kept', async () => {
     const { page } = await person('Ana')
-    await createSpace(page, 'Merge Network')
-    await addGroup(page, 'Allotment Society')
-    await addGroup(page, 'Tenants Union')
+    await createSpaceWithGroups(page, 'Merge Network', ['Allotment Society', 'Tenants Union'])
     await page.getByRole('link', { name: 'Skills' }).click()
     // a skill added under another spelling, used by one group; the usual one by the other
     await page.getByRole('link', { name: 'Add offer or need' }).click()
