@@ -23,6 +23,9 @@ export type Failure<E extends string, D extends object = object> = {
 export type Result<T = void, E extends string = string, D extends object = object> =
   Ok<T> | Failure<E, D>
 
+/** The error codes a Result may carry, for tables of messages keyed by them. */
+export type ErrorOf<R> = R extends { readonly ok: false; readonly error: infer E } ? E : never
+
 /** Success with a value, or with nothing (`ok()`) for a command that only says it was done. */
 export function ok(): Ok<void>
 export function ok<T>(value: T): Ok<T>

@@ -180,15 +180,17 @@ describe('groups screen', () => {
     const skills = session.stores.skills
     const fixing = skills.addSkill('Bike repair', 'other')
     const grants = skills.addSkill('Grant writing', 'money')
-    if (!('id' in fixing) || !('id' in grants)) throw new Error('skills not added')
+    if (!fixing.ok || !grants.ok) throw new Error('skills not added')
     const common = { groupId: id, note: '', contact: '' }
-    skills.addEntry({ ...common, skillId: fixing.id, kind: 'offer', level: 'teach' })
-    skills.addEntry({ ...common, skillId: grants.id, kind: 'need', urgency: 'soon' })
+    skills.addEntry({ ...common, skillId: fixing.value, kind: 'offer', level: 'teach' })
+    skills.addEntry({ ...common, skillId: grants.value, kind: 'need', urgency: 'soon' })
     window.history.replaceState(null, '', `/spaces/${session.spaceId}/groups/${id}`)
     renderScreen()
     const card = screen.getByRole('region', { name: 'Offers and needs' })
     const offer = within(card).getByRole('link', { name: 'Bike repair' })
-    expect(offer.getAttribute('href')).toBe(`/spaces/${session.spaceId}/skills/skill/${fixing.id}`)
+    expect(offer.getAttribute('href')).toBe(
+      `/spaces/${session.spaceId}/skills/skill/${fixing.value}`,
+    )
     expect(within(card).getByRole('link', { name: 'Grant writing' })).toBeTruthy()
     expect(
       within(card).getByRole('link', { name: 'Add an offer or need' }).getAttribute('href'),
