@@ -181,7 +181,7 @@ function ExchangeForm({ session, map, onNotice }: Omit<Props, 'spaceName'>) {
       date,
       note,
     })
-    if ('error' in result) {
+    if (!result.ok) {
       setError(result.error)
       document.getElementById(`${id}-${FIELD_OF[result.error]}`)?.focus()
       return

@@ -85,7 +85,7 @@ export function SkillsScreen({ session, space }: { session: Session; space: Spac
               allowNewSkill
               onSubmit={({ fields, newSkill }) => {
                 const result = session.stores.skills.addEntry(fields, newSkill)
-                if ('error' in result)
+                if (!result.ok)
                   return result.error === 'unknown-skill'
                     ? 'skills.error.skillRequired'
                     : 'skills.error.nameRequired'
