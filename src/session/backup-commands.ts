@@ -3,6 +3,7 @@
  * first when it would change a space already here), and moving a space to a new key.
  */
 import { newSpaceId, newSpaceKey, type SpaceId } from '../domain/ids'
+import { fail, ok, type Result } from '../domain/result'
 import {
   formatIceLines,
   parseIceLines,
@@ -31,23 +32,27 @@ export interface MergePreview {
   readonly meetings: readonly string[]
 }
 
-export type RestoreOutcome =
-  | {
-      readonly ok: true
-      readonly done: true
-      readonly added: number
-      readonly merged: number
-      readonly skipped: number
-    }
-  | {
-      readonly ok: true
-      readonly done: false
-      readonly merges: readonly MergePreview[]
-      /** names of the spaces new to this phone that restoring adds too */
-      readonly newSpaces: readonly string[]
-      readonly restore: () => Promise<RestoreOutcome>
-    }
-  | { readonly ok: false; readonly error: BackupError | StorageErrorKind | GuardError }
+/** A backup restored: how many spaces it added, merged, and left out as damaged. */
+export interface RestoreDone {
+  readonly done: true
+  readonly added: number
+  readonly merged: number
+  readonly skipped: number
+}
+
+/** A backup that would change spaces already here: what it would add, and how to go ahead. */
+export interface RestoreQuestion {
+  readonly done: false
+  readonly merges: readonly MergePreview[]
+  /** names of the spaces new to this phone that restoring adds too */
+  readonly newSpaces: readonly string[]
+  readonly restore: () => Promise<RestoreOutcome>
+}
+
+export type RestoreOutcome = Result<
+  RestoreDone | RestoreQuestion,
+  BackupError | StorageErrorKind | GuardError
+>
 
 export interface BackupCommands {
   /**
@@ -95,7 +100,7 @@ export function createBackupCommands(context: CommandContext): BackupCommands {
     async moveToNewKey(id, oldName) {
       const { applyBackupState, stateOf } = await backupModule()
       const old = await spaceRepo.getSpace(id)
-      if (!old) return { ok: false, error: 'unknown', message: 'no such space' }
+      if (!old) return fail('unknown', 'no such space')
       const state = await withReadySession(sessions, old, (session) => stateOf(session.stores.doc))
       const now = Date.now()
       const record: SpaceRecord = {
@@ -112,7 +117,7 @@ export function createBackupCommands(context: CommandContext): BackupCommands {
         if (applied.ok) await session.persistence.flush()
         return applied
       })
-      if (!copied.ok) return { ok: false, error: 'unknown', message: copied.error }
+      if (!copied.ok) return fail('unknown', copied.error)
       report(await spaceRepo.renameSpace(id, oldName))
       await reloadSpaces()
       return added
@@ -136,7 +141,7 @@ export function createBackupCommands(context: CommandContext): BackupCommands {
       const at = Date.now()
       const stored = report(await deviceRepo.setPref(LAST_BACKUP_PREF, at))
       if (stored.ok) device.set({ ...device.getSnapshot(), lastBackupAt: at })
-      return { ok: true, value: file }
+      return ok(file)
     },
     async restoreBackup(file, passphrase) {
       const { applyBackupState, previewBackupState, readDeviceBackup, stateOf } =
@@ -147,7 +152,8 @@ export function createBackupCommands(context: CommandContext): BackupCommands {
       const merges: MergePreview[] = []
       const newSpaces: string[] = []
       const existing = new Set<SpaceId>()
-      for (const space of read.spaces) {
+      const { spaces, skipped } = read.value
+      for (const space of spaces) {
         const here = await spaceRepo.getSpace(space.id)
         let current: Uint8Array = new Uint8Array([0, 0]) // an empty document
         if (here) {
@@ -156,13 +162,13 @@ export function createBackupCommands(context: CommandContext): BackupCommands {
         } else newSpaces.push(space.name)
         const preview = previewBackupState(current, space.state)
         if (!preview.ok) return preview
-        if (here && Object.keys(preview.changes).length > 0) {
-          const { changes, groups, meetings } = preview
+        if (here && Object.keys(preview.value.changes).length > 0) {
+          const { changes, groups, meetings } = preview.value
           merges.push({ name: here.name, changes, groups, meetings })
         }
       }
       const restore = async (): Promise<RestoreOutcome> => {
-        for (const space of read.spaces) {
+        for (const space of spaces) {
           const now = Date.now()
           const result = report(
             await spaceRepo.addSpace({
@@ -174,7 +180,7 @@ export function createBackupCommands(context: CommandContext): BackupCommands {
               openedAt: now,
             }),
           )
-          if (!result.ok) return { ok: false, error: result.error }
+          if (!result.ok) return fail(result.error)
           const merged = await withReadySession(sessions, result.value, async (session) => {
             const applied = applyBackupState(session.stores.doc, space.state, FROM_BACKUP)
             if (applied.ok) await session.persistence.flush()
@@ -183,11 +189,11 @@ export function createBackupCommands(context: CommandContext): BackupCommands {
           if (!merged.ok) return merged
         }
         await reloadSpaces()
-        const merged = read.spaces.filter((space) => existing.has(space.id)).length
-        const added = read.spaces.length - merged
-        return { ok: true, done: true, added, merged, skipped: read.skipped }
+        const merged = spaces.filter((space) => existing.has(space.id)).length
+        const added = spaces.length - merged
+        return ok({ done: true, added, merged, skipped })
       }
-      return merges.length === 0 ? restore() : { ok: true, done: false, merges, newSpaces, restore }
+      return merges.length === 0 ? restore() : ok({ done: false, merges, newSpaces, restore })
     },
   }
 }
