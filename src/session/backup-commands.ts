@@ -101,7 +101,8 @@ export function createBackupCommands(context: CommandContext): BackupCommands {
       const { applyBackupState, stateOf } = await backupModule()
       const old = await spaceRepo.getSpace(id)
       if (!old) return fail('unknown', 'no such space')
-      const state = await withReadySession(sessions, old, (session) => stateOf(session.stores.doc))
+      const state = await withReadySession(sessions, old, (session) => ok(stateOf(session.doc)))
+      if (!state.ok) return state
       const now = Date.now()
       const record: SpaceRecord = {
         ...old,
@@ -113,11 +114,11 @@ export function createBackupCommands(context: CommandContext): BackupCommands {
       const added = report(await spaceRepo.addSpace(record))
       if (!added.ok) return added
       const copied = await withReadySession(sessions, record, async (session) => {
-        const applied = applyBackupState(session.stores.doc, state, FROM_BACKUP)
+        const applied = applyBackupState(session.doc, state.value, FROM_BACKUP)
         if (applied.ok) await session.persistence.flush()
         return applied
       })
-      if (!copied.ok) return fail('unknown', copied.error)
+      if (!copied.ok) return fail('unknown', copied.message ?? copied.error)
       report(await spaceRepo.renameSpace(id, oldName))
       await reloadSpaces()
       return added
@@ -127,14 +128,15 @@ export function createBackupCommands(context: CommandContext): BackupCommands {
       const records = await spaceRepo.listSpaces()
       const spacesInFile: BackupSpace[] = []
       for (const record of records) {
-        const state = await withReadySession(sessions, record, (s) => stateOf(s.stores.doc))
+        const state = await withReadySession(sessions, record, (s) => ok(stateOf(s.doc)))
+        if (!state.ok) return state
         spacesInFile.push({
           id: record.id,
           name: record.name,
           key: record.key,
           createdAt: record.createdAt,
           settings: record.settings,
-          state,
+          state: state.value,
         })
       }
       const file = await createDeviceBackup(spacesInFile, passphrase)
@@ -158,7 +160,9 @@ export function createBackupCommands(context: CommandContext): BackupCommands {
         let current: Uint8Array = new Uint8Array([0, 0]) // an empty document
         if (here) {
           existing.add(space.id)
-          current = await withReadySession(sessions, here, (s) => stateOf(s.stores.doc))
+          const state = await withReadySession(sessions, here, (s) => ok(stateOf(s.doc)))
+          if (!state.ok) return state
+          current = state.value
         } else newSpaces.push(space.name)
         const preview = previewBackupState(current, space.state)
         if (!preview.ok) return preview
@@ -182,7 +186,7 @@ export function createBackupCommands(context: CommandContext): BackupCommands {
           )
           if (!result.ok) return fail(result.error)
           const merged = await withReadySession(sessions, result.value, async (session) => {
-            const applied = applyBackupState(session.stores.doc, space.state, FROM_BACKUP)
+            const applied = applyBackupState(session.doc, space.state, FROM_BACKUP)
             if (applied.ok) await session.persistence.flush()
             return applied
           })

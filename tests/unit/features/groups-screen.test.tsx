@@ -7,11 +7,11 @@ import { newSpaceId, newSpaceKey } from '../../../src/domain/ids'
 import { GroupsScreen } from '../../../src/features/groups/groups-screen'
 import { I18nProvider } from '../../../src/i18n/i18n-context'
 import { createTranslator, englishCatalog } from '../../../src/i18n/translate'
-import { openSession, type Session } from '../../../src/session/session'
+import { openSession, type SpaceSession } from '../../../src/session/session'
 import { openWeaveDb } from '../../../src/storage/db'
 import { dismissUndo, undoStore } from '../../../src/ui/undo'
 
-let session: Session
+let session: SpaceSession
 
 beforeEach(async () => {
   localStorage.clear()
@@ -204,7 +204,7 @@ describe('groups screen', () => {
     renderScreen()
     const elsewhere = new Y.Doc()
     createGroupStore(elsewhere).addGroup({ name: 'Tenants Union', summary: 'Rights at home' })
-    act(() => Y.applyUpdate(session.stores.doc, Y.encodeStateAsUpdate(elsewhere), 'peer'))
+    act(() => Y.applyUpdate(session.doc, Y.encodeStateAsUpdate(elsewhere), 'peer'))
     expect(screen.getByRole('heading', { name: 'Tenants Union' })).toBeTruthy()
   })
 

@@ -99,7 +99,7 @@ describe('restoring a backup', () => {
     const created = await ana.createSpace('Leeds network')
     if (!created.ok) throw new Error(created.error)
     await withSpace(ana, created.value, (s) => {
-      const doc = s.stores.doc
+      const doc = s.doc
       // written locally, as a hostile copy of the app would: no guard on this phone's own edits
       doc.getMap('junk').set('k', 1)
     })
