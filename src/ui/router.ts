@@ -56,20 +56,6 @@ export function Link({ to, onClick, ...rest }: LinkProps) {
   return createElement('a', { href: to, onClick: handle, 'aria-current': current, ...rest })
 }
 
-/** Matches "/spaces/:id/:section" style patterns; returns the named parts or undefined. */
-export function matchPath(pattern: string, path: string): Record<string, string> | undefined {
-  const want = pattern.split('/').filter(Boolean)
-  const have = path.split('/').filter(Boolean)
-  if (want.length !== have.length) return undefined
-  const params: Record<string, string> = {}
-  for (const [i, part] of want.entries()) {
-    const actual = have[i] ?? ''
-    if (part.startsWith(':')) params[part.slice(1)] = decodeURIComponent(actual)
-    else if (part !== actual) return undefined
-  }
-  return params
-}
-
 /** Where a path leads. parseRoute is the one reading of the app's paths, for app/ and screens. */
 export type Route =
   | { readonly page: 'spaces' | 'settings' | 'install' | 'join' | 'not-found' }
