@@ -53,6 +53,13 @@ const webrtc = {
   group: ['y-webrtc'],
   message: 'Only src/sync uses y-webrtc: go through the session.',
 }
+/** The session with its Y.Doc is session/'s own: features and app/ get a `Session` without it. */
+const spaceDoc = {
+  group: ['**/session/session'],
+  importNames: ['SpaceSession', 'openSession', 'createSessionRegistry'],
+  message:
+    'Features and app/ reach a space through a Session (useSpaceSession) and its doc stores, never its Y.Doc: add a session command for whole-document work.',
+}
 const PACKAGES = {
   doc: [dexie, webrtc],
   storage: [webrtc],
@@ -61,8 +68,8 @@ const PACKAGES = {
   i18n: [yjs, dexie],
   ui: [yjs, dexie],
   session: [yjs, dexie],
-  features: [yjs, dexie],
-  app: [yjs, dexie],
+  features: [yjs, dexie, spaceDoc],
+  app: [yjs, dexie, spaceDoc],
 }
 
 /** The app runs in the browser: it never imports the server side (server/ imports src/). */
