@@ -6,7 +6,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { SIGNAL_PATH } from '../src/sync/wire/signalling'
 import { startServer, type AppServer } from './app-server'
-import { intFromEnv } from './net'
+import { portFromEnv } from './net'
 
 /** dist/ beside the folder this file runs from (dist-server/ when built, server/ in tests). */
 const DEFAULT_ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '../dist')
@@ -49,10 +49,9 @@ function startupError(err: Error & { code?: string; port?: number }, port: numbe
 }
 
 async function main(): Promise<void> {
-  const port = intFromEnv('PORT', 8080, 65535)
+  const port = portFromEnv('PORT', 8080)
   // SIGNAL_PORT=off: the app alone, no signalling server
-  const signalPort =
-    process.env.SIGNAL_PORT === 'off' ? null : intFromEnv('SIGNAL_PORT', 4444, 65535)
+  const signalPort = process.env.SIGNAL_PORT === 'off' ? null : portFromEnv('SIGNAL_PORT', 4444)
   const host = process.env.HOST || '0.0.0.0'
   const root = process.argv[2] ?? DEFAULT_ROOT
   let server: AppServer

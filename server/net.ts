@@ -25,16 +25,22 @@ export function refuseUpgrade(socket: { end(text: string): unknown }, status: st
 }
 
 /** A whole number from the environment, or the fallback when unset or empty. */
-export function intFromEnv(name: string, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
+export function intFromEnv(name: string, fallback: number): number {
   const value = process.env[name]
   if (value === undefined || value === '') return fallback
   const n = Number(value)
-  if (!Number.isInteger(n) || n < 0 || n > max) {
-    throw new Error(
-      max === 65535
-        ? `${name} must be a port number (0-65535), got "${value}".`
-        : `${name} must be a whole number, got "${value}"`,
-    )
+  if (!Number.isSafeInteger(n) || n < 0) {
+    throw new Error(`${name} must be a whole number, got "${value}"`)
+  }
+  return n
+}
+
+/** A port number from the environment (0 picks a free one), or the fallback. */
+export function portFromEnv(name: string, fallback: number): number {
+  const value = process.env[name]
+  const n = value === undefined || value === '' ? fallback : Number(value)
+  if (!Number.isInteger(n) || n < 0 || n > 65535) {
+    throw new Error(`${name} must be a port number (0-65535), got "${value ?? ''}".`)
   }
   return n
 }

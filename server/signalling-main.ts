@@ -2,13 +2,13 @@
 // `SIGNAL_PORT=4444 node dist-server/signalling.js` (PORT is read when SIGNAL_PORT is unset),
 // SIGNAL_HOST (0.0.0.0), SIGNAL_MAX_PAYLOAD (bytes, 1 MiB).
 import { consoleLogger } from './log'
-import { intFromEnv } from './net'
+import { intFromEnv, portFromEnv } from './net'
 import { DEFAULT_LIMITS, startSignallingServer } from './signalling'
 
 async function main(): Promise<void> {
   const env = process.env
   const portVariable = env.SIGNAL_PORT !== undefined ? 'SIGNAL_PORT' : 'PORT'
-  const port = intFromEnv(portVariable, 4444)
+  const port = portFromEnv(portVariable, 4444)
   const host = env.SIGNAL_HOST || '0.0.0.0'
   const maxPayload = intFromEnv('SIGNAL_MAX_PAYLOAD', DEFAULT_LIMITS.maxPayload)
   const server = await startSignallingServer({ port, host, limits: { maxPayload } })
