@@ -16,6 +16,7 @@ import { MinutesActions } from './minutes-actions'
 import { NotesView } from './notes-view'
 import { ActionsSection } from './actions-section'
 import { DecisionsSection } from './outcomes-section'
+import { ProposalsSection } from './proposals-section'
 import { Page } from '../../ui/page'
 import { SaveTemplateSection } from './save-template'
 
@@ -67,6 +68,7 @@ export function MeetingPage({
         <p className="notice">{t('meetings.noNotes')}</p>
       )}
       <AgendaSection session={session} meeting={meeting} />
+      <ProposalsSection session={session} meeting={meeting} />
       <DecisionsSection session={session} meeting={meeting} />
       <ActionsSection session={session} meeting={meeting} />
       <AttendanceSection session={session} meeting={meeting} base={base} />
