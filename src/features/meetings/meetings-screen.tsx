@@ -19,6 +19,7 @@ import { useStore } from '../../session/use-app'
 import { Link, matchPath, navigate, usePath } from '../../ui/router'
 import { Icon } from '../../ui/icons'
 import { OpenActions } from './open-actions'
+import { ProposalsPage } from './proposals-page'
 import { StipendsPage } from './stipends-page'
 import { MeetingFilters } from './meeting-filters'
 import { MeetingForm } from './meeting-form'
@@ -79,6 +80,13 @@ export function MeetingsScreen({ session }: { session: Session }) {
       </Page>
     )
 
+  if (viewing === 'proposals')
+    return (
+      <Page title={t('proposals.title')} back={base}>
+        <ProposalsPage session={session} base={base} />
+      </Page>
+    )
+
   if (viewing === 'actions')
     return (
       <Page title={t('actions.openTitle')} back={base}>
@@ -126,6 +134,9 @@ export function MeetingsScreen({ session }: { session: Session }) {
         <Link to={`${base}/new`} className="button primary">
           <Icon name="add" size={20} />
           {t('meetings.new')}
+        </Link>
+        <Link to={`${base}/proposals`} className="button">
+          {t('proposals.title')}
         </Link>
         <Link to={`${base}/actions`} className="button">
           {t('actions.openTitle')}
