@@ -190,7 +190,7 @@ export function createProposalStore(doc: SpaceDoc, now: () => number = Date.now)
           agendaItemId: fields.agendaItemId ?? '',
           createdBy: (fields.createdBy ?? '').slice(0, PERSON_MAX),
           positions: nestedFields({}),
-        }) as ProposalId
+        })
       }, LOCAL)
       return { ok: true, value: id as ProposalId }
     },

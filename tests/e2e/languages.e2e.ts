@@ -208,7 +208,7 @@ async function visitEveryScreen(page: Page, say: Said): Promise<string[]> {
     .getByRole('textbox', { name: say('proposals.titleLabel') })
     .fill(say('templates.topic'))
   await page.getByRole('button', { name: say('proposals.start') }).click()
-  await page.getByRole('radio', { name: say('proposals.stance.agree') }).check()
+  await page.getByRole('radio', { name: say('proposals.stance.agree'), exact: true }).check()
   await page.getByRole('button', { name: say('proposals.sendAnswer') }).click()
   await page.getByRole('button', { name: say('proposals.changeAnswer') }).waitFor()
   await check('proposal')

@@ -34,8 +34,9 @@ async function person(name: string) {
 async function again(profileDir: string, url: string) {
   const launched = await launch({ profileDir })
   contexts.push(launched.context)
+  const watcher = watchConsole(launched.context)
   await launched.page.goto(url)
-  return launched
+  return { ...launched, watcher }
 }
 
 const saved = (page: Page) =>
@@ -124,6 +125,7 @@ describe('proposals between two phones', () => {
     await benBack.page.getByRole('button', { name: /^Proposals and polls/ }).click()
     await card(benBack.page).getByText('Outcome: Not yet: find a second driver first').waitFor()
     expect(await card(benBack.page).getByRole('button', { name: 'Send my answer' }).count()).toBe(0)
-    expect(unexpectedProblems(ana.watcher.problems)).toEqual([])
+    const problems = [ana, ben, anaBack, benBack].flatMap((p) => p.watcher.problems)
+    expect(unexpectedProblems(problems, [])).toEqual([])
   })
 })

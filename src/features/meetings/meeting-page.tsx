@@ -11,6 +11,7 @@ import { IconButton } from '../../ui/icon-button'
 import { navigate } from '../../ui/router'
 import { offerUndo } from '../../ui/undo'
 import { AgendaSection } from './agenda-section'
+import { CalendarButton } from './calendar-button'
 import { AttendanceSection } from './attendance-section'
 import { MinutesActions } from './minutes-actions'
 import { NotesView } from './notes-view'
@@ -73,6 +74,12 @@ export function MeetingPage({
       <ActionsSection session={session} meeting={meeting} />
       <AttendanceSection session={session} meeting={meeting} base={base} />
       <MinutesActions session={session} meeting={meeting} />
+      <CalendarButton
+        session={session}
+        meetings={[meeting]}
+        label={t('calendar.add')}
+        fileName={`${meeting.startsAt.slice(0, 10)}-meeting.ics`}
+      />
       {notes && <SaveTemplateSection session={session} meeting={meeting} />}
       <div className="button-row">
         <button

@@ -18,6 +18,7 @@ import type { Session } from '../../session/session'
 import { useStore } from '../../session/use-app'
 import { Link, matchPath, navigate, usePath } from '../../ui/router'
 import { Icon } from '../../ui/icons'
+import { CalendarButton } from './calendar-button'
 import { OpenActions } from './open-actions'
 import { ProposalsPage } from './proposals-page'
 import { StipendsPage } from './stipends-page'
@@ -160,6 +161,14 @@ export function MeetingsScreen({ session }: { session: Session }) {
         />
       )}
       <MeetingList which="upcoming" meetings={upcoming} base={base} />
+      {upcoming.length > 0 && (
+        <CalendarButton
+          session={session}
+          meetings={upcoming}
+          label={t('calendar.addUpcoming', { count: upcoming.length })}
+          fileName="meetings.ics"
+        />
+      )}
       <MeetingList which="past" meetings={past} base={base} />
       {trash.length > 0 && <TrashList session={session} onNotice={setNotice} />}
     </Page>

@@ -28,7 +28,7 @@ export function ProposalsPage({ session, base }: { session: Session; base: strin
     return (
       <div key={proposal.id} className="stack">
         {meeting && (
-          <Link to={`${base}/${meeting.id}`} className="hint">
+          <Link to={`${base}/${meeting.id}`} className="proposal-meeting-link">
             {t('proposals.atMeeting', { title: meeting.title })}
           </Link>
         )}
