@@ -10,6 +10,7 @@
  */
 import * as Y from 'yjs'
 import { newId } from '../domain/ids'
+import { fail, ok, type Result } from '../domain/result'
 import { personKey } from '../domain/meeting'
 import {
   answerError,
@@ -40,20 +41,16 @@ import { LOCAL, ROOT, type SpaceDoc } from './schema'
 /** The schema version that brought proposals (schema.ts SCHEMA_VERSION). */
 export const PROPOSALS_SCHEMA = 2
 
-export type AddProposalResult =
-  | { readonly ok: true; readonly value: ProposalId }
-  | {
-      readonly ok: false
-      readonly error: Partial<Record<keyof ProposalFields, ProposalFieldError>>
-    }
+/** A refused proposal says, by field, what to fix. */
+export type AddProposalResult = Result<
+  ProposalId,
+  'invalid',
+  { readonly fields: Partial<Record<keyof ProposalFields, ProposalFieldError>> }
+>
 
-export type AnswerResult =
-  | { readonly ok: true; readonly value: string }
-  | { readonly ok: false; readonly error: AnswerError | 'not-found' | 'closed' }
+export type AnswerResult = Result<string, AnswerError | 'not-found' | 'closed'>
 
-export type CloseResult =
-  | { readonly ok: true; readonly value: ProposalId }
-  | { readonly ok: false; readonly error: 'not-found' | 'outcome-too-long' }
+export type CloseResult = Result<ProposalId, 'not-found' | 'outcome-too-long'>
 
 export const OUTCOME_MAX = PROPOSAL_DETAILS_MAX
 
@@ -171,7 +168,7 @@ export function createProposalStore(doc: SpaceDoc, now: () => number = Date.now)
     /** A new proposal; invalid fields change nothing and say what to fix. */
     addProposal(fields: NewProposal): AddProposalResult {
       const errors = validateProposal(fields, now())
-      if (Object.keys(errors).length > 0) return { ok: false, error: errors }
+      if (Object.keys(errors).length > 0) return { ok: false, error: 'invalid', fields: errors }
       const options = usesOptions(fields.kind)
         ? fields.options.map((label) => ({ id: newId<string>(), label: label.trim() }))
         : []
@@ -192,7 +189,7 @@ export function createProposalStore(doc: SpaceDoc, now: () => number = Date.now)
           positions: nestedFields({}),
         })
       }, LOCAL)
-      return { ok: true, value: id as ProposalId }
+      return ok(id as ProposalId)
     },
     /**
      * Records a person's position; an earlier one of theirs stays stored and stops counting.
@@ -201,10 +198,10 @@ export function createProposalStore(doc: SpaceDoc, now: () => number = Date.now)
      */
     answer(id: ProposalId, person: string, answer: Answer, reason: string): AnswerResult {
       const proposal = find(id)
-      if (!proposal) return { ok: false, error: 'not-found' }
-      if (!isOpen(proposal, now())) return { ok: false, error: 'closed' }
+      if (!proposal) return fail('not-found')
+      if (!isOpen(proposal, now())) return fail('closed')
       const error = answerError(proposal, person, answer, reason)
-      if (error) return { ok: false, error }
+      if (error) return fail(error)
       const positionId = newId<string>()
       const kept: Record<string, number> = {}
       if ('options' in answer)
@@ -219,18 +216,18 @@ export function createProposalStore(doc: SpaceDoc, now: () => number = Date.now)
           },
         }),
       })
-      return { ok: true, value: positionId }
+      return ok(positionId)
     },
     /** Closes a proposal now with the facilitator's outcome (which may be written later). */
     close(id: ProposalId, outcome: string): CloseResult {
       const proposal = find(id)
-      if (!proposal) return { ok: false, error: 'not-found' }
-      if (outcome.length > OUTCOME_MAX) return { ok: false, error: 'outcome-too-long' }
+      if (!proposal) return fail('not-found')
+      if (outcome.length > OUTCOME_MAX) return fail('outcome-too-long')
       proposals.update(id, {
         outcome: outcome.trim(),
         ...(proposal.closedAt === undefined && isOpen(proposal, now()) ? { closedAt: now() } : {}),
       })
-      return { ok: true, value: id }
+      return ok(id)
     },
     deleteProposal: (id: ProposalId) => proposals.softDelete(id),
     restoreProposal: (id: ProposalId) => proposals.restore(id),

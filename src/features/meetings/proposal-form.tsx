@@ -60,9 +60,9 @@ export function ProposalForm({
       createdBy,
     })
     if (added.ok) return onDone()
-    setErrors(added.error)
+    setErrors(added.fields)
     const first = (['title', 'options', 'dots', 'details', 'closesAt'] as const).find(
-      (field) => added.error[field],
+      (field) => added.fields[field],
     )
     document.getElementById(`${id}-${first ?? 'title'}`)?.focus()
   }

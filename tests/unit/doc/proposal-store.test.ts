@@ -44,7 +44,7 @@ function consent(p: Phone): ProposalId {
     dots: 1,
     closesAt: p.now + HOUR,
   })
-  if (!added.ok) throw new Error(JSON.stringify(added.error))
+  if (!added.ok) throw new Error(JSON.stringify(added.fields))
   return added.value
 }
 
@@ -74,7 +74,8 @@ describe('proposal store', () => {
     })
     expect(added).toEqual({
       ok: false,
-      error: { options: 'option-duplicate', closesAt: 'closes-in-past' },
+      error: 'invalid',
+      fields: { options: 'option-duplicate', closesAt: 'closes-in-past' },
     })
     expect(Y.encodeStateVector(amal.doc)).toEqual(before)
   })
