@@ -33,6 +33,15 @@ export function unpackAddress({ kind, bytes }: PackedAddress): string {
   return `${formatUuid(bytes)}.local`
 }
 
+/** Loopback and link-local addresses: no other phone reaches them (only a test on one machine). */
+export function reachesOnlyThisLink({ kind, bytes }: PackedAddress): boolean {
+  const [a = 0, b = 0] = bytes
+  if (kind === 'ipv4') return a === 127 || (a === 169 && b === 254)
+  if (kind === 'ipv6')
+    return (a === 0xfe && (b & 0xc0) === 0x80) || bytes.every((x, i) => x === (i === 15 ? 1 : 0))
+  return false
+}
+
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/
 
 function parseIPv4(text: string): Uint8Array | undefined {

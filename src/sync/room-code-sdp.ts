@@ -5,7 +5,7 @@
  * network ids) is either fixed by that choice or rebuilt here; only the DTLS fingerprint, the
  * ICE credentials, the DTLS role and a few candidates must travel.
  */
-import { ADDRESS_LENGTH, packAddress } from './room-code-address'
+import { ADDRESS_LENGTH, packAddress, reachesOnlyThisLink } from './room-code-address'
 import type { CompactCandidate, CompactDescription } from './room-code'
 
 /** The most candidates one code holds: more would not fit a QR code a phone reads well. */
@@ -23,6 +23,8 @@ const MAX_MESSAGE_SIZE = 262144
 /** The port TCP candidates of `tcptype active` carry: they connect out, never listen. */
 const DISCARD_PORT = 9
 const ICE_CHARS = /^[A-Za-z0-9+/]+$/
+/** SDP's token characters (RFC 4566), 1 to 255 of them. */
+export const MID = /^[A-Za-z0-9!#$%&'*+\-.^_`{|}~]{1,255}$/
 
 export interface CompactOptions {
   /** At most this many candidates, best first (default 3, never more than 15). */
@@ -63,6 +65,8 @@ export function compactDescription(
     return { ok: false, error: 'no usable ice-ufrag' }
   if (!pwd || !ICE_CHARS.test(pwd) || pwd.length > 255)
     return { ok: false, error: 'no usable ice-pwd' }
+  const mid = last('mid') ?? '0'
+  if (!MID.test(mid)) return { ok: false, error: 'unusable media id (a=mid)' }
   const setup = last('setup')
   if (setup !== 'actpass' && setup !== 'active' && setup !== 'passive')
     return { ok: false, error: `unusable DTLS role (a=setup:${setup ?? ''})` }
@@ -103,7 +107,8 @@ export function compactDescription(
     picked.push(candidate)
     bytes += size
   }
-  return { ok: true, value: { fingerprint, ufrag, pwd, setup, candidates: picked } }
+  const value: CompactDescription = { fingerprint, ufrag, pwd, setup, candidates: picked }
+  return { ok: true, value: mid === '0' ? value : { ...value, mid } }
 }
 
 /** What one candidate costs in a code: a head byte, its address and its port. */
@@ -114,7 +119,7 @@ export function candidateBytes(candidate: CompactCandidate): number {
 
 /**
  * A complete SDP for the described side, as `setRemoteDescription` takes it: one
- * `webrtc-datachannel` section (mid 0, SCTP port 5000) with every candidate and
+ * `webrtc-datachannel` section (mid 0 unless the code says, SCTP port 5000) with every candidate and
  * `a=end-of-candidates`, since nothing will trickle after a code.
  */
 export function expandDescription(
@@ -122,13 +127,14 @@ export function expandDescription(
   type: 'offer' | 'answer',
 ): RTCSessionDescriptionInit {
   const sessionId = description.fingerprint.subarray(0, 6).reduce((id, byte) => id * 256 + byte, 1)
+  const mid = description.mid ?? '0'
   const candidateLines = description.candidates.map((candidate, i) => candidateLine(candidate, i))
   const lines = [
     'v=0',
     `o=- ${sessionId} 2 IN IP4 127.0.0.1`,
     's=-',
     't=0 0',
-    'a=group:BUNDLE 0',
+    `a=group:BUNDLE ${mid}`,
     'm=application 9 UDP/DTLS/SCTP webrtc-datachannel',
     'c=IN IP4 0.0.0.0',
     ...candidateLines,
@@ -137,7 +143,7 @@ export function expandDescription(
     `a=ice-pwd:${description.pwd}`,
     `a=fingerprint:sha-256 ${formatFingerprint(description.fingerprint)}`,
     `a=setup:${description.setup}`,
-    'a=mid:0',
+    `a=mid:${mid}`,
     'a=sctp-port:5000',
     `a=max-message-size:${MAX_MESSAGE_SIZE}`,
   ]
@@ -176,11 +182,16 @@ function parseCandidate(line: string): CompactCandidate | undefined {
   return { ip, port: portNumber, protocol, type }
 }
 
-/** Lower is better: host before srflx before relay, UDP before TCP, IPv4, then mDNS, then IPv6. */
+/**
+ * Lower is better: UDP before TCP, addresses other phones can reach before loopback and
+ * link-local ones, host before srflx before relay, then IPv4, mDNS names, IPv6.
+ */
 function rankOf(candidate: CompactCandidate): number {
+  const address = packAddress(candidate.ip)
   const type = { host: 0, srflx: 1, relay: 2 }[candidate.type]
-  const family = { ipv4: 0, mdns: 1, ipv6: 2 }[packAddress(candidate.ip)?.kind ?? 'ipv6']
-  return (candidate.protocol === 'udp' ? 0 : 10) + type * 3 + family
+  const family = { ipv4: 0, mdns: 1, ipv6: 2 }[address?.kind ?? 'ipv6']
+  const local = !address || reachesOnlyThisLink(address)
+  return (candidate.protocol === 'udp' ? 0 : 1000) + (local ? 100 : 0) + type * 3 + family
 }
 
 /** RFC 8445's priority from type and order, so the rebuilt list keeps the code's preference. */

@@ -4,10 +4,11 @@
  *
  * Text: `WV:` then base45 (QR alphanumeric mode) of the binary below. Binary, version 1:
  *
- *   1 B: version (high 4 bits), answer (bit 0), setup (bits 1–2) · space tag 4 B ·
- *   pairing id 8 B · created at 4 B (unix seconds) · sha-256 fingerprint 32 B · ufrag and
- *   pwd, each a length byte and its characters at 6 bits (ICE characters are exactly base64's
- *   alphabet) · candidates up to the checksum, each 1 B (bits 0–1 address kind, bit 2 TCP,
+ *   1 B: version (high 4 bits), answer (bit 0), setup (bits 1–2), a media id follows (bit 3) ·
+ *   space tag 4 B · pairing id 8 B · created at 4 B (unix seconds) · sha-256 fingerprint
+ *   32 B · ufrag and pwd, each a length byte and its characters at 6 bits (ICE characters are
+ *   exactly base64's alphabet) · the media id if not `0`: a length byte and its ASCII ·
+ *   candidates up to the checksum, each 1 B (bits 0–1 address kind, bit 2 TCP,
  *   bits 3–4 type), the address (IPv4 4 B, IPv6 16 B, mDNS name's UUID 16 B) and the port
  *   2 B · CRC-16 2 B. Chromium's answer with one IPv4 and one IPv6 candidate: 100 bytes,
  *   153 characters, a version 6 QR code at medium error correction (BENCHMARKS.md).
@@ -22,7 +23,7 @@
 import { fromBase45, toBase45 } from './base45'
 import { crc16 } from './crc16'
 import { ADDRESS_LENGTH, packAddress, unpackAddress, type AddressKind } from './room-code-address'
-import { MAX_CANDIDATES_IN_CODE } from './room-code-sdp'
+import { MAX_CANDIDATES_IN_CODE, MID } from './room-code-sdp'
 
 export {
   candidateBytes,
@@ -41,6 +42,11 @@ export interface CompactDescription {
   readonly pwd: string
   readonly setup: 'actpass' | 'active' | 'passive'
   readonly candidates: readonly CompactCandidate[]
+  /**
+   * The data channel section's media id when it is not `0` (Chromium, Safari and Firefox today
+   * say `0`; older Firefox said `sdparta_0`): an answer must repeat the offer's.
+   */
+  readonly mid?: string
 }
 
 export interface CompactCandidate {
@@ -94,12 +100,17 @@ export function packRoomCode(code: RoomCode): Uint8Array {
   const out: number[] = [
     (ROOM_CODE_VERSION << 4) |
       (code.kind === 'answer' ? 1 : 0) |
-      (SETUPS.indexOf(description.setup) << 1),
+      (SETUPS.indexOf(description.setup) << 1) |
+      (description.mid === undefined ? 0 : 8),
   ]
   out.push(...code.spaceTag, ...code.pairingId)
   out.push(createdAt >>> 24, (createdAt >>> 16) & 0xff, (createdAt >>> 8) & 0xff, createdAt & 0xff)
   out.push(...description.fingerprint)
   out.push(...packIceText('ufrag', description.ufrag), ...packIceText('pwd', description.pwd))
+  if (description.mid !== undefined) {
+    if (!MID.test(description.mid)) throw new RangeError('mid holds characters SDP does not allow')
+    out.push(description.mid.length, ...Array.from(description.mid, (c) => c.charCodeAt(0)))
+  }
   for (const candidate of description.candidates) {
     const address = packAddress(candidate.ip)
     if (!address) throw new RangeError(`cannot pack the address ${candidate.ip}`)
@@ -143,7 +154,7 @@ function readVersion1(bytes: Uint8Array): RoomCode | undefined {
   }
   const flags = (take(1)?.[0] ?? 0xff) & 15
   const setup = SETUPS[(flags >> 1) & 3]
-  if (flags >> 3 !== 0 || !setup) return undefined
+  if (!setup) return undefined
   const spaceTag = take(4)
   const pairingId = take(8)
   const time = take(4)
@@ -155,7 +166,10 @@ function readVersion1(bytes: Uint8Array): RoomCode | undefined {
   }
   const ufrag = readIce()
   const pwd = readIce()
+  const midLength = flags & 8 ? (take(1)?.[0] ?? 0) : 0
+  const mid = midLength > 0 ? String.fromCharCode(...(take(midLength) ?? [])) : undefined
   if (!spaceTag || !pairingId || !time || !fingerprint || !ufrag || !pwd) return undefined
+  if (flags & 8 && (mid === undefined || !MID.test(mid))) return undefined
   const candidates: CompactCandidate[] = []
   while (at < bytes.length) {
     if (candidates.length === MAX_CANDIDATES_IN_CODE) return undefined
@@ -178,7 +192,14 @@ function readVersion1(bytes: Uint8Array): RoomCode | undefined {
     spaceTag,
     pairingId,
     createdAt: new DataView(time.buffer, time.byteOffset).getUint32(0),
-    description: { fingerprint, ufrag, pwd, setup, candidates },
+    description: {
+      fingerprint,
+      ufrag,
+      pwd,
+      setup,
+      candidates,
+      ...(mid === undefined ? {} : { mid }),
+    },
   }
 }
 

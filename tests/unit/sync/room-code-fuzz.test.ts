@@ -22,6 +22,7 @@ import {
 
 const ERRORS: readonly RoomCodeError[] = ['not-a-room-code', 'newer-version', 'damaged']
 const ICE = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
+const SDP_TOKEN = "ABCXYZabcxyz0189!#$%&'*+-.^_`{|}~"
 /** One character of the given ASCII alphabet. */
 const charOf = (alphabet: string) => fc.constantFrom(...alphabet.split(''))
 
@@ -52,13 +53,20 @@ const roomCode: fc.Arbitrary<RoomCode> = fc.record({
   spaceTag: bytes(4),
   pairingId: bytes(8),
   createdAt: fc.integer({ min: 0, max: 0xffffffff }),
-  description: fc.record({
-    fingerprint: bytes(32),
-    ufrag: iceText(1, 255),
-    pwd: iceText(1, 255),
-    setup: fc.constantFrom('actpass', 'active', 'passive'),
-    candidates: fc.array(candidate, { maxLength: 15 }),
-  }),
+  description: fc.record(
+    {
+      fingerprint: bytes(32),
+      ufrag: iceText(1, 255),
+      pwd: iceText(1, 255),
+      setup: fc.constantFrom('actpass', 'active', 'passive'),
+      candidates: fc.array(candidate, { maxLength: 15 }),
+      mid: fc.oneof(
+        fc.constantFrom('sdparta_0', 'data'),
+        fc.string({ unit: charOf(SDP_TOKEN), minLength: 2, maxLength: 20 }),
+      ),
+    },
+    { requiredKeys: ['fingerprint', 'ufrag', 'pwd', 'setup', 'candidates'] },
+  ),
 })
 
 /** Never throws; an error is one of the three the screen has words for. */

@@ -138,6 +138,66 @@ describe('room codes from real Chromium offers and answers', () => {
   })
 })
 
+/**
+ * Written by hand after Firefox's layout (it cannot run here): the fingerprint at session
+ * level, transports in capitals, a server-reflexive candidate, an old-style media id.
+ * Addresses are from the documentation ranges.
+ */
+const FIREFOX_STYLE_OFFER = [
+  'v=0',
+  'o=mozilla...THIS_IS_SDPARTA-128.0 4617447164155326400 0 IN IP4 0.0.0.0',
+  's=-',
+  't=0 0',
+  `a=fingerprint:sha-256 ${Array.from({ length: 32 }, (_, i) => (i * 7).toString(16).padStart(2, '0').toUpperCase()).join(':')}`,
+  'a=group:BUNDLE sdparta_0',
+  'a=ice-options:trickle',
+  'a=msid-semantic:WMS *',
+  'm=application 54321 UDP/DTLS/SCTP webrtc-datachannel',
+  'c=IN IP4 192.0.2.20',
+  'a=candidate:0 1 UDP 2122252543 192.0.2.20 54321 typ host',
+  'a=candidate:2 1 TCP 2105524479 192.0.2.20 9 typ host tcptype active',
+  'a=candidate:1 1 UDP 1686052863 203.0.113.7 54321 typ srflx raddr 192.0.2.20 rport 54321',
+  'a=sendrecv',
+  'a=end-of-candidates',
+  'a=ice-pwd:0d1f6c3e5b2a4978a1c2d3e4f5061728',
+  'a=ice-ufrag:8c9d0e1f',
+  'a=mid:sdparta_0',
+  'a=setup:actpass',
+  'a=sctp-port:5000',
+  'a=max-message-size:1073741823',
+  '',
+].join('\r\n')
+
+describe('SDP in other layouts', () => {
+  it("reads Firefox's layout and keeps its media id through the code", () => {
+    const description = compact(FIREFOX_STYLE_OFFER)
+    expect(description.ufrag).toBe('8c9d0e1f')
+    expect(description.mid).toBe('sdparta_0')
+    expect(description.candidates).toEqual([
+      { ip: '192.0.2.20', port: 54321, protocol: 'udp', type: 'host' },
+      { ip: '203.0.113.7', port: 54321, protocol: 'udp', type: 'srflx' },
+    ])
+    const code = { ...codeFor('offer', FIREFOX_STYLE_OFFER), description }
+    expect(decodeRoomCode(encodeRoomCode(code))).toEqual({ ok: true, value: code })
+    const rebuilt = expandDescription(description, 'offer').sdp ?? ''
+    expect(attribute(rebuilt, 'mid')).toEqual(['a=mid:sdparta_0'])
+    expect(lines(rebuilt)).toContain('a=group:BUNDLE sdparta_0')
+    expect(attribute(rebuilt, 'fingerprint')).toEqual(attribute(FIREFOX_STYLE_OFFER, 'fingerprint'))
+    expect(compactDescription(rebuilt)).toEqual({ ok: true, value: description })
+  })
+
+  it('puts loopback and link-local addresses after those other phones can reach', () => {
+    const offer = fixtures.find((fixture) => fixture.name === 'host-addresses')?.offer ?? ''
+    const withLocal = offer.replace(
+      /(a=candidate:)/,
+      'a=candidate:7 1 udp 2122262783 ::1 40000 typ host\r\n' +
+        'a=candidate:6 1 udp 2122262783 127.0.0.1 40001 typ host\r\n' +
+        'a=candidate:5 1 udp 2122262783 fe80::1 40002 typ host\r\n$1',
+    )
+    expect(compact(withLocal).candidates.slice(0, 2)).toEqual(compact(offer).candidates)
+  })
+})
+
 describe('SDP the codec cannot carry', () => {
   const offer = fixtures[0]?.offer ?? ''
   it.each([
