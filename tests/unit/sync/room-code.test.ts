@@ -9,6 +9,7 @@ import encodeQR from 'qr'
 import { describe, expect, it } from 'vitest'
 import { fromBase45, toBase45 } from '../../../src/sync/base45'
 import { crc16 } from '../../../src/sync/crc16'
+import { packAddress, unpackAddress } from '../../../src/sync/room-code-address'
 import {
   candidateBytes,
   compactDescription,
@@ -220,6 +221,37 @@ describe('SDP the codec cannot carry', () => {
       'a=candidate:9 1 udp 1 printer.example 5 typ host\r\na=candidate:8 1 udp 1 fe80::1%eth0 6 typ host\r\n$1',
     )
     expect(compact(odd)).toEqual(compact(offer))
+  })
+})
+
+describe('candidate addresses', () => {
+  const roundTrip = (text: string) => {
+    const packed = packAddress(text)
+    return packed && unpackAddress(packed)
+  }
+  it.each([
+    ['192.0.2.2', '192.0.2.2'],
+    ['fd00::2', 'fd00::2'],
+    ['::1', '::1'],
+    ['::', '::'],
+    ['2001:DB8:0:0:1:0:0:1', '2001:db8::1:0:0:1'], // RFC 5952: the first of equal runs
+    ['2001:db8:0:1:1:1:1:1', '2001:db8:0:1:1:1:1:1'], // one zero word stays
+    ['::ffff:192.0.2.1', '::ffff:c000:201'],
+    ['C67038E1-3DB2-418E-B7BC-EB893F4197D9.local', 'c67038e1-3db2-418e-b7bc-eb893f4197d9.local'],
+  ])('%s is carried as %s', (text, carried) => {
+    expect(roundTrip(text)).toBe(carried)
+  })
+  it.each([
+    '256.0.0.1',
+    '1.2.3',
+    '1::2::3',
+    '1:2:3:4:5:6:7:8:9',
+    '1::2:3:4:5:6:7:8',
+    'fe80::1%eth0',
+    'host.local',
+    'example.org',
+  ])('%s cannot be carried', (text) => {
+    expect(packAddress(text)).toBeUndefined()
   })
 })
 
