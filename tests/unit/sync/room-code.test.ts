@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import encodeQR from 'qr'
+import decodeQR from 'qr/decode.js'
 import { describe, expect, it } from 'vitest'
 import { fromBase45, toBase45 } from '../../../src/sync/base45'
 import { crc16 } from '../../../src/sync/crc16'
@@ -122,6 +123,32 @@ describe('room codes from real Chromium offers and answers', () => {
     const code = codeFor(kind, sdp)
     expect(qrVersion(encodeRoomCode(code))).toBeLessThanOrEqual(7)
   })
+
+  it.each(sides)(
+    '$name $kind: survives drawing as a QR code and reading it back',
+    ({ kind, sdp }) => {
+      const code = codeFor(kind, sdp)
+      const text = encodeRoomCode(code)
+      // as the app draws it (src/ui/qr-code.tsx), 4 pixels a module, read by the scanner's decoder
+      const modules = encodeQR(text, 'raw', { ecc: 'medium', border: 4 })
+      const scale = 4
+      const size = modules.length * scale
+      const data = new Uint8ClampedArray(size * size * 4).fill(255)
+      modules.forEach((row, y) =>
+        row.forEach((dark, x) => {
+          if (!dark) return
+          for (let dy = 0; dy < scale; dy++)
+            for (let dx = 0; dx < scale; dx++) {
+              const at = ((y * scale + dy) * size + x * scale + dx) * 4
+              data.fill(0, at, at + 3)
+            }
+        }),
+      )
+      const read = decodeQR({ width: size, height: size, data })
+      expect(read).toBe(text)
+      expect(decodeRoomCode(read)).toEqual({ ok: true, value: code })
+    },
+  )
 
   it('picks UDP host candidates first, IPv4 before IPv6, and caps their number', () => {
     const many = fixtures.find((fixture) => fixture.name === 'many-interfaces')?.offer ?? ''
