@@ -45,42 +45,50 @@ async function bundleCodec(): Promise<string> {
 /**
  * In the page: one negotiated data channel; the local description once gathering completed
  * (or after 5 s), as a room code. With `scanned`, the page answers that code; without, it offers.
+ * `options` go to compactDescription.
  */
-async function makeCode(page: Page, scanned?: string): Promise<string> {
-  return page.evaluate(async (scanned) => {
-    const { compactDescription, decodeRoomCode, encodeRoomCode, expandDescription } =
-      window.RoomCode
-    const peer = new RTCPeerConnection()
-    const channel = peer.createDataChannel('weave', { negotiated: true, id: 0 })
-    Object.assign(window, { peer, channel, received: [] })
-    channel.onmessage = (event) => window.received.push(String(event.data))
-    const gathered = new Promise<void>((done) => {
-      peer.addEventListener('icegatheringstatechange', () => {
-        if (peer.iceGatheringState === 'complete') done()
+async function makeCode(
+  page: Page,
+  scanned?: string,
+  options: Codec.CompactOptions = {},
+): Promise<string> {
+  return page.evaluate(
+    async ({ scanned, options }) => {
+      const { compactDescription, decodeRoomCode, encodeRoomCode, expandDescription } =
+        window.RoomCode
+      const peer = new RTCPeerConnection()
+      const channel = peer.createDataChannel('weave', { negotiated: true, id: 0 })
+      Object.assign(window, { peer, channel, received: [] })
+      channel.onmessage = (event) => window.received.push(String(event.data))
+      const gathered = new Promise<void>((done) => {
+        peer.addEventListener('icegatheringstatechange', () => {
+          if (peer.iceGatheringState === 'complete') done()
+        })
+        setTimeout(done, 5000)
       })
-      setTimeout(done, 5000)
-    })
-    let pairingId: Uint8Array = crypto.getRandomValues(new Uint8Array(8))
-    if (scanned === undefined) {
-      await peer.setLocalDescription(await peer.createOffer())
-    } else {
-      const offer = decodeRoomCode(scanned)
-      if (!offer.ok) throw new Error(`could not read the offer: ${offer.error}`)
-      pairingId = offer.value.pairingId
-      await peer.setRemoteDescription(expandDescription(offer.value.description, 'offer'))
-      await peer.setLocalDescription(await peer.createAnswer())
-    }
-    await gathered
-    const description = compactDescription(peer.localDescription?.sdp ?? '')
-    if (!description.ok) throw new Error(`could not compact: ${description.error}`)
-    return encodeRoomCode({
-      kind: scanned === undefined ? 'offer' : 'answer',
-      spaceTag: Uint8Array.from([1, 2, 3, 4]),
-      pairingId,
-      createdAt: Math.floor(Date.now() / 1000),
-      description: description.value,
-    })
-  }, scanned)
+      let pairingId: Uint8Array = crypto.getRandomValues(new Uint8Array(8))
+      if (scanned === undefined) {
+        await peer.setLocalDescription(await peer.createOffer())
+      } else {
+        const offer = decodeRoomCode(scanned)
+        if (!offer.ok) throw new Error(`could not read the offer: ${offer.error}`)
+        pairingId = offer.value.pairingId
+        await peer.setRemoteDescription(expandDescription(offer.value.description, 'offer'))
+        await peer.setLocalDescription(await peer.createAnswer())
+      }
+      await gathered
+      const description = compactDescription(peer.localDescription?.sdp ?? '', options)
+      if (!description.ok) throw new Error(`could not compact: ${description.error}`)
+      return encodeRoomCode({
+        kind: scanned === undefined ? 'offer' : 'answer',
+        spaceTag: Uint8Array.from([1, 2, 3, 4]),
+        pairingId,
+        createdAt: Math.floor(Date.now() / 1000),
+        description: description.value,
+      })
+    },
+    { scanned, options },
+  )
 }
 
 async function acceptAnswer(page: Page, text: string): Promise<void> {
@@ -128,6 +136,15 @@ describe('room codes between two Chromium processes', () => {
     console.log(`room codes: offer ${offer.length} characters, answer ${answer.length}`)
     await acceptAnswer(amal, answer)
 
+    await connects(amal, ben)
+  })
+
+  it('connects when only the answer carries candidates (the offer finds its way as peer-reflexive)', async () => {
+    const [amal, ben] = [await phone(), await phone()]
+    const offer = await makeCode(amal, undefined, { maxCandidates: 0 })
+    const answer = await makeCode(ben, offer)
+    console.log(`room codes: offer without candidates ${offer.length} characters`)
+    await acceptAnswer(amal, answer)
     await connects(amal, ben)
   })
 
