@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import encodeQR from 'qr'
 import decodeQR from 'qr/decode.js'
 import { describe, expect, it } from 'vitest'
-import { fromBase45, toBase45 } from '../../../src/sync/base45'
+import { BASE45_ALPHABET, fromBase45, toBase45 } from '../../../src/sync/base45'
 import { crc16 } from '../../../src/sync/crc16'
 import { packAddress, unpackAddress } from '../../../src/sync/room-code-address'
 import {
@@ -329,6 +329,18 @@ describe('reading codes that are not usable', () => {
     const flipped = text.slice(0, -5) + (text.at(-5) === 'A' ? 'B' : 'A') + text.slice(-4)
     expect(decodeRoomCode(flipped)).toEqual({ ok: false, error: 'damaged' })
     expect(decodeRoomCode(text.slice(0, -3))).toEqual({ ok: false, error: 'damaged' })
+  })
+
+  it('catches every single wrong character of a real code, at every place', () => {
+    let tried = 0
+    for (let at = ROOM_CODE_PREFIX.length; at < text.length; at++)
+      for (const replacement of BASE45_ALPHABET.split('')) {
+        if (replacement === text[at]) continue
+        const changed = text.slice(0, at) + replacement + text.slice(at + 1)
+        expect(decodeRoomCode(changed)).toEqual({ ok: false, error: 'damaged' })
+        tried++
+      }
+    expect(tried).toBe((text.length - ROOM_CODE_PREFIX.length) * 44)
   })
 
   it('reads a code with blanks around it, or that came back in lowercase', () => {
