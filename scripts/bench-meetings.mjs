@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { build } from 'vite'
 import { chromium } from 'playwright-core'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './bench-support.mjs'
-import { startServer } from './serve.mjs'
+import { startServer } from '../dist-server/index.js'
 
 const root = join(import.meta.dirname, '..')
 const PHONE = { width: 360, height: 740 }

@@ -7,7 +7,7 @@ import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
 import { CHROMIUM_ARGS, CHROMIUM_PATH, serveBenchPage } from './bench-support.mjs'
-import { startSignallingServer } from './signalling-server.mjs'
+import { startSignallingServer } from '../dist-server/index.js'
 
 // Loopback WebRTC also needs these, and camera/microphone granted (below).
 const ARGS = [

@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url'
 import { build } from 'vite'
 import { WebSocket, WebSocketServer, type RawData } from 'ws'
 import { chromium, type Browser, type Page } from 'playwright-core'
-import { startSignallingServer } from '../../scripts/signalling-server.mjs'
+import { startSignallingServer } from '../../server/signalling'
 import type { StartOptions } from './fixtures/sync-page/main'
 
 const here = path.dirname(fileURLToPath(import.meta.url))

@@ -10,6 +10,7 @@ import type { MessageKey, Translator } from '../../i18n/translate'
 import { Link } from '../../ui/router'
 import { dayText, meetingTime, whenText } from './home-format'
 import { changesSince, myActions, nextMeeting, type Change, type ChangeInput } from './whats-new'
+import { GroupPicker } from '../../ui/group-picker'
 
 const SHOWN = 5
 
@@ -173,18 +174,13 @@ export function NeedsSection(props: {
       <Section title={t('home.needsTitle')}>
         <div className="field">
           <label htmlFor={id}>{t('home.chooseGroup')}</label>
-          <select
+          <GroupPicker
             id={id}
+            groups={props.groups}
             value=""
-            onChange={(e) => props.onChoose((e.target.value || undefined) as GroupId | undefined)}
-          >
-            <option value="">{t('skills.myGroupNone')}</option>
-            {props.groups.map((g) => (
-              <option key={g.id} value={g.id}>
-                {g.name}
-              </option>
-            ))}
-          </select>
+            none={t('skills.myGroupNone')}
+            onChange={(groupId) => props.onChoose((groupId || undefined) as GroupId | undefined)}
+          />
         </div>
         <p className="hint">{t('home.chooseGroupHint')}</p>
       </Section>

@@ -16,7 +16,7 @@ import {
 import { useT } from '../../i18n/i18n-context'
 import type { Session } from '../../session/session'
 import { useStore } from '../../session/use-app'
-import { Link, matchPath, navigate, usePath } from '../../ui/router'
+import { Link, navigate, useRoute } from '../../ui/router'
 import { Icon } from '../../ui/icons'
 import { OpenActions } from './open-actions'
 import { StipendsPage } from './stipends-page'
@@ -42,7 +42,7 @@ const fieldsOf = (m: Meeting): MeetingFields => ({
 
 export function MeetingsScreen({ session }: { session: Session }) {
   const t = useT()
-  const path = usePath()
+  const route = useRoute()
   const store = session.stores.meetings
   const { items, byId, trash } = useStore(store)
   const groups = useStore(session.stores.groups).byId
@@ -50,8 +50,9 @@ export function MeetingsScreen({ session }: { session: Session }) {
   const [filter, setFilter] = useState<MeetingFilter>({ query: '', kind: '', groupId: '' })
   const [searchCache] = useState(createSearchCache)
   const base = `/spaces/${session.spaceId}/meetings`
-  const editing = matchPath('/spaces/:id/meetings/:meetingId/edit', path)?.meetingId
-  const viewing = matchPath('/spaces/:id/meetings/:meetingId', path)?.meetingId
+  const item = route.page === 'space' ? route.item : undefined
+  const editing = route.page === 'space' && route.editing ? item : undefined
+  const viewing = editing ? undefined : item
   const status = (
     <p role="status" className="notice">
       {notice}

@@ -9,14 +9,14 @@ import { HomeScreen } from '../../../src/features/home/home-screen'
 import { I18nProvider } from '../../../src/i18n/i18n-context'
 import { createTranslator, englishCatalog } from '../../../src/i18n/translate'
 import { createAppServices, type AppServices } from '../../../src/session/app-services'
-import type { Session } from '../../../src/session/session'
+import type { SpaceSession } from '../../../src/session/session'
 import { AppServicesContext } from '../../../src/session/use-app'
 import { openWeaveDb } from '../../../src/storage/db'
 import type { SpaceRecord } from '../../../src/storage/types'
 
 let services: AppServices
 let space: SpaceRecord
-let session: Session
+let session: SpaceSession
 let release: () => void
 
 beforeEach(async () => {
@@ -48,9 +48,9 @@ function open() {
 /** What another phone (Ben's) did, arriving the way sync delivers it: as a Yjs update. */
 function fromBen(change: (stores: ReturnType<typeof createSpaceStores>) => void) {
   const ben = createSpaceStores(undefined, { author: () => 'Ben' })
-  Y.applyUpdate(ben.doc, Y.encodeStateAsUpdate(session.stores.doc))
+  Y.applyUpdate(ben.doc, Y.encodeStateAsUpdate(session.doc))
   change(ben)
-  act(() => Y.applyUpdate(session.stores.doc, Y.encodeStateAsUpdate(ben.doc)))
+  act(() => Y.applyUpdate(session.doc, Y.encodeStateAsUpdate(ben.doc)))
 }
 
 const section = (name: string | RegExp) => screen.getByRole('region', { name })
