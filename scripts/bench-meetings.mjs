@@ -8,7 +8,7 @@ import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { build } from 'vite'
 import { launchChromium, newProfileDir } from './bench-support.mjs'
-import { startServer } from './serve.mjs'
+import { startServer } from '../dist-server/index.js'
 
 const root = join(import.meta.dirname, '..')
 const PHONE = { width: 360, height: 740 }

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { launchChromium, serveBenchPage } from './bench-support.mjs'
-import { startSignallingServer } from './signalling-server.mjs'
+import { startSignallingServer } from '../dist-server/index.js'
 
 // Loopback WebRTC needs camera/microphone granted (below), besides the shared flags.
 const MB = 1024 * 1024

@@ -157,9 +157,9 @@ describe('backup and restore', () => {
       const file = await exportSpaceFile(doc, { spaceId, spaceKey: key, spaceName: 'Leeds' })
       if (!file.ok) throw new Error(file.error)
       return {
-        name: file.file.fileName,
+        name: file.value.fileName,
         mimeType: 'text/plain',
-        buffer: Buffer.from(file.file.text),
+        buffer: Buffer.from(file.value.text),
       }
     }
     const open = page.getByLabel('Open a sync file')

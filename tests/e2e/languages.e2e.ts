@@ -194,6 +194,25 @@ async function visitEveryScreen(page: Page, say: Said): Promise<string[]> {
   problems.push(...(await lineSides(notes)))
   await check('meeting')
 
+  // A proposal on the meeting, answered: the stances are big choices, the counts are bars.
+  const escaped = say('proposals.title').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  await page.getByRole('button', { name: new RegExp(`^${escaped}`) }).click()
+  await page.getByRole('button', { name: say('proposals.new') }).click()
+  await page
+    .getByRole('textbox', { name: say('proposals.titleLabel') })
+    .fill(say('templates.topic'))
+  await page.getByRole('button', { name: say('proposals.start') }).click()
+  await page.getByRole('radio', { name: say('proposals.stance.agree'), exact: true }).check()
+  await page.getByRole('button', { name: say('proposals.sendAnswer') }).click()
+  await page.getByRole('button', { name: say('proposals.changeAnswer') }).waitFor()
+  await check('proposal')
+
+  await link('nav.meetings').click()
+  await heading('meetings.title')
+  await link('proposals.title').click()
+  await heading('proposals.title')
+  await check('proposals')
+
   await link('nav.meetings').click()
   await heading('meetings.title')
   await link('stipends.title').click()

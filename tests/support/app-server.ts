@@ -1,5 +1,5 @@
 /**
- * Starts the built app (dist/) with `node scripts/serve.mjs` — the same server `npm start`
+ * Starts the built app (dist/) with `node dist-server/serve.js` — the same server `npm start`
  * runs, signalling included — on free ports of 127.0.0.1, as its own process group, and
  * stops it by PID.
  */
@@ -38,11 +38,12 @@ export interface AppOptions {
 /** Serves dist/ (or a copy) until stop(); an e2e file uses useApp() instead. */
 export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
   const dist = join(root, 'dist')
-  if (!existsSync(join(dist, 'index.html'))) throw new Error('Build the app first: npm run build')
+  if (!existsSync(join(dist, 'index.html')) || !existsSync(join(root, 'dist-server/serve.js')))
+    throw new Error('Build the app and its server first: npm run build')
   const served = options.copy ? mkdtempSync(join(tmpdir(), 'weave-dist-')) : dist
   if (options.copy) cpSync(dist, served, { recursive: true })
   const [port, signalPort] = [await freePort(), await freePort()]
-  const child = spawn(process.execPath, ['scripts/serve.mjs', served], {
+  const child = spawn(process.execPath, ['dist-server/serve.js', served], {
     cwd: root,
     detached: true,
     env: {

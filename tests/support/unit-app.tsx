@@ -9,7 +9,7 @@ import { newSpaceId, newSpaceKey } from '../../src/domain/ids'
 import { I18nProvider } from '../../src/i18n/i18n-context'
 import { createTranslator, englishCatalog } from '../../src/i18n/translate'
 import { createAppServices, type AppServices } from '../../src/session/app-services'
-import { openSession, type Session } from '../../src/session/session'
+import { openSession, type SpaceSession } from '../../src/session/session'
 import { AppServicesContext } from '../../src/session/use-app'
 import { openWeaveDb, type WeaveDb } from '../../src/storage/db'
 import type { SpaceRecord } from '../../src/storage/types'
@@ -37,7 +37,7 @@ export function spaceRecord(): SpaceRecord {
 }
 
 /** A ready session on a new space of a database of its own; dispose() it after the test. */
-export async function openTestSession(label: string): Promise<Session> {
+export async function openTestSession(label: string): Promise<SpaceSession> {
   const session = openSession(freshDb(label), spaceRecord())
   await session.ready
   return session
@@ -46,7 +46,7 @@ export async function openTestSession(label: string): Promise<Session> {
 export interface SpaceOnPhone {
   readonly services: AppServices
   readonly space: SpaceRecord
-  readonly session: Session
+  readonly session: SpaceSession
   /** Lets go of the session (as leaving the space's screens does). */
   readonly release: () => void
 }

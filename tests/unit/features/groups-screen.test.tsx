@@ -4,11 +4,11 @@ import * as Y from 'yjs'
 import { createGroupStore } from '../../../src/doc/group-store'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { GroupsScreen } from '../../../src/features/groups/groups-screen'
-import { type Session } from '../../../src/session/session'
+import { type SpaceSession } from '../../../src/session/session'
 import { openTestSession, renderInApp } from '../../support/unit-app'
 import { dismissUndo, undoStore } from '../../../src/ui/undo'
 
-let session: Session
+let session: SpaceSession
 
 beforeEach(async () => {
   localStorage.clear()
@@ -165,15 +165,17 @@ describe('groups screen', () => {
     const skills = session.stores.skills
     const fixing = skills.addSkill('Bike repair', 'other')
     const grants = skills.addSkill('Grant writing', 'money')
-    if (!('id' in fixing) || !('id' in grants)) throw new Error('skills not added')
+    if (!fixing.ok || !grants.ok) throw new Error('skills not added')
     const common = { groupId: id, note: '', contact: '' }
-    skills.addEntry({ ...common, skillId: fixing.id, kind: 'offer', level: 'teach' })
-    skills.addEntry({ ...common, skillId: grants.id, kind: 'need', urgency: 'soon' })
+    skills.addEntry({ ...common, skillId: fixing.value, kind: 'offer', level: 'teach' })
+    skills.addEntry({ ...common, skillId: grants.value, kind: 'need', urgency: 'soon' })
     window.history.replaceState(null, '', `/spaces/${session.spaceId}/groups/${id}`)
     renderScreen()
     const card = screen.getByRole('region', { name: 'Offers and needs' })
     const offer = within(card).getByRole('link', { name: 'Bike repair' })
-    expect(offer.getAttribute('href')).toBe(`/spaces/${session.spaceId}/skills/skill/${fixing.id}`)
+    expect(offer.getAttribute('href')).toBe(
+      `/spaces/${session.spaceId}/skills/skill/${fixing.value}`,
+    )
     expect(within(card).getByRole('link', { name: 'Grant writing' })).toBeTruthy()
     expect(
       within(card).getByRole('link', { name: 'Add an offer or need' }).getAttribute('href'),
@@ -187,7 +189,7 @@ describe('groups screen', () => {
     renderScreen()
     const elsewhere = new Y.Doc()
     createGroupStore(elsewhere).addGroup({ name: 'Tenants Union', summary: 'Rights at home' })
-    act(() => Y.applyUpdate(session.stores.doc, Y.encodeStateAsUpdate(elsewhere), 'peer'))
+    act(() => Y.applyUpdate(session.doc, Y.encodeStateAsUpdate(elsewhere), 'peer'))
     expect(screen.getByRole('heading', { name: 'Tenants Union' })).toBeTruthy()
   })
 

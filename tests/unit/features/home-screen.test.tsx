@@ -7,14 +7,14 @@ import type { MeetingFields } from '../../../src/domain/meeting'
 import type { SkillId } from '../../../src/domain/skills'
 import { HomeScreen } from '../../../src/features/home/home-screen'
 import { type AppServices } from '../../../src/session/app-services'
-import type { Session } from '../../../src/session/session'
+import type { SpaceSession } from '../../../src/session/session'
 import type { SpaceRecord } from '../../../src/storage/types'
 import { meetingFields, needEntry, offerEntry } from '../../support/fixtures'
 import { phoneWithSpace, renderInApp } from '../../support/unit-app'
 
 let services: AppServices
 let space: SpaceRecord
-let session: Session
+let session: SpaceSession
 let release: () => void
 
 beforeEach(async () => {
@@ -36,9 +36,9 @@ function open() {
 /** What another phone (Ben's) did, arriving the way sync delivers it: as a Yjs update. */
 function fromBen(change: (stores: ReturnType<typeof createSpaceStores>) => void) {
   const ben = createSpaceStores(undefined, { author: () => 'Ben' })
-  Y.applyUpdate(ben.doc, Y.encodeStateAsUpdate(session.stores.doc))
+  Y.applyUpdate(ben.doc, Y.encodeStateAsUpdate(session.doc))
   change(ben)
-  act(() => Y.applyUpdate(session.stores.doc, Y.encodeStateAsUpdate(ben.doc)))
+  act(() => Y.applyUpdate(session.doc, Y.encodeStateAsUpdate(ben.doc)))
 }
 
 const section = (name: string | RegExp) => screen.getByRole('region', { name })
