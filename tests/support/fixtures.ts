@@ -1,6 +1,6 @@
 /** Plain data the unit tests build again and again, with what a test cares about laid over. */
 import type { GroupId } from '../../src/domain/ids'
-import type { MeetingFields } from '../../src/domain/meeting'
+import type { Meeting, MeetingFields, MeetingId } from '../../src/domain/meeting'
 import type { EntryFields, SkillId } from '../../src/domain/skills'
 
 /** A meeting's fields: a dialogue on 12 March 2026 at 18:30, nobody and nothing else set. */
@@ -37,4 +37,21 @@ export function offerEntry(
   over: Partial<Omit<Offer, 'kind'>> = {},
 ): Offer {
   return { kind: 'offer', level: 'teach', groupId, skillId, note: '', contact: '', ...over }
+}
+
+/** A meeting as read from a document: meetingFields() with an id, times, notes and empty lists. */
+export function meetingRecord(over: Partial<Meeting> = {}): Meeting {
+  return {
+    id: 'm1' as MeetingId,
+    createdAt: 1,
+    updatedAt: 1,
+    ...meetingFields(),
+    timeZone: '',
+    hasNotes: true,
+    agenda: [],
+    removedAgenda: [],
+    decisions: [],
+    actions: [],
+    ...over,
+  }
 }

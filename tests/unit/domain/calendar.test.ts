@@ -6,27 +6,19 @@ import ICAL from 'ical.js'
 import { describe, expect, it } from 'vitest'
 import { meetingsCalendar, MEETING_LENGTH_MS } from '../../../src/domain/calendar'
 import type { Meeting, MeetingId } from '../../../src/domain/meeting'
+import { meetingRecord } from '../../support/fixtures'
 
-const meeting = (more: Partial<Meeting>): Meeting => ({
-  id: 'meeting00001' as MeetingId,
-  createdAt: Date.UTC(2026, 10, 1),
-  updatedAt: Date.UTC(2026, 10, 1),
-  title: 'Dialogue round, December',
-  kind: 'dialogue',
-  startsAt: '2026-12-10T18:30',
-  timeZone: 'Africa/Cairo',
-  place: 'Community hall; back room, 2nd floor',
-  facilitator: '',
-  noteTaker: '',
-  groupIds: [],
-  people: [],
-  hasNotes: true,
-  agenda: [],
-  removedAgenda: [],
-  decisions: [],
-  actions: [],
-  ...more,
-})
+const meeting = (more: Partial<Meeting>): Meeting =>
+  meetingRecord({
+    id: 'meeting00001' as MeetingId,
+    createdAt: Date.UTC(2026, 10, 1),
+    updatedAt: Date.UTC(2026, 10, 1),
+    title: 'Dialogue round, December',
+    startsAt: '2026-12-10T18:30',
+    timeZone: 'Africa/Cairo',
+    place: 'Community hall; back room, 2nd floor',
+    ...more,
+  })
 
 const OPTIONS = {
   name: 'Food Network',

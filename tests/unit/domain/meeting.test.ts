@@ -10,26 +10,10 @@ import {
   type Meeting,
   type MeetingId,
 } from '../../../src/domain/meeting'
+import { meetingRecord } from '../../support/fixtures'
 
-const meeting = (id: string, startsAt: string, actions: Meeting['actions'] = []): Meeting => ({
-  id: id as MeetingId,
-  createdAt: 1,
-  updatedAt: 1,
-  title: id,
-  kind: 'dialogue',
-  startsAt,
-  timeZone: '',
-  place: '',
-  facilitator: '',
-  noteTaker: '',
-  groupIds: [],
-  people: [],
-  hasNotes: true,
-  agenda: [],
-  removedAgenda: [],
-  decisions: [],
-  actions,
-})
+const meeting = (id: string, startsAt: string, actions: Meeting['actions'] = []): Meeting =>
+  meetingRecord({ id: id as MeetingId, title: id, startsAt, actions })
 const action = (what: string, who: string, due: string, done = false) => ({
   id: what,
   what,

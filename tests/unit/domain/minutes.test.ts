@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Meeting, MeetingId } from '../../../src/domain/meeting'
+import type { Meeting } from '../../../src/domain/meeting'
 import {
   escapeMarkdown,
   formatDueDate,
@@ -7,6 +7,7 @@ import {
   minutesText,
   type MinutesLabels,
 } from '../../../src/domain/minutes'
+import { meetingRecord } from '../../support/fixtures'
 
 const labels: MinutesLabels = {
   date: 'Date',
@@ -24,27 +25,17 @@ const labels: MinutesLabels = {
   due: (d) => `by ${d}`,
 }
 
-const meeting: Meeting = {
-  id: 'm1' as MeetingId,
-  createdAt: 1,
-  updatedAt: 1,
+const meeting: Meeting = meetingRecord({
   title: '# March [dialogue](javascript:x)',
-  kind: 'dialogue',
-  startsAt: '2026-03-12T18:30',
-  timeZone: '',
   place: 'Hall',
   facilitator: 'Ana',
-  noteTaker: '',
-  groupIds: [],
   people: ['Ana', 'Ben'],
-  hasNotes: true,
   agenda: [{ id: 'a1' as never, text: 'News', order: 1 }],
-  removedAgenda: [],
   decisions: [{ id: 'd1', text: 'Join', method: 'consent', outcome: 'agreed', createdAt: 1 }],
   actions: [
     { id: 'x1', what: 'Book the hall', who: 'Ben', due: '2026-03-20', done: true, createdAt: 1 },
   ],
-}
+})
 
 describe('minutes as Markdown', () => {
   it('lays out the meeting; notes headings stay headings, other typed text cannot become markup', () => {
