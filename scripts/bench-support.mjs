@@ -34,15 +34,21 @@ export function newProfileDir() {
 /**
  * Chromium as its own process on an on-disk profile (a new one unless given), with the flags
  * above plus `options.args`; other options go to playwright-core's launchPersistentContext.
- * Resolves to the browser context; its first page is `context.pages()[0]`.
+ * `hideLocalAddresses` keeps Chromium's own habit of naming host addresses `….local` in WebRTC
+ * (as a page without camera permission sees them). Resolves to the browser context; its first
+ * page is `context.pages()[0]`.
  * @param {string} [profileDir]
- * @param {import('playwright-core').LaunchOptions & import('playwright-core').BrowserContextOptions} [options]
+ * @param {import('playwright-core').LaunchOptions & import('playwright-core').BrowserContextOptions & { hideLocalAddresses?: boolean }} [options]
  */
 export function launchChromium(profileDir = newProfileDir(), options = {}) {
+  const { hideLocalAddresses = false, ...rest } = options
+  const flags = hideLocalAddresses
+    ? CHROMIUM_ARGS.filter((arg) => !arg.includes('WebRtcHideLocalIpsWithMdns'))
+    : CHROMIUM_ARGS
   return chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM_PATH,
-    ...options,
-    args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
+    ...rest,
+    args: [...flags, ...(options.args ?? [])],
   })
 }
 

@@ -52,6 +52,11 @@ export interface LaunchOptions {
   colorScheme?: 'light' | 'dark'
   /** Keep the browser's back/forward cache on (playwright-core turns it off by default). */
   backForwardCache?: boolean
+  /**
+   * WebRTC as a page with no camera permission sees it: host addresses hidden behind `.local`
+   * names, and no camera or microphone granted.
+   */
+  hideLocalAddresses?: boolean
 }
 
 export type Launched = Awaited<ReturnType<typeof launch>>
@@ -66,9 +71,10 @@ export async function launch(options: LaunchOptions = {}) {
     locale: options.locale ?? 'en-GB',
     colorScheme: options.colorScheme ?? 'light',
     ignoreDefaultArgs: options.backForwardCache === true ? ['--disable-back-forward-cache'] : [],
+    hideLocalAddresses: options.hideLocalAddresses === true,
   })
-  // Loopback-only machines need these for WebRTC ICE; grant them always.
-  await context.grantPermissions(['camera', 'microphone'])
+  // Loopback-only machines need these for WebRTC ICE; grant them unless hiding addresses.
+  if (options.hideLocalAddresses !== true) await context.grantPermissions(['camera', 'microphone'])
   const pid = findBrowserPid(profileDir)
   if (pid !== undefined) browserPids.set(context, pid)
   const page = context.pages()[0] ?? (await context.newPage())
