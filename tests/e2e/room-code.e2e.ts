@@ -7,8 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { join } from 'node:path'
 import { build, type Rolldown } from 'vite'
-import { chromium, type BrowserContext, type Page } from 'playwright-core'
-import { CHROMIUM_ARGS, CHROMIUM_PATH, launch, newProfileDir } from '../support/chromium'
+import { type BrowserContext, type Page } from 'playwright-core'
+import { launch } from '../support/chromium'
 import type * as Codec from '../../src/sync/room-code'
 
 declare global {
@@ -119,7 +119,7 @@ describe('room codes between two Chromium processes', () => {
   })
 
   async function phone(hideAddresses = false): Promise<Page> {
-    const { context, page } = hideAddresses ? await launchHidingAddresses() : await launch()
+    const { context, page } = await launch({ hideLocalAddresses: hideAddresses })
     contexts.push(context)
     await page.goto('about:blank')
     await page.addScriptTag({ content: codec })
@@ -179,15 +179,4 @@ async function connects(amal: Page, ben: Page) {
     return pair ? `${end(pair.localCandidateId)} → ${end(pair.remoteCandidateId)}` : 'unknown'
   })
   console.log(`room codes: connected over ${path}`)
-}
-
-/** Chromium as a page gets it without camera permission: host addresses as `.local` names. */
-async function launchHidingAddresses() {
-  const profileDir = newProfileDir()
-  const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM_PATH,
-    args: CHROMIUM_ARGS.filter((arg) => !arg.includes('WebRtcHideLocalIpsWithMdns')),
-  })
-  const page = context.pages()[0] ?? (await context.newPage())
-  return { context, page }
 }
