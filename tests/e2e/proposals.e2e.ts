@@ -4,36 +4,18 @@
  * processes, never running at the same time); when both are back, both answers count on both
  * phones, and the outcome Ana writes on closing is a decision of the meeting on Ben's phone.
  */
-import type { BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { axeViolations } from '../support/a11y'
-import { startApp, type RunningApp } from '../support/app-server'
-import { launch, unexpectedProblems, watchConsole } from '../support/chromium'
-import { createSpace, firstRun } from '../support/flows'
+import { useApp } from '../support/app-server'
+import { unexpectedProblems, watchConsole } from '../support/chromium'
+import { createSpace } from '../support/flows'
 
-let app: RunningApp | undefined
-const contexts: BrowserContext[] = []
-
-beforeAll(async () => {
-  app = await startApp()
-})
-afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close().catch(() => undefined)))
-  await app?.stop()
-})
-
-async function person(name: string) {
-  const launched = await launch()
-  contexts.push(launched.context)
-  const watcher = watchConsole(launched.context)
-  await firstRun(launched.page, app!.url, name)
-  await launched.page.getByRole('heading', { name: 'Your spaces' }).waitFor()
-  return { ...launched, watcher }
-}
+const app = useApp()
+const person = (name: string) => app.person(name)
 
 async function again(profileDir: string, url: string) {
-  const launched = await launch({ profileDir })
-  contexts.push(launched.context)
+  const launched = await app.launch({ profileDir })
   const watcher = watchConsole(launched.context)
   await launched.page.goto(url)
   return { ...launched, watcher }
