@@ -21,13 +21,17 @@ export async function createSpace(page: Page, name: string, options: { stay?: 'h
   await page.getByRole('heading', { name: 'Groups', exact: true, level: 1 }).waitFor()
 }
 
+/** Waits until the page says what was typed is saved on this phone. */
+export const saved = (page: Page) =>
+  page.getByRole('status').filter({ hasText: 'Saved on this phone' }).waitFor()
+
 /** Adds a group by its name alone (its profile opens), then goes back to the groups list. */
 export async function addGroup(page: Page, name: string) {
   await page.getByRole('button', { name: 'Add group' }).click()
   await page.getByRole('textbox', { name: 'Group name' }).fill(name)
   await page.getByRole('button', { name: 'Add group' }).click()
   await page.getByRole('heading', { name, level: 1 }).waitFor()
-  await page.getByRole('status').filter({ hasText: 'Saved on this phone' }).waitFor()
+  await saved(page)
   await page.getByRole('link', { name: 'Back' }).click()
   await page.getByRole('heading', { name, level: 2 }).waitFor()
 }
