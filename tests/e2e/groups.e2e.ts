@@ -16,12 +16,10 @@ import {
   createSpaceWithGroups,
   firstRun,
   reloadOffline,
+  saved,
 } from '../support/flows'
 
 const app = useApp()
-
-const saved = (page: Page) =>
-  page.getByRole('status').filter({ hasText: 'Saved on this phone' }).waitFor()
 
 /** A section of "Add more details" in the form, by its title. */
 const section = (page: Page, title: string) =>

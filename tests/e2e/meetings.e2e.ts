@@ -16,6 +16,7 @@ import {
   inviteLink,
   joinByLink,
   reloadOffline,
+  saved,
 } from '../support/flows'
 
 const app = useApp()
@@ -23,8 +24,6 @@ const app = useApp()
 const person = (name: string) => app.person(name)
 
 const notes = (page: Page) => page.getByRole('textbox', { name: 'Meeting notes' })
-const saved = (page: Page) =>
-  page.getByRole('status').filter({ hasText: 'Saved on this phone' }).waitFor()
 
 /** Opens a part of the meeting page under the notes ("Decisions · 2") unless it is open. */
 async function openPart(page: Page, name: 'Agenda' | 'Decisions' | 'Actions') {

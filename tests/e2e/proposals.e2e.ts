@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest'
 import { axeViolations } from '../support/a11y'
 import { useApp } from '../support/app-server'
 import { unexpectedProblems, watchConsole } from '../support/chromium'
-import { createSpace } from '../support/flows'
+import { createSpace, saved } from '../support/flows'
 
 const app = useApp()
 const person = (name: string) => app.person(name)
@@ -20,9 +20,6 @@ async function again(profileDir: string, url: string) {
   await launched.page.goto(url)
   return { ...launched, watcher }
 }
-
-const saved = (page: Page) =>
-  page.getByRole('status').filter({ hasText: 'Saved on this phone' }).waitFor()
 
 const TITLE = 'Share the van on Thursdays'
 const card = (page: Page) => page.getByRole('article', { name: TITLE })

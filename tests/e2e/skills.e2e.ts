@@ -15,6 +15,7 @@ import {
   createSpaceWithGroups,
   inviteLink,
   joinByLink,
+  saved,
   waitForServiceWorker,
 } from '../support/flows'
 
@@ -23,8 +24,6 @@ const app = useApp()
 const person = (name: string) => app.person(name)
 
 const views = (page: Page) => page.getByRole('navigation', { name: 'Parts of the skills map' })
-const saved = (page: Page) =>
-  page.getByRole('status').filter({ hasText: 'Saved on this phone' }).waitFor()
 
 async function addEntry(
   page: Page,
