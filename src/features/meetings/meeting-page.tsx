@@ -19,6 +19,7 @@ import { ActionsSection } from './actions-section'
 import { DecisionsSection } from './outcomes-section'
 import { ProposalsSection } from './proposals-section'
 import { RsvpSection } from './rsvp-section'
+import { ZoneNote } from './zone-note'
 import { Page } from '../../ui/page'
 import { SaveTemplateSection } from './save-template'
 
@@ -43,6 +44,7 @@ export function MeetingPage({
       <div className="meeting-line">
         <p>
           <span>{formatMeetingTime(meeting.startsAt, t.locale)}</span>
+          <ZoneNote meeting={meeting} />
           <span> · {t(KIND_LABELS[meeting.kind])}</span>
           {meeting.place && (
             <span>
