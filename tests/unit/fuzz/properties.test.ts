@@ -240,13 +240,13 @@ describe('properties', () => {
           })
           if (!exported.ok) throw new Error(exported.error)
           for (const imported of [
-            importMurmurationsValue(exported.profile),
-            importMurmurationsText(JSON.stringify(exported.profile)),
+            importMurmurationsValue(exported.value),
+            importMurmurationsText(JSON.stringify(exported.value)),
           ]) {
             if (!imported.ok) throw new Error(imported.message)
-            expect(imported.fields.name).toBe(name.trim())
-            expect(imported.fields.summary).toBe(summary?.trim() ?? '')
-            expect(imported.fields.memberCount).toBe(members)
+            expect(imported.value.fields.name).toBe(name.trim())
+            expect(imported.value.fields.summary).toBe(summary?.trim() ?? '')
+            expect(imported.value.fields.memberCount).toBe(members)
           }
         },
       ),
