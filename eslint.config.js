@@ -72,14 +72,21 @@ const PACKAGES = {
   app: [yjs, dexie, spaceDoc],
 }
 
+/** The app runs in the browser: it never imports the server side (server/ imports src/). */
+const notServer = {
+  regex: '^(\\.\\./)+server(/|$)',
+  message: 'The app never imports server/: shared wire formats live in src/sync/wire/.',
+}
+
 /** The folders a layer must not import, with a message that says what it may import and why. */
 function layerPatterns(layer) {
   const { may, why } = LAYERS[layer]
-  if (may.includes('*')) return PACKAGES[layer]
+  if (may.includes('*')) return [...PACKAGES[layer], notServer]
   const forbidden = srcFolders.filter((name) => name !== layer && !may.includes(name))
   const allowed = may.length > 0 ? `${may.map((m) => `${m}/`).join(', ')}` : 'nothing in src/'
   return [
     ...PACKAGES[layer],
+    notServer,
     {
       group: forbidden.flatMap((name) => [`**/${name}/*`, `**/${name}`]),
       message: `${layer}/ may import ${allowed} only. ${why}`,
@@ -108,13 +115,24 @@ const boundaries = [
       },
     ],
   })),
+  {
+    // The server shares the wire formats with the app and nothing else: the rest of src/ is
+    // browser code (DOM, IndexedDB, Yjs) that has no business in a Node process.
+    files: ['server/**'],
+    patterns: [
+      {
+        regex: '(^|/)src/(?!sync/wire/)',
+        message: 'server/ imports only src/sync/wire/ from the app (the shared wire formats).',
+      },
+    ],
+  },
 ].map(({ files, patterns }) => ({
   files,
   rules: { 'no-restricted-imports': ['error', { patterns }] },
 }))
 
 export default tseslint.config(
-  { ignores: ['dist', 'dev-dist', 'node_modules', '.e2e-profiles', 'public'] },
+  { ignores: ['dist', 'dist-server', 'dev-dist', 'node_modules', '.e2e-profiles', 'public'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

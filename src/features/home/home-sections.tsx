@@ -19,7 +19,7 @@ function skillName(t: Translator, skill: Skill | undefined): string {
   return skill.nameKey ? t(skill.nameKey as MessageKey) : skill.name
 }
 
-function Section({ title, children }: { title: string; children: ReactNode }) {
+export function Section({ title, children }: { title: string; children: ReactNode }) {
   const id = useId()
   return (
     <section className="stack home-section" aria-labelledby={id}>
@@ -29,7 +29,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   )
 }
 
-function Row({ to, title, meta }: { to: string; title: string; meta?: string }) {
+export function Row({ to, title, meta }: { to: string; title: string; meta?: string }) {
   return (
     <li>
       <Link to={to} className="home-row">

@@ -18,7 +18,9 @@ import type { Session } from '../../session/session'
 import { useStore } from '../../session/use-app'
 import { Link, navigate, useRoute } from '../../ui/router'
 import { Icon } from '../../ui/icons'
+import { CalendarButton } from './calendar-button'
 import { OpenActions } from './open-actions'
+import { ProposalsPage } from './proposals-page'
 import { StipendsPage } from './stipends-page'
 import { MeetingFilters } from './meeting-filters'
 import { MeetingForm } from './meeting-form'
@@ -80,6 +82,13 @@ export function MeetingsScreen({ session }: { session: Session }) {
       </Page>
     )
 
+  if (viewing === 'proposals')
+    return (
+      <Page title={t('proposals.title')} back={base}>
+        <ProposalsPage session={session} base={base} />
+      </Page>
+    )
+
   if (viewing === 'actions')
     return (
       <Page title={t('actions.openTitle')} back={base}>
@@ -128,6 +137,9 @@ export function MeetingsScreen({ session }: { session: Session }) {
           <Icon name="add" size={20} />
           {t('meetings.new')}
         </Link>
+        <Link to={`${base}/proposals`} className="button">
+          {t('proposals.title')}
+        </Link>
         <Link to={`${base}/actions`} className="button">
           {t('actions.openTitle')}
         </Link>
@@ -150,6 +162,14 @@ export function MeetingsScreen({ session }: { session: Session }) {
         />
       )}
       <MeetingList which="upcoming" meetings={upcoming} base={base} />
+      {upcoming.length > 0 && (
+        <CalendarButton
+          session={session}
+          meetings={upcoming}
+          label={t('calendar.addUpcoming', { count: upcoming.length })}
+          fileName="meetings.ics"
+        />
+      )}
       <MeetingList which="past" meetings={past} base={base} />
       {trash.length > 0 && <TrashList session={session} onNotice={setNotice} />}
     </Page>

@@ -1,14 +1,11 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react'
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react'
 import * as Y from 'yjs'
 import { createGroupStore } from '../../../src/doc/group-store'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { newSpaceId, newSpaceKey } from '../../../src/domain/ids'
 import { GroupsScreen } from '../../../src/features/groups/groups-screen'
-import { I18nProvider } from '../../../src/i18n/i18n-context'
-import { createTranslator, englishCatalog } from '../../../src/i18n/translate'
-import { openSession, type SpaceSession } from '../../../src/session/session'
-import { openWeaveDb } from '../../../src/storage/db'
+import { type SpaceSession } from '../../../src/session/session'
+import { openTestSession, renderInApp } from '../../support/unit-app'
 import { dismissUndo, undoStore } from '../../../src/ui/undo'
 
 let session: SpaceSession
@@ -16,15 +13,7 @@ let session: SpaceSession
 beforeEach(async () => {
   localStorage.clear()
   window.history.replaceState(null, '', '/')
-  session = openSession(openWeaveDb(`groups-screen-${Math.random()}`), {
-    id: newSpaceId(),
-    name: 'Network',
-    key: newSpaceKey(),
-    settings: { signallingUrls: [], iceServers: [] },
-    createdAt: 1,
-    openedAt: 1,
-  })
-  await session.ready
+  session = await openTestSession('groups-screen')
 })
 
 afterEach(async () => {
@@ -34,11 +23,7 @@ afterEach(async () => {
 })
 
 function renderScreen() {
-  return render(
-    <I18nProvider translator={createTranslator('en', englishCatalog)}>
-      <GroupsScreen session={session} />
-    </I18nProvider>,
-  )
+  return renderInApp(<GroupsScreen session={session} />)
 }
 
 /** A section of "Add more details", by its title. */

@@ -7,13 +7,13 @@
 import { describe, expect, it } from 'vitest'
 import { ROOT } from '../../../src/doc/schema'
 import { exampleGroups } from '../../../src/domain/example-network'
-import { createAppServices, type AppServices } from '../../../src/session/app-services'
-import { openWeaveDb } from '../../../src/storage/db'
+import { type AppServices } from '../../../src/session/app-services'
 import type { SpaceRecord } from '../../../src/storage/types'
+import { phoneServices } from '../../support/unit-app'
 
 const PASS = 'river stones at dawn'
 
-const phone = () => createAppServices(openWeaveDb(`restore-${crypto.randomUUID()}`))
+const phone = () => phoneServices('restore')
 
 async function withSpace<T>(
   services: AppServices,

@@ -4,7 +4,6 @@ import { initialiseSchema, ROOT } from '../../../src/doc/schema'
 import { createSpaceStores } from '../../../src/doc/space-stores'
 import { exampleGroups } from '../../../src/domain/example-network'
 import { newSpaceId, newSpaceKey } from '../../../src/domain/ids'
-import type { MeetingFields } from '../../../src/domain/meeting'
 import {
   applyBackupState,
   createDeviceBackup,
@@ -14,6 +13,7 @@ import {
   stateOf,
   type BackupSpace,
 } from '../../../src/sync/device-backup'
+import { meetingFields } from '../../support/fixtures'
 
 const PASS = 'green tomatoes in June'
 
@@ -110,16 +110,7 @@ function twoCopies() {
   const theirs = createSpaceStores()
   Y.applyUpdate(theirs.doc, Y.encodeStateAsUpdate(here.doc))
   for (const example of others.slice(0, 3)) theirs.groups.addGroup(example.fields)
-  const meeting = (title: string): MeetingFields => ({
-    title,
-    kind: 'dialogue',
-    startsAt: '2026-03-12T18:30',
-    place: '',
-    facilitator: '',
-    noteTaker: '',
-    groupIds: [],
-    people: [],
-  })
+  const meeting = (title: string) => meetingFields({ title })
   theirs.meetings.addMeeting(meeting('Leeds assembly'))
   theirs.meetings.addMeeting(meeting('Budget round'))
   return { here, theirs, added: others.slice(0, 3).map((g) => g.fields.name) }
