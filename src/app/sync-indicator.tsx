@@ -58,11 +58,12 @@ export function SyncIndicator({ session, space }: { session: Session; space: Spa
     if (seenSomeone && !shared) void services.markShared(space.id)
   }, [seenSomeone, shared, services, space.id])
   const wording = syncWording(status, shared || seenSomeone, session.sync !== undefined)
+  const words = describe(t, wording, status, present)
   return (
     <p role="status" className="sync-indicator">
-      <Link to={`/spaces/${space.id}/share`} className={`sync-chip ${wording}`}>
+      <Link to={`/spaces/${space.id}/share`} className={`sync-chip ${wording}`} title={words}>
         <span className="dot" aria-hidden="true" />
-        {describe(t, wording, status, present)}
+        <span className="words">{words}</span>
       </Link>
     </p>
   )
