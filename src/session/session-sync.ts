@@ -13,12 +13,13 @@ import {
   createStatusStore,
   type PresenceState,
   type PresentPeer,
+  type RefusalReason,
   type SyncStatus,
 } from '../sync/sync-status'
 import { canSync } from './can-sync'
 import { createStore, type Store } from './store'
 
-export type { PresenceState, PresentPeer, SyncStatus }
+export type { PresenceState, PresentPeer, RefusalReason, SyncStatus }
 
 /** Where the app's own server accepts signalling (scripts/serve.mjs SIGNAL_PATH). */
 export const SIGNAL_PATH = '/signal'
