@@ -139,6 +139,7 @@ describe('meetings in Chromium', () => {
     await saved(page)
     expect(await axeViolations(page)).toEqual([])
     await page.getByRole('link', { name: 'Back' }).click()
+    await page.getByRole('button', { name: /^More: open actions/ }).click()
     await page.getByRole('link', { name: 'Open actions' }).click()
     await page.getByRole('status').filter({ hasText: '2 open actions' }).waitFor()
     const first = page.getByRole('listitem').first()
@@ -174,6 +175,8 @@ describe('meetings in Chromium', () => {
     expect(minutes).toMatch(/- \[x\] Book the hall — Ana, by Fri,? (31 Jan|Jan 31),? 2020\n/)
     await page.getByRole('link', { name: 'Back' }).click()
     await page.getByRole('link', { name: 'March dialogue space' }).waitFor()
+    // search and filters are folded behind Filter: the meetings come first
+    await page.getByRole('button', { name: 'Filter' }).click()
     const search = page.getByRole('searchbox', { name: /Search titles, notes/ })
     await search.fill('volunteers') // a word from the notes
     await page.getByRole('status').filter({ hasText: '1 of 1 meeting' }).waitFor()
@@ -232,6 +235,7 @@ describe('meetings in Chromium', () => {
 
     // deleted from the space's templates, it is no longer offered (and can be restored)
     await page.getByRole('link', { name: 'Back' }).click()
+    await page.getByRole('button', { name: /^More: open actions/ }).click()
     await page.getByRole('link', { name: 'Note templates' }).click()
     const saved = page.getByRole('list', { name: "This space's templates" })
     await saved.getByText('Our monthly round', { exact: true }).click() // opens its notes
@@ -303,6 +307,7 @@ describe('meetings in Chromium', () => {
     await page.getByRole('checkbox', { name: 'Riverside Pantry' }).check()
     await page.getByRole('button', { name: 'Create meeting' }).click()
     await page.getByRole('link', { name: 'Back' }).click()
+    await page.getByRole('button', { name: /^More: open actions/ }).click()
     await page.getByRole('link', { name: 'Participation and stipends' }).click()
 
     // what counts is said in plain words, and nothing is owed until the network chooses
