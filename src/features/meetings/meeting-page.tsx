@@ -62,7 +62,12 @@ export function MeetingPage({
         />
       </div>
       {notes ? (
-        <NotesView session={session} notes={notes} meetingId={meeting.id} />
+        <NotesView
+          session={session}
+          notes={notes}
+          meetingId={meeting.id}
+          text={store.notesText(meeting.id)}
+        />
       ) : (
         <p className="notice">{t('meetings.noNotes')}</p>
       )}
