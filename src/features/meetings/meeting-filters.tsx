@@ -74,67 +74,83 @@ export function MeetingsTop({
           <Link to={`${base}/templates`}>{t('templates.manage')}</Link>
         </nav>
       )}
-      {total > 0 && filtersOpen && (
+      {total > 0 && (filtersOpen || filtering) && (
         <div
           id={`${id}-filters`}
           className="stack meetings-filters"
           role="search"
           aria-label={t('meetings.searchLabel')}
         >
-          <div className="field">
-            <label htmlFor={`${id}-q`}>{t('meetings.search')}</label>
-            <input
-              id={`${id}-q`}
-              type="search"
-              value={filter.query}
-              onChange={(e) => onChange({ ...filter, query: e.target.value })}
-            />
+          {filtersOpen && <FilterFields filter={filter} onChange={onChange} groups={groups} />}
+          <div className="list-count">
+            <p role="status">{t('meetings.count', { shown, total })}</p>
+            {filtering && (
+              <button type="button" onClick={() => onChange(NO_MEETING_FILTER)}>
+                {t('meetings.clearFilters')}
+              </button>
+            )}
           </div>
-          <div className="field">
-            <label htmlFor={`${id}-kind`}>{t('meetings.kindLabel')}</label>
-            <select
-              id={`${id}-kind`}
-              value={filter.kind}
-              onChange={(e) => {
-                const kind = MEETING_KINDS.find((k) => k === e.target.value) ?? ''
-                onChange({ ...filter, kind })
-              }}
-            >
-              <option value="">{t('meetings.anyKind')}</option>
-              {MEETING_KINDS.map((kind) => (
-                <option key={kind} value={kind}>
-                  {t(KIND_LABELS[kind])}
-                </option>
-              ))}
-            </select>
-          </div>
-          {groups.length > 0 && (
-            <div className="field">
-              <label htmlFor={`${id}-group`}>{t('meetings.groupFilter')}</label>
-              <select
-                id={`${id}-group`}
-                value={filter.groupId}
-                onChange={(e) => onChange({ ...filter, groupId: e.target.value })}
-              >
-                <option value="">{t('meetings.anyGroup')}</option>
-                {groups.map((g) => (
-                  <option key={g.id} value={g.id}>
-                    {g.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-          )}
         </div>
       )}
-      {total > 0 && (filtering || filtersOpen) && (
-        <div className="list-count">
-          <p role="status">{t('meetings.count', { shown, total })}</p>
-          {filtering && (
-            <button type="button" onClick={() => onChange(NO_MEETING_FILTER)}>
-              {t('meetings.clearFilters')}
-            </button>
-          )}
+    </>
+  )
+}
+
+function FilterFields({
+  filter,
+  onChange,
+  groups,
+}: {
+  filter: MeetingFilter
+  onChange: (next: MeetingFilter) => void
+  groups: readonly Group[]
+}) {
+  const t = useT()
+  const id = useId()
+  return (
+    <>
+      <div className="field">
+        <label htmlFor={`${id}-q`}>{t('meetings.search')}</label>
+        <input
+          id={`${id}-q`}
+          type="search"
+          value={filter.query}
+          onChange={(e) => onChange({ ...filter, query: e.target.value })}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-kind`}>{t('meetings.kindLabel')}</label>
+        <select
+          id={`${id}-kind`}
+          value={filter.kind}
+          onChange={(e) => {
+            const kind = MEETING_KINDS.find((k) => k === e.target.value) ?? ''
+            onChange({ ...filter, kind })
+          }}
+        >
+          <option value="">{t('meetings.anyKind')}</option>
+          {MEETING_KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {t(KIND_LABELS[kind])}
+            </option>
+          ))}
+        </select>
+      </div>
+      {groups.length > 0 && (
+        <div className="field">
+          <label htmlFor={`${id}-group`}>{t('meetings.groupFilter')}</label>
+          <select
+            id={`${id}-group`}
+            value={filter.groupId}
+            onChange={(e) => onChange({ ...filter, groupId: e.target.value })}
+          >
+            <option value="">{t('meetings.anyGroup')}</option>
+            {groups.map((g) => (
+              <option key={g.id} value={g.id}>
+                {g.name}
+              </option>
+            ))}
+          </select>
         </div>
       )}
     </>
