@@ -149,6 +149,16 @@ describe('skills screen', () => {
     expect(call.getAttribute('href')).toBe('tel:+447700900123')
     const whatsapp = within(matches).getByRole('link', { name: 'WhatsApp Sam at Riverside Pantry' })
     expect(whatsapp.getAttribute('href')).toBe('https://wa.me/447700900123')
+    // a text, WhatsApp and Signal each look like themselves, not one shared bubble
+    const drawing = (name: string) =>
+      within(matches).getByRole('link', { name }).querySelector('path')?.getAttribute('d')
+    const ways = [
+      'Text Sam at Riverside Pantry',
+      'WhatsApp Sam at Riverside Pantry',
+      'Message Sam at Riverside Pantry on Signal',
+    ].map(drawing)
+    expect(ways.every(Boolean)).toBe(true)
+    expect(new Set(ways).size).toBe(3)
 
     fireEvent.click(
       within(matches).getByRole('link', { name: 'Log time Riverside Pantry gave for Bookkeeping' }),
