@@ -314,7 +314,8 @@ describe('meetings in Chromium', () => {
     await page.getByText(/A group counts for a month when it is ticked/).waitFor()
     await page.getByText('The network has not chosen an amount and currency yet').waitFor()
     expect(await page.getByRole('textbox', { name: /Amount per group/ }).inputValue()).toBe('')
-    expect(await page.getByRole('textbox', { name: /Currency/ }).inputValue()).toBe('')
+    // the currency starts as the one of the phone's region (en-GB), for the network to change
+    expect(await page.getByRole('textbox', { name: /Currency/ }).inputValue()).toBe('GBP')
     await page.getByRole('textbox', { name: /Amount per group/ }).fill('500')
     await page.getByRole('textbox', { name: /Currency/ }).fill('XX')
     await page.getByRole('button', { name: 'Save the rule' }).click()
