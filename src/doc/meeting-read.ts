@@ -22,6 +22,7 @@ import {
   type MeetingFields,
   type MeetingId,
 } from '../domain/meeting'
+import { isTimeZone } from '../domain/zoned-time'
 import { REMOVE_FIELD, type FieldValue } from './collection'
 import { readLastChange } from './last-change'
 import { fieldsOf, readString, readTime, type Fields } from './read'
@@ -83,6 +84,7 @@ export function readMeeting(id: string, fields: Fields, meta: Meeting): Meeting 
     title,
     kind: isMeetingKind(kind) ? kind : 'other',
     startsAt,
+    timeZone: readZone(fields.get('timeZone')),
     place: readString(fields, 'place', MEETING_TEXT_MAX) ?? '',
     facilitator: readString(fields, 'facilitator', MEETING_TEXT_MAX) ?? '',
     noteTaker: readString(fields, 'noteTaker', MEETING_TEXT_MAX) ?? '',
@@ -95,6 +97,9 @@ export function readMeeting(id: string, fields: Fields, meta: Meeting): Meeting 
     actions,
   }
 }
+
+const readZone = (value: unknown): string =>
+  typeof value === 'string' && isTimeZone(value) ? value : ''
 
 /** Entries taken off (removedAt) are not shown; a text is required. */
 function readDecision(id: string, value: unknown): Decision | undefined {

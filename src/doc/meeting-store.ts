@@ -33,6 +33,7 @@ import {
   readMeeting,
 } from './meeting-read'
 import { newId } from '../domain/ids'
+import { deviceTimeZone, isTimeZone } from '../domain/zoned-time'
 import { lastChangeStamp, withLastChange } from './last-change'
 import { ROOT, type SpaceDoc } from './schema'
 import { toTextHandle, type TextHandle } from './text-handle'
@@ -80,14 +81,21 @@ export function createMeetingStore(
   return {
     subscribe: meetings.subscribe,
     getSnapshot: meetings.getSnapshot,
-    addMeeting(fields: MeetingFields, notes = ''): MeetingId {
-      return meetings.add(patchOf(undefined, fields), (entity) => {
+    /** `timeZone`: where the meeting happens; this phone's zone unless said otherwise. */
+    addMeeting(fields: MeetingFields, notes = '', timeZone = deviceTimeZone()): MeetingId {
+      const zone = isTimeZone(timeZone) ? timeZone : ''
+      return meetings.add({ ...patchOf(undefined, fields), timeZone: zone }, (entity) => {
         entity.set(NOTES, new Y.Text(notes))
       })
     },
     /** Writes only what changed between the form as opened and as saved. */
     updateMeetingFrom(id: MeetingId, before: MeetingFields, after: MeetingFields): boolean {
       return meetings.update(id, patchOf(before, after))
+    },
+    /** Moves a meeting to another time zone (its time stays as written); false if unknown. */
+    setTimeZone(id: MeetingId, timeZone: string): boolean {
+      if (!isTimeZone(timeZone) || !meetings.getSnapshot().byId.has(id)) return false
+      return meetings.update(id, { timeZone })
     },
     deleteMeeting: (id: MeetingId) => meetings.softDelete(id),
     restoreMeeting: (id: MeetingId) => meetings.restore(id),

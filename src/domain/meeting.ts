@@ -17,6 +17,12 @@ export interface Meeting extends EntityMeta<MeetingId> {
   readonly kind: MeetingKind
   /** Local date and time as typed, `YYYY-MM-DDTHH:MM` (a meeting happens where it happens). */
   readonly startsAt: string
+  /**
+   * The IANA time zone `startsAt` is in (the zone of the phone that made the meeting), so a
+   * phone elsewhere and a calendar file read the right hour; '' for meetings made before
+   * zones were kept, read in the reader's own zone.
+   */
+  readonly timeZone: string
   /** A place, or a call link (http/https only). */
   readonly place: string
   readonly facilitator: string

@@ -16,13 +16,11 @@ import {
   type RefusalReason,
   type SyncStatus,
 } from '../sync/sync-status'
+import { SIGNAL_PATH } from '../sync/wire/signalling'
 import { canSync } from './can-sync'
 import { createStore, type Store } from './store'
 
 export type { PresenceState, PresentPeer, RefusalReason, SyncStatus }
-
-/** Where the app's own server accepts signalling (scripts/serve.mjs SIGNAL_PATH). */
-export const SIGNAL_PATH = '/signal'
 
 /** The signalling server of the host that served the app: ws:// or wss:// like the page. */
 export function defaultSignallingUrl(location: Pick<Location, 'protocol' | 'host'>): string {

@@ -5,31 +5,16 @@
  * people's notes.
  */
 import { readFileSync } from 'node:fs'
-import type { BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { axeViolations } from '../support/a11y'
-import { startApp, type RunningApp } from '../support/app-server'
-import { killBrowser, launch, unexpectedProblems, watchConsole } from '../support/chromium'
-import { addGroup, createSpace, firstRun, waitForServiceWorker } from '../support/flows'
+import { useApp } from '../support/app-server'
+import { killBrowser, unexpectedProblems, watchConsole } from '../support/chromium'
+import { addGroup, createSpace, waitForServiceWorker } from '../support/flows'
 
-let app: RunningApp | undefined
-const contexts: BrowserContext[] = []
+const app = useApp()
 
-beforeAll(async () => {
-  app = await startApp()
-})
-afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close().catch(() => undefined)))
-  await app?.stop()
-})
-
-async function person(name: string) {
-  const launched = await launch()
-  contexts.push(launched.context)
-  await firstRun(launched.page, app!.url, name)
-  await launched.page.getByRole('heading', { name: 'Your spaces' }).waitFor()
-  return launched
-}
+const person = (name: string) => app.person(name)
 
 const notes = (page: Page) => page.getByRole('textbox', { name: 'Meeting notes' })
 const saved = (page: Page) =>
@@ -139,7 +124,7 @@ describe('meetings in Chromium', () => {
     await saved(page)
     expect(await axeViolations(page)).toEqual([])
     await page.getByRole('link', { name: 'Back' }).click()
-    await page.getByRole('button', { name: /^More: open actions/ }).click()
+    await page.getByRole('button', { name: /^More: / }).click()
     await page.getByRole('link', { name: 'Open actions' }).click()
     await page.getByRole('status').filter({ hasText: '2 open actions' }).waitFor()
     const first = page.getByRole('listitem').first()
@@ -235,7 +220,7 @@ describe('meetings in Chromium', () => {
 
     // deleted from the space's templates, it is no longer offered (and can be restored)
     await page.getByRole('link', { name: 'Back' }).click()
-    await page.getByRole('button', { name: /^More: open actions/ }).click()
+    await page.getByRole('button', { name: /^More: / }).click()
     await page.getByRole('link', { name: 'Note templates' }).click()
     const saved = page.getByRole('list', { name: "This space's templates" })
     await saved.getByText('Our monthly round', { exact: true }).click() // opens its notes
@@ -307,7 +292,7 @@ describe('meetings in Chromium', () => {
     await page.getByRole('checkbox', { name: 'Riverside Pantry' }).check()
     await page.getByRole('button', { name: 'Create meeting' }).click()
     await page.getByRole('link', { name: 'Back' }).click()
-    await page.getByRole('button', { name: /^More: open actions/ }).click()
+    await page.getByRole('button', { name: /^More: / }).click()
     await page.getByRole('link', { name: 'Participation and stipends' }).click()
 
     // what counts is said in plain words, and nothing is owed until the network chooses
@@ -378,9 +363,8 @@ describe('meetings in Chromium', () => {
     await addAction(page, 'Charge the phones', 'Cleo')
     await saved(page)
     await killBrowser(context) // SIGKILL at once: no unload, no flush, as when a battery dies
-    const again = await launch({ profileDir })
-    contexts.push(again.context)
-    await again.page.goto(app!.url)
+    const again = await app.launch({ profileDir })
+    await again.page.goto(app.url)
     await again.page.getByRole('link', { name: 'Crash Network' }).click()
     await again.page.getByRole('link', { name: 'Meetings' }).click()
     await again.page.getByRole('link', { name: 'Power cut meeting' }).click()

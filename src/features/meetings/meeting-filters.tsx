@@ -1,8 +1,8 @@
 /**
  * The top of the meetings list, content first (like a chat list): "New meeting" where the
  * thumb is, and beside it two compact buttons that fold away what most visits do not need:
- * "Filter" (search across titles, notes, decisions and actions; kind; group) and "More" (open
- * actions, participation and stipends, note templates). While a search or filter narrows the
+ * "Filter" (search across titles, notes, decisions and actions; kind; group) and "More"
+ * (proposals and polls, open actions, participation and stipends, note templates). While a search or filter narrows the
  * list, the count and "Clear" stay in sight even with the fold closed, so nothing hides
  * meetings out of sight.
  */
@@ -14,6 +14,7 @@ import { IconButton } from '../../ui/icon-button'
 import { Icon } from '../../ui/icons'
 import { Link } from '../../ui/router'
 import { KIND_LABELS } from './labels'
+import { GroupPicker } from '../../ui/group-picker'
 
 export const NO_MEETING_FILTER: MeetingFilter = { query: '', kind: '', groupId: '' }
 
@@ -69,6 +70,7 @@ export function MeetingsTop({
       </div>
       {moreOpen && (
         <nav id={`${id}-more`} className="card meetings-more" aria-label={t('meetings.more')}>
+          <Link to={`${base}/proposals`}>{t('proposals.title')}</Link>
           <Link to={`${base}/actions`}>{t('actions.openTitle')}</Link>
           <Link to={`${base}/stipends`}>{t('stipends.title')}</Link>
           <Link to={`${base}/templates`}>{t('templates.manage')}</Link>
@@ -139,18 +141,13 @@ function FilterFields({
       {groups.length > 0 && (
         <div className="field">
           <label htmlFor={`${id}-group`}>{t('meetings.groupFilter')}</label>
-          <select
+          <GroupPicker
             id={`${id}-group`}
+            groups={groups}
             value={filter.groupId}
-            onChange={(e) => onChange({ ...filter, groupId: e.target.value })}
-          >
-            <option value="">{t('meetings.anyGroup')}</option>
-            {groups.map((g) => (
-              <option key={g.id} value={g.id}>
-                {g.name}
-              </option>
-            ))}
-          </select>
+            none={t('meetings.anyGroup')}
+            onChange={(groupId) => onChange({ ...filter, groupId })}
+          />
         </div>
       )}
     </>

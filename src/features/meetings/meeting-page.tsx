@@ -11,11 +11,13 @@ import { IconButton } from '../../ui/icon-button'
 import { navigate } from '../../ui/router'
 import { offerUndo } from '../../ui/undo'
 import { AgendaSection } from './agenda-section'
+import { CalendarButton } from './calendar-button'
 import { AttendanceSection } from './attendance-section'
 import { MinutesActions } from './minutes-actions'
 import { NotesView } from './notes-view'
 import { ActionsSection } from './actions-section'
 import { DecisionsSection } from './outcomes-section'
+import { ProposalsSection } from './proposals-section'
 import { Page } from '../../ui/page'
 import { SaveTemplateSection } from './save-template'
 
@@ -72,10 +74,17 @@ export function MeetingPage({
         <p className="notice">{t('meetings.noNotes')}</p>
       )}
       <AgendaSection session={session} meeting={meeting} />
+      <ProposalsSection session={session} meeting={meeting} />
       <DecisionsSection session={session} meeting={meeting} />
       <ActionsSection session={session} meeting={meeting} />
       <AttendanceSection session={session} meeting={meeting} base={base} />
       <MinutesActions session={session} meeting={meeting} />
+      <CalendarButton
+        session={session}
+        meetings={[meeting]}
+        label={t('calendar.add')}
+        fileName={`${meeting.startsAt.slice(0, 10)}-meeting.ics`}
+      />
       {notes && <SaveTemplateSection session={session} meeting={meeting} />}
       <div className="button-row">
         <button

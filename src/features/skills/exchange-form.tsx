@@ -16,6 +16,7 @@ import {
 import { useT } from '../../i18n/i18n-context'
 import type { MessageKey } from '../../i18n/translate'
 import type { Session } from '../../session/session'
+import { GroupPicker } from '../../ui/group-picker'
 import { IconButton } from '../../ui/icon-button'
 import { skillName, today } from './labels'
 import { SkillSelect } from './skill-select'
@@ -80,7 +81,7 @@ export function ExchangeForm({
       date,
       note,
     })
-    if ('error' in result) {
+    if (!result.ok) {
       const field = FIELD_OF[result.error]
       setError(result.error)
       // a problem with the groups or the skill shows their fields again
@@ -116,14 +117,13 @@ export function ExchangeForm({
       <label htmlFor={`${id}-${field}`}>
         {t(field === 'from' ? 'skills.fromLabel' : 'skills.toLabel')}
       </label>
-      <select {...props(field)} value={value} onChange={(e) => set(e.target.value)}>
-        <option value="">{t('skills.chooseGroup')}</option>
-        {groups.map((g) => (
-          <option key={g.id} value={g.id}>
-            {g.name}
-          </option>
-        ))}
-      </select>
+      <GroupPicker
+        {...props(field)}
+        groups={groups}
+        value={value}
+        none={t('skills.chooseGroup')}
+        onChange={set}
+      />
       {errorText(field)}
     </div>
   )

@@ -18,6 +18,7 @@ import { Link } from '../../ui/router'
 import { logTimePath, MatchActions } from './match-actions'
 import { reasonText, skillName, URGENCY_LABELS } from './labels'
 import { useGroupsByName, useMatches, useMyGroup } from './use-skills-map'
+import { GroupPicker } from '../../ui/group-picker'
 
 export function MatchesView({
   session,
@@ -54,19 +55,14 @@ export function MatchesView({
         <p className="hint" id={`${id}-mine-hint`}>
           {t('skills.myGroupHint')}
         </p>
-        <select
+        <GroupPicker
           id={`${id}-mine`}
+          groups={groups}
           value={myGroup ?? ''}
+          none={t('skills.myGroupNone')}
           aria-describedby={`${id}-mine-hint`}
-          onChange={(e) => void setMyGroup((e.target.value || undefined) as GroupId | undefined)}
-        >
-          <option value="">{t('skills.myGroupNone')}</option>
-          {groups.map((g) => (
-            <option key={g.id} value={g.id}>
-              {g.name}
-            </option>
-          ))}
-        </select>
+          onChange={(groupId) => void setMyGroup((groupId || undefined) as GroupId | undefined)}
+        />
       </div>
       {myGroup && (
         <section className="card stack" aria-labelledby={`${id}-us`}>

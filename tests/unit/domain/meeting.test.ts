@@ -18,6 +18,7 @@ const meeting = (id: string, startsAt: string, actions: Meeting['actions'] = [])
   title: id,
   kind: 'dialogue',
   startsAt,
+  timeZone: '',
   place: '',
   facilitator: '',
   noteTaker: '',

@@ -31,6 +31,7 @@ const meeting: Meeting = {
   title: '# March [dialogue](javascript:x)',
   kind: 'dialogue',
   startsAt: '2026-03-12T18:30',
+  timeZone: '',
   place: 'Hall',
   facilitator: 'Ana',
   noteTaker: '',
