@@ -25,6 +25,7 @@ const meeting = (more: Partial<Meeting>): Meeting => ({
   removedAgenda: [],
   decisions: [],
   actions: [],
+  rsvps: [],
   ...more,
 })
 

@@ -29,6 +29,7 @@ const meeting = (id: string, startsAt: string, actions: Meeting['actions'] = [])
   removedAgenda: [],
   decisions: [],
   actions,
+  rsvps: [],
 })
 const action = (what: string, who: string, due: string, done = false) => ({
   id: what,

@@ -44,6 +44,7 @@ const meeting: Meeting = {
   actions: [
     { id: 'x1', what: 'Book the hall', who: 'Ben', due: '2026-03-20', done: true, createdAt: 1 },
   ],
+  rsvps: [],
 }
 
 describe('minutes as Markdown', () => {
