@@ -68,7 +68,12 @@ export function MeetingPage({
       </div>
       {meeting.startsAt >= localNow() && <RsvpSection session={session} meeting={meeting} />}
       {notes ? (
-        <NotesView session={session} notes={notes} meetingId={meeting.id} />
+        <NotesView
+          session={session}
+          notes={notes}
+          meetingId={meeting.id}
+          text={store.notesText(meeting.id)}
+        />
       ) : (
         <p className="notice">{t('meetings.noNotes')}</p>
       )}

@@ -4,9 +4,13 @@ import { formatInvite, parseInvite } from '../../../src/domain/invite'
 import { newSpaceId, newSpaceKey } from '../../../src/domain/ids'
 import { readableLink } from '../../../src/features/share/share-screen'
 
-const status = (state: 'offline' | 'connecting' | 'looking' | 'connected', peers = 0) => ({
+import type { RefusalReason, SyncState } from '../../../src/sync/sync-status'
+
+const status = (state: SyncState, peers = 0) => ({ state, peers })
+const refused = (state: SyncState, reason: RefusalReason, peers = 0) => ({
   state,
   peers,
+  refused: { at: 1, reason },
 })
 
 describe('the status says what is true', () => {
@@ -25,6 +29,20 @@ describe('the status says what is true', () => {
     expect(syncWording(status('connected', 2), true, true)).toBe('with')
     // another phone here makes it shared, whatever this phone remembered
     expect(syncWording(status('connected', 1), false, true)).toBe('with')
+  })
+
+  it('says offline only when the phone is, and that the server is out of reach when online', () => {
+    expect(syncWording(status('unreachable'), true, true)).toBe('sharedUnreachable')
+    expect(syncWording(status('offline'), true, true)).toBe('sharedOffline')
+    // alone, the space is only here whether or not a server answers
+    expect(syncWording(status('unreachable'), false, true)).toBe('alone')
+  })
+
+  it('names a refused phone with the reason until another phone is in sync', () => {
+    expect(syncWording(refused('looking', 'newer-app'), true, true)).toBe('refusedNewer')
+    expect(syncWording(refused('unreachable', 'too-large'), true, true)).toBe('refusedTooLarge')
+    expect(syncWording(refused('looking', 'unreadable'), false, true)).toBe('refusedUnreadable')
+    expect(syncWording(refused('connected', 'newer-app', 1), true, true)).toBe('with')
   })
 })
 
