@@ -51,6 +51,9 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
           setupFiles: ['tests/support/unit-setup.ts'],
+          // A guard against a hang, not a speed check: seeded convergence runs take 3–6 s on a
+          // busy 2-core machine, past vitest's 5 s default.
+          testTimeout: 60_000,
         },
       },
       {

@@ -71,7 +71,9 @@ export function SpaceLayout({ spaceId, section }: { spaceId: SpaceId; section: S
       <main className="page with-tabs" id="main">
         <div className="space-bar">
           <div className="space-head">
-            <p className="space-title">{space.name}</p>
+            <p className="space-title" title={space.name}>
+              {space.name}
+            </p>
             {section !== 'share' && (
               <Link to={`/spaces/${space.id}/share`} className="share-action">
                 <Icon name="share" size={20} />

@@ -1,13 +1,15 @@
 /**
  * Where this space's copy stands, in a person's words: only on this phone, shared with nobody
- * else here right now, in sync with named people, or offline. Calm on purpose: working alone
- * is not an error. Leads to Share and sync, like the Share action beside the space's name.
+ * else here right now, in sync with named people, offline, online but out of reach of the sync
+ * server, or not in sync with a phone whose changes were refused (and why). Calm on purpose:
+ * working alone is not an error. Leads to Share and sync, like the Share action beside the
+ * space's name.
  */
 import { useEffect } from 'react'
 import { useT } from '../i18n/i18n-context'
 import type { MessageKey, Translator } from '../i18n/translate'
 import type { Session } from '../session/session'
-import type { PresentPeer, SyncStatus } from '../session/session-sync'
+import type { PresentPeer, RefusalReason, SyncStatus } from '../session/session-sync'
 import type { SpaceRecord } from '../session/types'
 import { useAppServices, useDevice, usePresent, useSyncStatus } from '../session/use-app'
 import { Link } from '../ui/router'
@@ -15,21 +17,51 @@ import { Link } from '../ui/router'
 /** Past this many names the status says how many instead. */
 const NAMES_MAX = 3
 
-export type SyncWording = 'alone' | 'aloneOffline' | 'shared' | 'sharedOffline' | 'noLive' | 'with'
+export type SyncWording =
+  | 'alone'
+  | 'aloneOffline'
+  | 'shared'
+  | 'sharedOffline'
+  | 'sharedUnreachable'
+  | 'noLive'
+  | 'refusedNewer'
+  | 'refusedTooLarge'
+  | 'refusedUnreadable'
+  | 'with'
 
 const WORDS: Record<Exclude<SyncWording, 'with'>, MessageKey> = {
   alone: 'sync.alone',
   aloneOffline: 'sync.aloneOffline',
   shared: 'sync.shared',
   sharedOffline: 'sync.sharedOffline',
+  sharedUnreachable: 'sync.sharedUnreachable',
   noLive: 'sync.noLive',
+  refusedNewer: 'sync.refusedNewer',
+  refusedTooLarge: 'sync.refusedTooLarge',
+  refusedUnreadable: 'sync.refusedUnreadable',
 }
 
+const REFUSED: Record<RefusalReason, SyncWording> = {
+  'newer-app': 'refusedNewer',
+  'too-large': 'refusedTooLarge',
+  unreadable: 'refusedUnreadable',
+}
+
+/** Wordings that ask the person to do something: shown in full, never cut short. */
+export const PROBLEMS: ReadonlySet<SyncWording> = new Set(Object.values(REFUSED))
+
+/**
+ * Offline only when the phone is; online with no sync server answering says that instead
+ * (changes still wait on this phone). A phone that was refused is named with the reason until
+ * another phone is in sync. Alone, the server does not matter: the space is only here anyway.
+ */
 export function syncWording(status: SyncStatus, shared: boolean, live: boolean): SyncWording {
   if (status.state === 'connected' && status.peers > 0) return 'with'
+  if (status.refused) return REFUSED[status.refused.reason]
   if (!shared) return status.state === 'offline' && live ? 'aloneOffline' : 'alone'
   if (!live) return 'noLive'
-  return status.state === 'offline' ? 'sharedOffline' : 'shared'
+  if (status.state === 'offline') return 'sharedOffline'
+  return status.state === 'unreachable' ? 'sharedUnreachable' : 'shared'
 }
 
 function describe(
@@ -58,11 +90,16 @@ export function SyncIndicator({ session, space }: { session: Session; space: Spa
     if (seenSomeone && !shared) void services.markShared(space.id)
   }, [seenSomeone, shared, services, space.id])
   const wording = syncWording(status, shared || seenSomeone, session.sync !== undefined)
+  const words = describe(t, wording, status, present)
   return (
     <p role="status" className="sync-indicator">
-      <Link to={`/spaces/${space.id}/share`} className={`sync-chip ${wording}`}>
+      <Link
+        to={`/spaces/${space.id}/share`}
+        className={`sync-chip ${wording}${PROBLEMS.has(wording) ? ' problem' : ''}`}
+        title={words}
+      >
         <span className="dot" aria-hidden="true" />
-        {describe(t, wording, status, present)}
+        <span className="words">{words}</span>
       </Link>
     </p>
   )

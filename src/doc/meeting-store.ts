@@ -18,6 +18,8 @@ import {
   type Meeting,
   type MeetingFields,
   type MeetingId,
+  isRsvpAnswer,
+  type RsvpAnswer,
 } from '../domain/meeting'
 import { createCollection, nestedFields, REMOVE_FIELD } from './collection'
 import {
@@ -29,6 +31,7 @@ import {
   GROUP_ID,
   NOTES,
   PERSON,
+  RSVP,
   patchOf,
   readMeeting,
 } from './meeting-read'
@@ -222,6 +225,23 @@ export function createMeetingStore(
       if (!meeting || key === '') return false
       if (attended && meeting.people.length >= MEETING_PEOPLE_MAX) return false
       return meetings.update(id, { [`${PERSON}${key}`]: attended ? clean : REMOVE_FIELD })
+    },
+    /**
+     * A person's answer to "are you coming?": one per person, whoever's phone gives it (two
+     * phones answering for one person at once agree on one of the two answers).
+     */
+    setRsvp(id: MeetingId, name: string, answer: RsvpAnswer, groupId = ''): boolean {
+      const clean = name.trim().slice(0, MEETING_TEXT_MAX)
+      const key = personKey(clean)
+      if (key === '' || !isRsvpAnswer(answer) || !meetings.getSnapshot().byId.has(id)) return false
+      return meetings.update(id, {
+        [`${RSVP}${key}`]: {
+          name: clean,
+          answer,
+          groupId: GROUP_ID.test(groupId) ? groupId : '',
+          at: (now ?? Date.now)(),
+        },
+      })
     },
     /** Done or not: one field, so another phone's edit of the same action's text survives. */
     setActionDone: (id: MeetingId, entryId: string, done: boolean) =>

@@ -21,6 +21,7 @@ import {
 } from '@codemirror/view'
 import { yCollab, yUndoManagerKeymap } from 'y-codemirror.next'
 import * as Y from 'yjs'
+import { earlyEdit, firstGapOffset } from '../domain/notes-text'
 import { fromTextHandle, type TextHandle } from './text-handle'
 
 export interface NotesEditorOptions {
@@ -40,6 +41,17 @@ export interface NotesEditor {
    * template prepared: the end of the first empty line or of the first "Question: " line.
    */
   focus(where?: 'first-gap'): void
+  /**
+   * Takes over what was typed in the stand-in text area while this editor loaded (from `base`
+   * to `typed`, caret at `cursor`): one edit of the shared notes (domain/notes-text.ts
+   * earlyEdit), the caret where it was, and the focus if the stand-in had it.
+   */
+  takeOver(early: {
+    readonly base: string
+    readonly typed: string
+    readonly cursor: number
+    readonly focused: boolean
+  }): void
   destroy(): void
 }
 
@@ -123,16 +135,21 @@ export function mountNotesEditor(options: NotesEditorOptions): NotesEditor {
   return {
     focus(where) {
       if (where === 'first-gap') {
-        const { doc } = view.state
-        for (let n = 1; n <= doc.lines; n++) {
-          const line = doc.line(n)
-          if (line.text.trim() === '' || /:\s*$/.test(line.text)) {
-            view.dispatch({ selection: { anchor: line.to }, scrollIntoView: true })
-            break
-          }
-        }
+        const gap = firstGapOffset(view.state.doc.toString())
+        if (gap !== undefined) view.dispatch({ selection: { anchor: gap }, scrollIntoView: true })
       }
       view.focus()
+    },
+    takeOver(early) {
+      const { change, cursor } = earlyEdit(view.state.doc.toString(), early)
+      // a user event, so the editor's binding writes it to the shared notes like typing
+      view.dispatch({
+        ...(change ? { changes: change } : {}),
+        selection: { anchor: cursor },
+        scrollIntoView: early.focused,
+        userEvent: 'input.type',
+      })
+      if (early.focused) view.focus()
     },
     destroy() {
       view.destroy()

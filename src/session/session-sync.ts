@@ -13,13 +13,14 @@ import {
   createStatusStore,
   type PresenceState,
   type PresentPeer,
+  type RefusalReason,
   type SyncStatus,
 } from '../sync/sync-status'
 import { SIGNAL_PATH } from '../sync/wire/signalling'
 import { canSync } from './can-sync'
 import { createStore, type Store } from './store'
 
-export type { PresenceState, PresentPeer, SyncStatus }
+export type { PresenceState, PresentPeer, RefusalReason, SyncStatus }
 
 /** The signalling server of the host that served the app: ws:// or wss:// like the page. */
 export function defaultSignallingUrl(location: Pick<Location, 'protocol' | 'host'>): string {

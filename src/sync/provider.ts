@@ -129,6 +129,7 @@ export function createSyncProvider(options: SyncProviderOptions): SyncProvider {
   function refresh() {
     status.update({
       online: online(),
+      started: wanted,
       signallingOpen: signalling?.openCount ?? 0,
       signallingConnecting: wanted && !signalling ? 1 : (signalling?.connectingCount ?? 0),
       peers: openPeers().length,
@@ -157,6 +158,7 @@ export function createSyncProvider(options: SyncProviderOptions): SyncProvider {
       lastError = error
       count('dropped')
       console.warn(`[sync] dropping peer: ${error}`)
+      status.recordRefusal(error)
       blockedUntil.set(remoteId, Date.now() + BLOCK_MS)
       dropPeer(remoteId, error)
     }

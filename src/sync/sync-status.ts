@@ -1,7 +1,8 @@
 /**
- * What the UI shows about live sync for one space: offline / looking for peers / connected to N,
- * who is here (names and colours from awareness), and when this device last exchanged changes
- * and with whom.
+ * What the UI shows about live sync for one space: offline / the sync server out of reach /
+ * looking for peers / connected to N, who is here (names and colours from awareness), when this
+ * device last exchanged changes and with whom, and the last phone whose changes were refused
+ * and why (a newer app's document, too large, unreadable), so the status can say so.
  *
  * Why it exists: the provider's internals (signalling sockets, peer connections, awareness) are
  * not something React should read. This is a tiny external store (`getStatus` + `subscribe`,
@@ -10,7 +11,15 @@
  */
 import type { Awareness } from 'y-protocols/awareness'
 
-export type SyncState = 'offline' | 'connecting' | 'looking' | 'connected'
+/**
+ * 'offline': the phone has no network (or live sync is stopped); 'unreachable': the phone is
+ * online but no sync server answers (it waits to try again); 'connecting': a first try is under
+ * way; 'looking': a server answers, nobody else is there; 'connected': at least one peer.
+ */
+export type SyncState = 'offline' | 'unreachable' | 'connecting' | 'looking' | 'connected'
+
+/** Why the changes of a phone were refused, in the terms a person can act on. */
+export type RefusalReason = 'newer-app' | 'too-large' | 'unreadable'
 
 export interface SyncStatus {
   readonly state: SyncState
@@ -18,6 +27,20 @@ export interface SyncStatus {
   readonly peers: number
   /** the last time changes went either way, and the names of those peers */
   readonly lastExchange?: { readonly at: number; readonly peerNames: readonly string[] }
+  /** the last phone whose changes this one refused (and dropped), and why */
+  readonly refused?: { readonly at: number; readonly reason: RefusalReason }
+}
+
+/**
+ * The reason a person reads for a peer dropped for `error` (an update guard error such as
+ * 'newer-schema', or a protocol or framing violation): a newer app version wrote its document,
+ * its changes are over this space's limits, or it sent something this app cannot read.
+ */
+export function refusalReason(error: string): RefusalReason {
+  if (error === 'newer-schema') return 'newer-app'
+  if (error === 'too-large' || error === 'over-budget' || error.includes('over the limit'))
+    return 'too-large'
+  return 'unreadable'
 }
 
 export interface StatusStore {
@@ -27,22 +50,31 @@ export interface StatusStore {
 
 export interface StatusInputs {
   readonly online: boolean
+  /** false while live sync is stopped (not started, or disconnected): that is offline too */
+  readonly started?: boolean
   readonly signallingOpen: number
   readonly signallingConnecting: number
   readonly peers: number
 }
 
-export function deriveState(inputs: StatusInputs): SyncState {
+/**
+ * `previous`: a retry after the server was out of reach is still 'unreachable' until it opens,
+ * so the status does not flicker between "can't reach" and "nobody else here" at every retry.
+ */
+export function deriveState(inputs: StatusInputs, previous?: SyncState): SyncState {
   if (inputs.peers > 0) return 'connected'
-  if (!inputs.online) return 'offline'
+  if (!inputs.online || inputs.started === false) return 'offline'
   if (inputs.signallingOpen > 0) return 'looking'
-  if (inputs.signallingConnecting > 0) return 'connecting'
-  return 'offline'
+  if (inputs.signallingConnecting > 0)
+    return previous === 'unreachable' ? 'unreachable' : 'connecting'
+  return 'unreachable'
 }
 
 export interface WritableStatusStore extends StatusStore {
   update(inputs: StatusInputs): void
   recordExchange(peerNames: readonly string[], at?: number): void
+  /** A peer was dropped for `error` (refusalReason turns it into words a person can act on). */
+  recordRefusal(error: string, at?: number): void
 }
 
 export function createStatusStore(): WritableStatusStore {
@@ -59,9 +91,14 @@ export function createStatusStore(): WritableStatusStore {
       return () => listeners.delete(listener)
     },
     update(inputs) {
-      const state = deriveState(inputs)
+      const state = deriveState(inputs, status.state)
       if (state === status.state && inputs.peers === status.peers) return
       set({ ...status, state, peers: inputs.peers })
+    },
+    recordRefusal(error, at = Date.now()) {
+      const reason = refusalReason(error)
+      if (status.refused?.reason === reason && at - status.refused.at < 1000) return
+      set({ ...status, refused: { at, reason } })
     },
     recordExchange(peerNames, at = Date.now()) {
       const names = [...new Set(peerNames)]

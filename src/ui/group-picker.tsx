@@ -3,33 +3,21 @@
  * for "none" (its wording is the caller's: "No group", "Any group", "Choose a group"). The
  * label, hint and error stay with the caller, next to it, as for any field.
  */
-import type { SelectHTMLAttributes } from 'react'
+import { useMemo } from 'react'
+import { ChoiceSelect, type ChoiceSelectProps } from './choice-select'
 
 export interface GroupChoice {
   readonly id: string
   readonly name: string
 }
 
-type Props = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'children' | 'value' | 'onChange'> & {
+type Props = Omit<ChoiceSelectProps<string>, 'choices' | 'onChange'> & {
   readonly groups: readonly GroupChoice[]
-  /** the chosen group's id; '' (or an id no longer in `groups`) shows the first choice */
-  readonly value: string
-  /** the first choice's wording, for no group */
-  readonly none: string
   /** the chosen id, '' for the first choice */
   readonly onChange: (groupId: string) => void
 }
 
-export function GroupPicker({ groups, value, none, onChange, ...rest }: Props) {
-  const known = groups.some((g) => g.id === value)
-  return (
-    <select {...rest} value={known ? value : ''} onChange={(e) => onChange(e.target.value)}>
-      <option value="">{none}</option>
-      {groups.map((g) => (
-        <option key={g.id} value={g.id}>
-          {g.name}
-        </option>
-      ))}
-    </select>
-  )
+export function GroupPicker({ groups, ...rest }: Props) {
+  const choices = useMemo(() => groups.map((g) => ({ value: g.id, label: g.name })), [groups])
+  return <ChoiceSelect {...rest} choices={choices} />
 }

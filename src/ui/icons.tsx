@@ -25,6 +25,15 @@ const PATHS = {
   close: 'M6 6l12 12M18 6 6 18',
   drag: 'M9 6h.01M15 6h.01M9 12h.01M15 12h.01M9 18h.01M15 18h.01',
   time: 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18Zm0 4v5l3 3',
+  search: 'M10.5 4a6.5 6.5 0 1 0 0 13 6.5 6.5 0 0 0 0-13ZM15.5 15.5 20 20',
+  // a text message: a bubble with lines of text
+  sms: 'M4 5h16v11H9l-5 4V5ZM8 9h8M8 12.5h5',
+  // WhatsApp's shape: a round bubble with a phone handset in it
+  whatsapp:
+    'M3.5 20.5l1.4-4.3a8.6 8.6 0 1 1 3.1 3.1ZM9.2 8.2c-.3 3.3 3.3 6.9 6.6 6.6l.7-1.8-2-1-1 .9a4.6 4.6 0 0 1-2.2-2.2l.9-1-1-2Z',
+  // Signal's shape: a round bubble inside a dashed ring
+  signal:
+    'M12 5.8a6.2 6.2 0 0 0-5.4 9.3l-.9 3.2 3.2-.9A6.2 6.2 0 1 0 12 5.8ZM13 2.1A10 10 0 0 1 17 3.3M18.7 4.6a10 10 0 0 1 2.4 3.3M21.8 9.9a10 10 0 0 1 0 4.2M21.1 16.1a10 10 0 0 1-2.4 3.3M17 20.7a10 10 0 0 1-4 1.2M11 21.9a10 10 0 0 1-4-1.2M5.3 19.4a10 10 0 0 1-2.4-3.3M2.2 14.1a10 10 0 0 1 0-4.2M2.9 7.9a10 10 0 0 1 2.4-3.3M7 3.3a10 10 0 0 1 4-1.2',
   settings:
     'M12 9a3 3 0 1 0 0 6 3 3 0 0 0 0-6Zm8 3-2-1 .5-2.5-2-2L14 7l-1-2h-2L10 7l-2.5-.5-2 2L6 11l-2 1 2 1-.5 2.5 2 2L10 17l1 2h2l1-2 2.5.5 2-2L18 13l2-1Z',
 } as const

@@ -152,7 +152,7 @@ describe('backup and restore', () => {
       await page.getByRole('textbox', { name: 'Invite link' }).inputValue(),
     )
     if (!invite.ok) throw new Error(invite.error)
-    const { spaceId, key } = invite.invite
+    const { spaceId, key } = invite.value
     const fileOf = async (doc: Y.Doc) => {
       const file = await exportSpaceFile(doc, { spaceId, spaceKey: key, spaceName: 'Leeds' })
       if (!file.ok) throw new Error(file.error)

@@ -180,6 +180,10 @@ async function visitEveryScreen(page: Page, say: Said): Promise<string[]> {
   await link('nav.meetings').click()
   await heading('meetings.title')
   await check('meetings')
+  // the search, filters and the other meeting pages, unfolded
+  await page.getByRole('button', { name: say('meetings.filter'), exact: true }).click()
+  await page.getByRole('button', { name: say('meetings.more') }).click()
+  await check('meetings-unfolded')
   await link('meetings.new').click()
   await page.getByRole('button', { name: say('meetings.detailsFirst') }).click()
   await page.getByRole('textbox', { name: say('meetings.titleLabel') }).fill(say('templates.topic'))
@@ -209,12 +213,14 @@ async function visitEveryScreen(page: Page, say: Said): Promise<string[]> {
 
   await link('nav.meetings').click()
   await heading('meetings.title')
+  await page.getByRole('button', { name: say('meetings.more') }).click()
   await link('proposals.title').click()
   await heading('proposals.title')
   await check('proposals')
 
   await link('nav.meetings').click()
   await heading('meetings.title')
+  await page.getByRole('button', { name: say('meetings.more') }).click()
   await link('stipends.title').click()
   await heading('stipends.title')
   await check('stipends')

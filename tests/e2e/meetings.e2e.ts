@@ -129,6 +129,7 @@ describe('meetings in Chromium', () => {
     await saved(page)
     expect(await axeViolations(page)).toEqual([])
     await page.getByRole('link', { name: 'Back' }).click()
+    await page.getByRole('button', { name: /^More: / }).click()
     await page.getByRole('link', { name: 'Open actions' }).click()
     await page.getByRole('status').filter({ hasText: '2 open actions' }).waitFor()
     const first = page.getByRole('listitem').first()
@@ -164,6 +165,8 @@ describe('meetings in Chromium', () => {
     expect(minutes).toMatch(/- \[x\] Book the hall — Ana, by Fri,? (31 Jan|Jan 31),? 2020\n/)
     await page.getByRole('link', { name: 'Back' }).click()
     await page.getByRole('link', { name: 'March dialogue space' }).waitFor()
+    // search and filters are folded behind Filter: the meetings come first
+    await page.getByRole('button', { name: 'Filter' }).click()
     const search = page.getByRole('searchbox', { name: /Search titles, notes/ })
     await search.fill('volunteers') // a word from the notes
     await page.getByRole('status').filter({ hasText: '1 of 1 meeting' }).waitFor()
@@ -220,6 +223,7 @@ describe('meetings in Chromium', () => {
 
     // deleted from the space's templates, it is no longer offered (and can be restored)
     await page.getByRole('link', { name: 'Back' }).click()
+    await page.getByRole('button', { name: /^More: / }).click()
     await page.getByRole('link', { name: 'Note templates' }).click()
     const saved = page.getByRole('list', { name: "This space's templates" })
     await saved.getByText('Our monthly round', { exact: true }).click() // opens its notes
@@ -285,13 +289,15 @@ describe('meetings in Chromium', () => {
     await page.getByRole('checkbox', { name: 'Riverside Pantry' }).check()
     await page.getByRole('button', { name: 'Create meeting' }).click()
     await page.getByRole('link', { name: 'Back' }).click()
+    await page.getByRole('button', { name: /^More: / }).click()
     await page.getByRole('link', { name: 'Participation and stipends' }).click()
 
     // what counts is said in plain words, and nothing is owed until the network chooses
     await page.getByText(/A group counts for a month when it is ticked/).waitFor()
     await page.getByText('The network has not chosen an amount and currency yet').waitFor()
     expect(await page.getByRole('textbox', { name: /Amount per group/ }).inputValue()).toBe('')
-    expect(await page.getByRole('textbox', { name: /Currency/ }).inputValue()).toBe('')
+    // the currency starts as the one of the phone's region (en-GB), for the network to change
+    expect(await page.getByRole('textbox', { name: /Currency/ }).inputValue()).toBe('GBP')
     await page.getByRole('textbox', { name: /Amount per group/ }).fill('500')
     await page.getByRole('textbox', { name: /Currency/ }).fill('XX')
     await page.getByRole('button', { name: 'Save the rule' }).click()

@@ -41,8 +41,16 @@ describe('proposals between two phones', () => {
     await createSpace(ana.page, 'Food Network')
     await ana.page.getByRole('link', { name: 'Meetings', exact: true }).click()
     await ana.page.getByRole('link', { name: 'New meeting' }).first().click()
-    await ana.page.getByRole('button', { name: 'Blank notes' }).click()
+    await ana.page.getByRole('button', { name: 'Or set the title, date and groups first' }).click()
+    await ana.page.getByRole('textbox', { name: 'Title' }).fill('Dialogue round')
+    const nextWeek = new Date(Date.now() + 7 * 24 * 3_600_000).toISOString().slice(0, 10)
+    await ana.page.getByLabel('Date and time').fill(`${nextWeek}T18:30`)
+    await ana.page.getByRole('button', { name: 'Create meeting' }).click()
+    await ana.page.getByRole('heading', { name: 'Dialogue round', level: 1 }).waitFor()
     const meetingUrl = ana.page.url()
+    // an upcoming meeting asks who is coming, above the notes
+    await ana.page.getByRole('button', { name: 'Going', exact: true }).click()
+    await ana.page.getByRole('button', { name: 'Going', exact: true, pressed: true }).waitFor()
     await ana.page.getByRole('button', { name: /^Proposals and polls/ }).click()
     await ana.page.getByRole('button', { name: 'New proposal or poll' }).click()
     // a proposal with no title is refused, says why, and keeps the form
@@ -64,6 +72,10 @@ describe('proposals between two phones', () => {
     const proposalsUrl = ben.page.url().replace(/\/home$/, '/meetings/proposals')
     await ben.page.goto(proposalsUrl)
     await card(ben.page).waitFor({ timeout: 20_000 })
+    await ben.page.goto(meetingUrl)
+    await ben.page.getByRole('button', { name: 'Maybe', exact: true }).click()
+    await ben.page.getByText('1 going · 1 maybe · 0 not going', { exact: true }).waitFor()
+    await saved(ben.page)
     await ben.context.close()
 
     // Ana answers while Ben's phone is off
@@ -85,6 +97,9 @@ describe('proposals between two phones', () => {
     // Both back: both answers count on both phones
     const anaBack = await again(ana.profileDir, meetingUrl)
     await anaBack.page.getByRole('button', { name: /^Proposals and polls/ }).waitFor()
+    await anaBack.page
+      .getByText('1 going · 1 maybe · 0 not going', { exact: true })
+      .waitFor({ timeout: 30_000 })
     for (const page of [anaBack.page, benBack.page]) {
       await card(page).getByText('2 people answered · Blocked').waitFor({ timeout: 30_000 })
       await card(page).getByText('Who said what (2)').click()

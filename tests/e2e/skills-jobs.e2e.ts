@@ -74,6 +74,18 @@ describe('skills jobs at 360 px', () => {
     await after.tap(
       matches.getByRole('link', { name: 'Log time Leeds Renters gave for Bookkeeping' }),
     )
+    // the form comes filled in: Hours (with the cursor) and "Log it" are on the first screen,
+    // above the tab bar, with nothing to scroll
+    const hoursBox = page.getByRole('textbox', { name: 'Hours' })
+    await hoursBox.waitFor()
+    expect(await hoursBox.evaluate((el) => el === document.activeElement)).toBe(true)
+    const tabsTop = (await page.getByRole('navigation', { name: /Skills Network/ }).boundingBox())!
+      .y
+    for (const control of [hoursBox, page.getByRole('button', { name: 'Log it' })]) {
+      const box = (await control.boundingBox())!
+      expect(box.y).toBeGreaterThanOrEqual(0)
+      expect(box.y + box.height).toBeLessThanOrEqual(tabsTop)
+    }
     await after.fill(page.getByRole('textbox', { name: 'Hours' }), '1.5')
     await after.tap(page.getByRole('button', { name: 'Log it' }))
     await logged(

@@ -52,6 +52,7 @@ export function meetingRecord(over: Partial<Meeting> = {}): Meeting {
     removedAgenda: [],
     decisions: [],
     actions: [],
+    rsvps: [],
     ...over,
   }
 }

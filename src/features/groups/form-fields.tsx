@@ -1,10 +1,9 @@
 /**
  * The building blocks of the profile form: a labelled field with its hint and error tied to it
- * (aria-describedby, aria-invalid), and the "public" switch each field carries.
+ * (aria-describedby, aria-invalid). Who can see a field is chosen per section
+ * (visibility-control.tsx), no longer by a "Public" box after each field.
  */
 import type { ChangeEvent, ReactNode } from 'react'
-import type { Visibilities, VisibilityField } from '../../domain/group'
-import { useT } from '../../i18n/i18n-context'
 
 export interface FieldProps {
   readonly id: string
@@ -69,35 +68,5 @@ export function TextField(props: FieldProps) {
       <FieldError id={id} error={error} />
       {extra}
     </div>
-  )
-}
-
-interface SwitchProps {
-  readonly id: string
-  readonly field: VisibilityField
-  /** The field's name, said after "Public" so each switch has its own accessible name. */
-  readonly label: string
-  readonly visibility: Visibilities
-  readonly onChange: (visibility: Visibilities) => void
-}
-
-/** Unticked means the field stays inside the network (the default). */
-export function PublicSwitch({ id, field, label, visibility, onChange }: SwitchProps) {
-  const t = useT()
-  return (
-    <label className="public-switch" htmlFor={`${id}-public`}>
-      <input
-        type="checkbox"
-        id={`${id}-public`}
-        checked={visibility[field] === 'public'}
-        onChange={(event) =>
-          onChange({ ...visibility, [field]: event.target.checked ? 'public' : 'network' })
-        }
-      />
-      <span>
-        {t('groupForm.public')}
-        <span className="visually-hidden">{` (${label})`}</span>
-      </span>
-    </label>
   )
 }

@@ -41,13 +41,15 @@ export function CalendarButton({
     setNotice(outcome === 'downloaded' ? t('calendar.saved', { name: fileName }) : '')
   }
   return (
-    <>
-      <button type="button" onClick={() => void save()}>
-        {label}
-      </button>
+    <div className="stack">
+      <div className="button-row">
+        <button type="button" onClick={() => void save()}>
+          {label}
+        </button>
+      </div>
       <p role="status" className="hint">
         {notice}
       </p>
-    </>
+    </div>
   )
 }

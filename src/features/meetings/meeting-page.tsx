@@ -4,7 +4,7 @@
  * compact parts below that open in place. Deleting offers Undo rather than asking.
  */
 import { formatMeetingTime, KIND_LABELS } from './labels'
-import type { Meeting } from '../../domain/meeting'
+import { localNow, type Meeting } from '../../domain/meeting'
 import { useT } from '../../i18n/i18n-context'
 import type { Session } from '../../session/session'
 import { IconButton } from '../../ui/icon-button'
@@ -18,6 +18,8 @@ import { NotesView } from './notes-view'
 import { ActionsSection } from './actions-section'
 import { DecisionsSection } from './outcomes-section'
 import { ProposalsSection } from './proposals-section'
+import { RsvpSection } from './rsvp-section'
+import { ZoneNote } from './zone-note'
 import { Page } from '../../ui/page'
 import { SaveTemplateSection } from './save-template'
 
@@ -42,6 +44,7 @@ export function MeetingPage({
       <div className="meeting-line">
         <p>
           <span>{formatMeetingTime(meeting.startsAt, t.locale)}</span>
+          <ZoneNote meeting={meeting} />
           <span> · {t(KIND_LABELS[meeting.kind])}</span>
           {meeting.place && (
             <span>
@@ -63,8 +66,14 @@ export function MeetingPage({
           onClick={() => navigate(`${base}/${meeting.id}/edit`)}
         />
       </div>
+      {meeting.startsAt >= localNow() && <RsvpSection session={session} meeting={meeting} />}
       {notes ? (
-        <NotesView session={session} notes={notes} meetingId={meeting.id} />
+        <NotesView
+          session={session}
+          notes={notes}
+          meetingId={meeting.id}
+          text={store.notesText(meeting.id)}
+        />
       ) : (
         <p className="notice">{t('meetings.noNotes')}</p>
       )}

@@ -16,13 +16,12 @@ import {
 import { useT } from '../../i18n/i18n-context'
 import type { Session } from '../../session/session'
 import { useStore } from '../../session/use-app'
-import { Link, navigate, useRoute } from '../../ui/router'
-import { Icon } from '../../ui/icons'
+import { navigate, useRoute } from '../../ui/router'
 import { CalendarButton } from './calendar-button'
 import { OpenActions } from './open-actions'
 import { ProposalsPage } from './proposals-page'
 import { StipendsPage } from './stipends-page'
-import { MeetingFilters } from './meeting-filters'
+import { MeetingsTop, NO_MEETING_FILTER } from './meeting-filters'
 import { MeetingForm } from './meeting-form'
 import { MeetingList } from './meeting-list'
 import { MeetingPage } from './meeting-page'
@@ -49,7 +48,7 @@ export function MeetingsScreen({ session }: { session: Session }) {
   const { items, byId, trash } = useStore(store)
   const groups = useStore(session.stores.groups).byId
   const [notice, setNotice] = useState('')
-  const [filter, setFilter] = useState<MeetingFilter>({ query: '', kind: '', groupId: '' })
+  const [filter, setFilter] = useState<MeetingFilter>(NO_MEETING_FILTER)
   const [searchCache] = useState(createSearchCache)
   const base = `/spaces/${session.spaceId}/meetings`
   const item = route.page === 'space' ? route.item : undefined
@@ -132,35 +131,15 @@ export function MeetingsScreen({ session }: { session: Session }) {
   return (
     <Page title={t('meetings.title')}>
       {status}
-      <div className="button-row">
-        <Link to={`${base}/new`} className="button primary">
-          <Icon name="add" size={20} />
-          {t('meetings.new')}
-        </Link>
-        <Link to={`${base}/proposals`} className="button">
-          {t('proposals.title')}
-        </Link>
-        <Link to={`${base}/actions`} className="button">
-          {t('actions.openTitle')}
-        </Link>
-        <Link to={`${base}/stipends`} className="button">
-          {t('stipends.title')}
-        </Link>
-        <Link to={`${base}/templates`} className="button">
-          {t('templates.manage')}
-        </Link>
-      </div>
-      {items.length === 0 ? (
-        <p className="empty">{t('meetings.empty')}</p>
-      ) : (
-        <MeetingFilters
-          filter={filter}
-          onChange={setFilter}
-          groups={[...groups.values()].filter((g) => g.deletedAt === undefined)}
-          shown={shown.length}
-          total={items.length}
-        />
-      )}
+      <MeetingsTop
+        base={base}
+        filter={filter}
+        onChange={setFilter}
+        groups={[...groups.values()].filter((g) => g.deletedAt === undefined)}
+        shown={shown.length}
+        total={items.length}
+      />
+      {items.length === 0 && <p className="empty">{t('meetings.empty')}</p>}
       <MeetingList which="upcoming" meetings={upcoming} base={base} />
       {upcoming.length > 0 && (
         <CalendarButton

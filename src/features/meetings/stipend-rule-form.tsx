@@ -1,9 +1,11 @@
 /**
  * The stipend rule, chosen by the network: the amount per group per month, its currency (no
- * amount or currency is assumed: both start empty), and which kinds of meeting count (every
- * kind, until the network unticks some).
+ * amount is assumed; until the network chose a currency, the field suggests the one of the
+ * reader's region, e.g. EGP for Arabic in Egypt, and nothing is due until the rule is saved),
+ * and which kinds of meeting count (every kind, until the network unticks some).
  */
 import { useId, useState, type SyntheticEvent } from 'react'
+import { currencyForLocale, regionalTag } from '../../domain/locale-currency'
 import { MEETING_KINDS, type MeetingKind } from '../../domain/meeting'
 import { decimalToMinor, isCurrency, minorToDecimal } from '../../domain/stipends'
 import { useT } from '../../i18n/i18n-context'
@@ -21,7 +23,13 @@ export function StipendRuleForm({ session }: { session: Session }) {
       ? minorToDecimal(settings.amountMinor, settings.currency)
       : '',
   )
-  const [currency, setCurrency] = useState(settings.currency)
+  const [currency, setCurrency] = useState(
+    () =>
+      settings.currency ||
+      currencyForLocale(
+        regionalTag(t.locale, typeof navigator === 'undefined' ? [] : navigator.languages),
+      ),
+  )
   const [kinds, setKinds] = useState<readonly MeetingKind[]>(settings.kinds)
   const [error, setError] = useState<'amount' | 'currency' | undefined>()
   const [saved, setSaved] = useState(false)

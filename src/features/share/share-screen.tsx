@@ -62,6 +62,7 @@ export function readableLink(link: string): string {
 
 const STATE_TEXT = {
   offline: 'share.stateOffline',
+  unreachable: 'share.stateUnreachable',
   connecting: 'share.stateConnecting',
   looking: 'share.stateLooking',
   connected: 'share.stateConnected',

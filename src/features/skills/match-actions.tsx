@@ -19,12 +19,13 @@ const LABELS: Record<ContactKind, MessageKey> = {
   whatsapp: 'skills.contact.whatsapp',
   signal: 'skills.contact.signal',
 }
+/** Each way to reach someone looks like itself: a text, WhatsApp's and Signal's bubbles. */
 const ICONS: Record<ContactKind, IconName> = {
   call: 'call',
-  sms: 'message',
+  sms: 'sms',
   mail: 'mail',
-  whatsapp: 'message',
-  signal: 'message',
+  whatsapp: 'whatsapp',
+  signal: 'signal',
 }
 
 /** The exchange form's address, filled in from a match: who gave, who received, which skill. */

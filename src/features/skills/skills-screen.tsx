@@ -52,6 +52,8 @@ export function SkillsScreen({ session, space }: { session: Session; space: Spac
       ? 'help'
       : VIEWS.find((v) => v === named)
   const skill = skillId ? map.byId.get(skillId) : undefined
+  // a match's "log time given": the form filled in is the one job, so no "Add offer or need"
+  const fromMatch = new URLSearchParams(window.location.search).has('skill')
 
   let title: string
   let body: ReactNode
@@ -134,7 +136,7 @@ export function SkillsScreen({ session, space }: { session: Session; space: Spac
       <h1 id="main-heading" tabIndex={-1}>
         {title}
       </h1>
-      {view !== 'add' && (
+      {view !== 'add' && !(view === 'time' && fromMatch) && (
         <p>
           <Link to={`${base}/add`} className="button primary add-entry">
             <Icon name="add" size={20} />

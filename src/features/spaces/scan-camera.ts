@@ -6,6 +6,7 @@
  */
 import { classifyScan, type ScanOutcome } from './scan-decode'
 import { loadFrameReader, type FrameReader } from './scan-reader'
+import { fail as failWith, ok } from '../../domain/result'
 
 /** Why scanning cannot go on; each one tells the person to paste the link instead. */
 export type ScanProblem = 'denied' | 'no-camera' | 'camera-failed' | 'reader-failed'
@@ -86,8 +87,8 @@ export function startInviteScan(video: HTMLVideoElement, callbacks: ScanCallback
   const start = async () => {
     // load the reader while the person answers the camera prompt; failure comes back as a value
     const loading = loadFrameReader().then(
-      (reader) => ({ ok: true as const, reader }),
-      (error: unknown) => ({ ok: false as const, error }),
+      (reader) => ok(reader),
+      (error: unknown) => failWith('reader-failed', String(error)),
     )
     let media: MediaStream
     try {
@@ -115,13 +116,13 @@ export function startInviteScan(video: HTMLVideoElement, callbacks: ScanCallback
     }
     const loaded = await loading
     if (!loaded.ok) {
-      console.warn('QR reader could not be loaded', loaded.error)
-      fail('reader-failed')
+      console.warn('QR reader could not be loaded', loaded.message)
+      fail(loaded.error)
       return
     }
     if (isStopped()) return
     callbacks.onScanning()
-    await readFrame(loaded.reader)
+    await readFrame(loaded.value)
   }
 
   start().catch((error: unknown) => {

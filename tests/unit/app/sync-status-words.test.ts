@@ -4,9 +4,13 @@ import { formatInvite, parseInvite } from '../../../src/domain/invite'
 import { newSpaceId, newSpaceKey } from '../../../src/domain/ids'
 import { readableLink } from '../../../src/features/share/share-screen'
 
-const status = (state: 'offline' | 'connecting' | 'looking' | 'connected', peers = 0) => ({
+import type { RefusalReason, SyncState } from '../../../src/sync/sync-status'
+
+const status = (state: SyncState, peers = 0) => ({ state, peers })
+const refused = (state: SyncState, reason: RefusalReason, peers = 0) => ({
   state,
   peers,
+  refused: { at: 1, reason },
 })
 
 describe('the status says what is true', () => {
@@ -26,6 +30,20 @@ describe('the status says what is true', () => {
     // another phone here makes it shared, whatever this phone remembered
     expect(syncWording(status('connected', 1), false, true)).toBe('with')
   })
+
+  it('says offline only when the phone is, and that the server is out of reach when online', () => {
+    expect(syncWording(status('unreachable'), true, true)).toBe('sharedUnreachable')
+    expect(syncWording(status('offline'), true, true)).toBe('sharedOffline')
+    // alone, the space is only here whether or not a server answers
+    expect(syncWording(status('unreachable'), false, true)).toBe('alone')
+  })
+
+  it('names a refused phone with the reason until another phone is in sync', () => {
+    expect(syncWording(refused('looking', 'newer-app'), true, true)).toBe('refusedNewer')
+    expect(syncWording(refused('unreachable', 'too-large'), true, true)).toBe('refusedTooLarge')
+    expect(syncWording(refused('looking', 'unreadable'), false, true)).toBe('refusedUnreadable')
+    expect(syncWording(refused('connected', 'newer-app', 1), true, true)).toBe('with')
+  })
 })
 
 describe('the invite link as a person reads it', () => {
@@ -36,8 +54,8 @@ describe('the invite link as a person reads it', () => {
     const shown = readableLink(link)
     expect(shown).toContain('name=شبكة+الغذاء+%26+co') // '&' keeps its escape: it is not text
     expect(shown).not.toMatch(/%D8/)
-    expect(parseInvite(shown)).toEqual({ ok: true, invite })
-    expect(parseInvite(`Here it is: ${shown} see you`)).toEqual({ ok: true, invite })
+    expect(parseInvite(shown)).toEqual({ ok: true, value: invite })
+    expect(parseInvite(`Here it is: ${shown} see you`)).toEqual({ ok: true, value: invite })
   })
 
   it('leaves a link with nothing to decode as it was', () => {

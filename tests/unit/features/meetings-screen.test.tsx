@@ -47,6 +47,9 @@ describe('meetings screen', () => {
     meetings.addMeeting(fields({ title: 'Ledger workshop', kind: 'workshop', groupIds: [seeds] }))
     meetings.addMeeting(fields({ title: 'Pantry meeting', kind: 'group-meeting' }))
     renderScreen()
+    // the meetings come first: search and filters open from Filter
+    expect(screen.queryByRole('search')).toBeNull()
+    fireEvent.click(screen.getByRole('button', { name: 'Filter' }))
     const search = screen.getByRole('search', { name: 'Find meetings' })
     const status = within(search).getByRole('status')
     expect(status.textContent).toBe('3 of 3 meetings')
@@ -90,6 +93,7 @@ describe('meetings screen', () => {
 
     cleanup()
     renderScreen()
+    fireEvent.click(screen.getByRole('button', { name: 'Filter' }))
     fireEvent.change(screen.getByRole('searchbox', { name: /Search titles/ }), {
       target: { value: 'round 0' },
     })

@@ -109,18 +109,36 @@ describe('skills screen', () => {
     expect(call.getAttribute('href')).toBe('tel:+447700900123')
     const whatsapp = within(matches).getByRole('link', { name: 'WhatsApp Sam at Riverside Pantry' })
     expect(whatsapp.getAttribute('href')).toBe('https://wa.me/447700900123')
+    // a text, WhatsApp and Signal each look like themselves, not one shared bubble
+    const drawing = (name: string) =>
+      within(matches).getByRole('link', { name }).querySelector('path')?.getAttribute('d')
+    const ways = [
+      'Text Sam at Riverside Pantry',
+      'WhatsApp Sam at Riverside Pantry',
+      'Message Sam at Riverside Pantry on Signal',
+    ].map(drawing)
+    expect(ways.every(Boolean)).toBe(true)
+    expect(new Set(ways).size).toBe(3)
 
     fireEvent.click(
       within(matches).getByRole('link', { name: 'Log time Riverside Pantry gave for Bookkeeping' }),
     )
     await waitFor(() => expect(screen.getByRole('form', { name: 'Log time given' })).toBeTruthy())
+    // filled in: who gave what to whom is one line, only the hours are left to type
+    const form = screen.getByRole('form', { name: 'Log time given' })
+    expect(
+      within(form).getByText('Riverside Pantry gave Leeds Renters time for Bookkeeping'),
+    ).toBeTruthy()
+    expect(within(form).queryByRole('combobox')).toBeNull()
+    const hours = screen.getByRole('textbox', { name: 'Hours' })
+    await waitFor(() => expect(document.activeElement).toBe(hours))
+    // and they can still be changed
+    fireEvent.click(screen.getByRole('button', { name: 'Change the groups or the skill' }))
     const chosen = (name: string) =>
       screen.getByRole<HTMLSelectElement>('combobox', { name }).selectedOptions[0]?.text
     expect(chosen('Group that gave its time')).toBe('Riverside Pantry')
     expect(chosen('Group that received it')).toBe('Leeds Renters')
     expect(chosen('Skill')).toBe('Bookkeeping')
-    const hours = screen.getByRole('textbox', { name: 'Hours' })
-    expect(document.activeElement).toBe(hours)
     fireEvent.change(hours, { target: { value: '2.5' } })
     fireEvent.click(screen.getByRole('button', { name: 'Log it' }))
     expect(session.stores.skills.exchanges.getSnapshot().items).toMatchObject([

@@ -12,9 +12,17 @@ import type { GroupId } from '../../../src/domain/ids'
 import {
   DECISION_METHODS,
   MEETING_KINDS,
+  RSVP_ANSWERS,
   type MeetingFields,
   type MeetingId,
 } from '../../../src/domain/meeting'
+import {
+  isStanceKind,
+  PROPOSAL_KINDS,
+  STANCES,
+  type Answer,
+  type Proposal,
+} from '../../../src/domain/proposal'
 import { SKILL_CATEGORIES, type EntryFields, type SkillId } from '../../../src/domain/skills'
 import type { Random } from '../../support/convergence'
 
@@ -36,6 +44,16 @@ const meeting = ({ s, r }: Ctx) => some(r, s.meetings.getSnapshot().items)
 const skill = ({ s, r }: Ctx) => some(r, s.skills.skills.getSnapshot().all)
 const entry = ({ s, r }: Ctx) => some(r, s.skills.entries.getSnapshot().items)
 const criterion = ({ s, r }: Ctx) => some(r, s.criteria.getSnapshot().items)
+const proposal = ({ s, r }: Ctx) => some(r, s.proposals.getSnapshot().items)
+
+/** An answer that fits the proposal's kind most of the time, and now and then one that does not. */
+function answerTo({ r }: Ctx, p: Proposal): Answer {
+  if (isStanceKind(p.kind) && r.chance(0.9)) return { stance: r.pick(STANCES[p.kind]) }
+  if (r.chance(0.1)) return { stance: r.pick(['agree', 'yes', 'block'] as const) }
+  const options: Record<string, number> = {}
+  for (const option of p.options) if (r.chance(0.5)) options[option.id] = r.int(3)
+  return { options }
+}
 
 function entryFields(ctx: Ctx, groupId: GroupId, skillId: SkillId): EntryFields {
   const { r } = ctx
@@ -176,6 +194,14 @@ export const OPERATIONS: readonly Operation[] = [
   ['person attended', 2, (c) => { const m = meeting(c); if (m) c.s.meetings.setPersonAttended(m.id, c.r.pick(['Ana', 'ana ', 'Ben', 'Zofia']), c.r.chance(0.7)) }],
   ['action remove', 1, (c) => { const m = meeting(c); const a = m && some(c.r, m.actions); if (m && a && c.s.meetings.removeAction(m.id, a.id)) takenOffBy(c.s).actions.push({ meeting: m.id, entry: a.id }) }],
   ['action restore', 1, (c) => { const a = toRestore(c, 'actions'); if (a) c.s.meetings.restoreAction(a.meeting, a.entry) }],
+  ['rsvp', 2, (c) => { const m = meeting(c); if (m) c.s.meetings.setRsvp(m.id, c.r.pick(['Ana', 'ana ', 'Ben', 'Zofia']), c.r.pick(RSVP_ANSWERS), c.r.chance(0.5) ? (group(c)?.id ?? '') : '') }],
+  ['time zone', 0.5, (c) => { const m = meeting(c); if (m) c.s.meetings.setTimeZone(m.id, c.r.pick(['Africa/Cairo', 'Europe/Warsaw', 'Asia/Karachi', 'Mars/Olympus'])) }],
+  // proposals and polls
+  ['proposal add', 1, (c) => { const kind = c.r.pick(PROPOSAL_KINDS); c.s.proposals.addProposal({ title: word(c.r), details: word(c.r), kind, options: kind === 'time-poll' ? [day(c.r) + 'T18:00', day(c.r) + 'T19:30'] : [word(c.r), word(c.r), word(c.r)], dots: 1 + c.r.int(6), closesAt: Date.UTC(2026, 2, 1) + c.r.int(4 * 3_600_000), meetingId: c.r.chance(0.5) ? (meeting(c)?.id ?? '') : '' }) }],
+  ['proposal answer', 4, (c) => { const p = proposal(c); if (p) c.s.proposals.answer(p.id, c.r.pick(['Ana', 'ana ', 'Ben', 'Zofia']), answerTo(c, p), c.r.chance(0.7) ? word(c.r) || 'because' : '') }],
+  ['proposal close', 0.5, (c) => { const p = proposal(c); if (p) c.s.proposals.close(p.id, word(c.r)) }],
+  ['proposal delete', 0.3, (c) => { const p = proposal(c); if (p) c.s.proposals.deleteProposal(p.id) }],
+  ['proposal restore', 0.3, (c) => { const p = some(c.r, c.s.proposals.getSnapshot().trash); if (p) c.s.proposals.restoreProposal(p.id) }],
   // stipends
   ['stipend rules', 1, (c) => c.s.stipends.saveSettings({ amountMinor: c.r.int(100_000), currency: c.r.pick(['GBP', 'EUR', 'JPY']), kinds: MEETING_KINDS.filter(() => c.r.chance(0.5)), }),],
   ['payment add', 2, (c) => { const g = group(c); if (g) c.s.stipends.recordPayment({ groupId: g.id, period: `2026-0${1 + c.r.int(9)}`, amountMinor: c.r.int(100_000), paidOn: day(c.r), note: word(c.r), }) }],

@@ -238,7 +238,9 @@ describe('space file: refused, and the space unchanged', () => {
     const { a, b } = twoDevices()
     const file = await fileOf(a)
     const body = file.indexOf('\n') + 1
-    for (const at of [body, body + 20, file.length - 4]) {
+    // Near the end, but not in base64's last group of four, whose last character may carry
+    // padding bits that decoding ignores (a flip there can leave every byte as it was).
+    for (const at of [body, body + 20, file.trimEnd().replace(/=+$/, '').length - 5]) {
       await expectRefused(b, flip(file, at), 'wrong-key-or-damaged')
     }
   })
