@@ -4,18 +4,12 @@
  * stands in, the editor takes over what was typed with the caret where it was, typing goes on
  * without a tap, and everything is still there after a reload.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startApp, type RunningApp } from '../support/app-server'
+import { describe, expect, it } from 'vitest'
+import { useApp } from '../support/app-server'
 import { launch, unexpectedProblems, watchConsole } from '../support/chromium'
 import { createSpace, firstRun } from '../support/flows'
 
-let app: RunningApp | undefined
-beforeAll(async () => {
-  app = await startApp()
-})
-afterAll(async () => {
-  await app?.stop()
-})
+const app = useApp()
 
 describe('notes typed before the editor loads', () => {
   it('are kept, taken over by the editor with the caret, and survive a reload', async () => {
@@ -29,7 +23,7 @@ describe('notes typed before the editor loads', () => {
         await new Promise((done) => setTimeout(done, 2_500))
         await route.continue()
       })
-      await firstRun(page, app!.url, 'Ana')
+      await firstRun(page, app.url, 'Ana')
       await createSpace(page, 'Early Network', { stay: 'home' })
       await page.getByRole('link', { name: 'Meetings', exact: true }).click()
       await page.getByRole('link', { name: 'New meeting' }).click()

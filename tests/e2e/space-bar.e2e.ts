@@ -5,18 +5,12 @@
  * served alone) the status says the phone is online but cannot reach the server, not that it
  * is offline.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startApp, type RunningApp } from '../support/app-server'
+import { describe, expect, it } from 'vitest'
+import { useApp } from '../support/app-server'
 import { catalog } from '../support/catalog'
-import { launch } from '../support/chromium'
+import { launch, PHONE } from '../support/chromium'
 
-let app: RunningApp | undefined
-beforeAll(async () => {
-  app = await startApp({ signalling: false })
-})
-afterAll(async () => {
-  await app?.stop()
-})
+const app = useApp({ signalling: false })
 
 const NAMES = {
   en: 'Solidarity Economy Organisers Network of Greater Manchester and Cheshire',
@@ -27,9 +21,9 @@ describe('the space bar on a small phone', () => {
   for (const locale of ['en', 'ar'] as const) {
     it(`keeps a long name and a long status to two rows and says the server is out of reach (${locale})`, async () => {
       const say = catalog(locale)
-      const { context, page } = await launch({ viewport: { width: 360, height: 760 }, locale })
+      const { context, page } = await launch({ viewport: PHONE, locale })
       try {
-        await page.goto(app!.url)
+        await page.goto(app.url)
         await page.getByRole('textbox', { name: say('firstRun.name') }).fill('Amina')
         await page.getByRole('button', { name: say('firstRun.continue') }).click()
         await page.getByRole('textbox', { name: say('spaces.nameLabel') }).fill(NAMES[locale])
