@@ -9,6 +9,7 @@
 import type { SpaceDoc } from '../doc/schema'
 import type { SpaceRecord, SpaceSettings } from '../storage/types'
 import { createSyncProvider, type SyncProvider } from '../sync/provider'
+import { createRoomLinks, type RoomLinks } from '../sync/room-link'
 import {
   createStatusStore,
   type PresenceState,
@@ -51,6 +52,8 @@ export interface SessionSync {
   readonly present: Pick<Store<readonly PresentPeer[]>, 'subscribe' | 'getSnapshot'>
   /** The space's awareness, opaque here: the notes editor draws other people's cursors from it. */
   readonly awareness: unknown
+  /** Phones linked in the room by QR codes (no server); undefined where sync is unavailable. */
+  readonly room: RoomLinks | undefined
   /** The signalling URLs in use (for Settings to show). */
   urls(): readonly string[]
   setPresence(state: PresenceState | null): void
@@ -80,6 +83,7 @@ export function createSessionSync(options: SessionSyncOptions): SessionSync {
   let presence = options.presence
   let settings = space.settings
   let provider: SyncProvider | undefined
+  let room: RoomLinks | undefined
   let destroyed = false
   const statusListeners = new Set<() => void>()
   let unsubscribeStatus = () => {}
@@ -101,6 +105,12 @@ export function createSessionSync(options: SessionSyncOptions): SessionSync {
       iceServers: settings.iceServers,
       ...(presence ? { localState: withCursor(presence) } : {}),
     })
+    room = createRoomLinks({
+      spaceId: space.id,
+      key: space.key,
+      provider,
+      iceServers: settings.iceServers,
+    })
     provider.awareness.on('change', refreshPresent)
     unsubscribeStatus = provider.status.subscribe(() => {
       for (const listener of [...statusListeners]) listener()
@@ -111,6 +121,8 @@ export function createSessionSync(options: SessionSyncOptions): SessionSync {
 
   function stop() {
     unsubscribeStatus()
+    room?.destroy()
+    room = undefined
     provider?.awareness.off('change', refreshPresent)
     provider?.destroy()
     provider = undefined
@@ -131,6 +143,9 @@ export function createSessionSync(options: SessionSyncOptions): SessionSync {
     present,
     get awareness() {
       return provider?.awareness
+    },
+    get room() {
+      return room
     },
     urls: () => signallingUrlsOf(settings, options.location),
     setPresence(state) {
