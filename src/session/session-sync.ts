@@ -20,6 +20,9 @@ import { canSync } from './can-sync'
 import { createStore, type Store } from './store'
 
 export type { PresenceState, PresentPeer, SyncStatus }
+export type { RoomLinks, RoomLinkStatus } from '../sync/room-link'
+export type { PairingProblem, RoomAnswer, RoomChannel, RoomOffer } from '../sync/room-pairing'
+export { CODE_LIFETIME_S } from '../sync/room-pairing'
 
 /** Where the app's own server accepts signalling (scripts/serve.mjs SIGNAL_PATH). */
 export const SIGNAL_PATH = '/signal'

@@ -12,6 +12,7 @@ import { roomNameFor } from './room-name'
 import {
   answerRoomOffer,
   createRoomOffer,
+  readRoomCode,
   spaceTagOf,
   type Paired,
   type PairingOptions,
@@ -38,10 +39,15 @@ export interface RoomLinks {
   offer(): Promise<Paired<RoomOffer>>
   /** The scanning phone: the answer code for a scanned offer. */
   answer(text: string): Promise<Paired<RoomAnswer>>
+  /**
+   * What a scanned text is, before anything is done with it: an offer or an answer of this
+   * space, or why it is refused. Undefined for the few milliseconds the space tag takes.
+   */
+  classify(text: string): Paired<'offer' | 'answer'> | undefined
   /** Start syncing over a channel that opened. */
   add(room: RoomChannel): Promise<void>
-  subscribe(listener: () => void): () => void
-  getSnapshot(): readonly RoomLinkStatus[]
+  readonly subscribe: (listener: () => void) => () => void
+  readonly getSnapshot: () => readonly RoomLinkStatus[]
   destroy(): void
 }
 
@@ -75,6 +81,8 @@ export function createRoomLinks(options: RoomLinksOptions): RoomLinks {
   let timer: ReturnType<typeof setInterval> | undefined
   let destroyed = false
   const tag = spaceTagOf(options.key)
+  let knownTag: Uint8Array | undefined
+  void tag.then((value) => (knownTag = value))
   const roomKey = roomNameFor(options.spaceId).then((name) => deriveRoomKey(options.key, name))
   const pairingOptions = async (): Promise<PairingOptions> => ({
     ...options.pairing,
@@ -145,6 +153,11 @@ export function createRoomLinks(options: RoomLinksOptions): RoomLinks {
   return {
     offer: async () => createRoomOffer(await pairingOptions()),
     answer: async (text) => answerRoomOffer(text, await pairingOptions()),
+    classify(text) {
+      if (!knownTag) return undefined
+      const read = readRoomCode(text, undefined, { ...options.pairing, spaceTag: knownTag })
+      return read.ok ? { ok: true, value: read.value.kind } : read
+    },
     add,
     subscribe(listener) {
       listeners.add(listener)

@@ -179,7 +179,7 @@ function whenOpen(
 /** Decodes a scanned code and checks what every code must satisfy. */
 export function readRoomCode(
   text: string,
-  expected: RoomCode['kind'],
+  expected: RoomCode['kind'] | undefined,
   options: PairingOptions,
 ): Paired<RoomCode> {
   const decoded = decodeRoomCode(text.trim())
@@ -189,7 +189,9 @@ export function readRoomCode(
   const nowS = (options.now ?? Date.now)() / 1000
   // both ways: a phone whose clock runs far ahead would otherwise make codes that never expire
   if (Math.abs(nowS - code.createdAt) > CODE_LIFETIME_S) return { ok: false, error: 'expired' }
-  if (code.kind !== expected) return { ok: false, error: 'wrong-kind' }
+  if (expected && code.kind !== expected) return { ok: false, error: 'wrong-kind' }
+  if (code.kind === 'offer' && answered.has(hex(code.pairingId)))
+    return { ok: false, error: 'already-used' }
   return { ok: true, value: code }
 }
 

@@ -137,3 +137,19 @@ export function startQrScan<Outcome>(
   })
   return stop
 }
+
+/**
+ * Asks for the camera and lets it go at once. Before gathering WebRTC candidates this matters:
+ * with camera access granted, Chromium offers the phone's real local addresses instead of
+ * hiding them behind `.local` names, which some networks cannot resolve.
+ */
+export async function warmUpCamera(): Promise<ScanProblem | undefined> {
+  if (!canScan()) return 'no-camera'
+  try {
+    const media = await navigator.mediaDevices.getUserMedia({ video: true, audio: false })
+    media.getTracks().forEach((track) => track.stop())
+    return undefined
+  } catch (error) {
+    return cameraProblem(error)
+  }
+}

@@ -80,6 +80,9 @@ export function HomeScreen({ session, space }: { session: Session; space: SpaceR
         />
       )}
       <MeetingSection meetings={meetings} base={base} />
+      <Link to={`${base}/room`} className="button">
+        {t('room.entry')}
+      </Link>
       {groups.length > 0 && (
         <>
           <ActionsSection
