@@ -32,6 +32,12 @@ const benches = [
     file: 'scripts/bench-meetings.mjs',
     run: 'benchMeetings',
   },
+  {
+    key: 'room-code',
+    name: 'room codes: bytes, text and QR version of real Chromium offers and answers',
+    file: 'scripts/bench-room-code.mjs',
+    run: 'benchRoomCode',
+  },
 ]
 
 const wanted = process.argv.slice(2)
