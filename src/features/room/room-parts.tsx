@@ -11,12 +11,10 @@ import { QrCode } from '../../ui/qr-code'
 export function RoomCodeCard({
   code,
   step,
-  hint,
   check,
 }: {
   readonly code: string
   readonly step: string
-  readonly hint?: string
   readonly check?: string
 }) {
   const t = useT()
@@ -25,7 +23,6 @@ export function RoomCodeCard({
       <p className="room-step">{step}</p>
       <QrCode text={code} label={t('room.codeLabel')} />
       {check !== undefined && <RoomCheck value={check} />}
-      {hint !== undefined && <p className="hint">{hint}</p>}
     </div>
   )
 }

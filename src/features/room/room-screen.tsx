@@ -139,11 +139,12 @@ export function RoomScreen({ session, space }: { session: Session; space: SpaceR
       )}
       {phase.name === 'showing' && room && offer && (
         <>
-          <RoomCodeCard code={offer.code} step={t('room.step1')} hint={t('room.codeLifetime')} />
+          <RoomCodeCard code={offer.code} step={t('room.step1')} />
           <p className="room-step">{t('room.step2')}</p>
           <button type="button" className="primary" onClick={() => setPhase({ name: 'scanning' })}>
             {t('room.scan')}
           </button>
+          <p className="hint">{t('room.codeLifetime')}</p>
         </>
       )}
       {phase.name === 'scanning' && room && (
