@@ -2,11 +2,13 @@
  * The phones this device is linked to "in the room" for one space: pairing (room-pairing.ts)
  * with the space's tag, then each open channel encrypted with the room key (room-channel.ts)
  * and handed to the space's sync provider, which syncs it exactly like a signalled peer and
- * relays updates between all its peers. The status lists each link: the check both phones
+ * relays updates between all its peers. Each link also carries the mesh (room-mesh.ts), which
+ * links the phones that did not scan each other. The status lists each link: the check both phones
  * showed, the other phone's name, how much arrived, and whether it is all up to date.
  */
 import type { SyncProvider } from './provider'
 import { encryptChannel, type EncryptedChannel } from './room-channel'
+import { createMesh } from './room-mesh'
 import { deriveRoomKey } from './room-crypto'
 import { roomNameFor } from './room-name'
 import {
@@ -58,6 +60,8 @@ export interface RoomLinksOptions {
   readonly iceServers?: readonly RTCIceServer[]
   /** tests: a shorter gathering cap or lifetime clock */
   readonly pairing?: Omit<PairingOptions, 'spaceTag' | 'iceServers'>
+  /** tests: false links only the phones that scanned each other (updates are still relayed) */
+  readonly mesh?: boolean
 }
 
 /** How often the status looks at names, bytes and buffers (nothing to subscribe to there). */
@@ -84,6 +88,11 @@ export function createRoomLinks(options: RoomLinksOptions): RoomLinks {
   let knownTag: Uint8Array | undefined
   void tag.then((value) => (knownTag = value))
   const roomKey = roomNameFor(options.spaceId).then((name) => deriveRoomKey(options.key, name))
+  const mesh = createMesh({
+    key: roomKey,
+    iceServers: options.iceServers ?? [],
+    onLink: (room) => void add(room),
+  })
   const pairingOptions = async (): Promise<PairingOptions> => ({
     ...options.pairing,
     spaceTag: await tag,
@@ -146,6 +155,7 @@ export function createRoomLinks(options: RoomLinksOptions): RoomLinks {
       },
       onExchange: refresh,
     })
+    if (options.mesh !== false) mesh.join(room)
     timer ??= setInterval(refresh, REFRESH_MS)
     refresh()
   }
@@ -167,6 +177,7 @@ export function createRoomLinks(options: RoomLinksOptions): RoomLinks {
     destroy() {
       destroyed = true
       clearInterval(timer)
+      mesh.destroy()
       for (const link of links) link.close('closed')
       listeners.clear()
     },

@@ -66,6 +66,8 @@ export interface RoomChannel {
   readonly check: string
   /** the other phone's fingerprint (what identifies it while the link lives) */
   readonly remoteFingerprint: Uint8Array
+  /** the link's connection: the mesh opens its own channel on it (room-mesh.ts) */
+  readonly connection: RTCPeerConnection
   close(): void
 }
 
@@ -117,7 +119,7 @@ export async function shortCheck(a: Uint8Array, b: Uint8Array): Promise<string> 
   return String(value).padStart(4, '0')
 }
 
-function newConnection(options: PairingOptions) {
+export function newConnection(options: Pick<PairingOptions, 'iceServers'>) {
   const pc = new RTCPeerConnection({ iceServers: [...(options.iceServers ?? [])] })
   // negotiated, like live sync's links: both sides have it at once, neither waits for an event
   const channel = pc.createDataChannel('weave-room', { negotiated: true, id: 0, ordered: true })
@@ -126,7 +128,10 @@ function newConnection(options: PairingOptions) {
 }
 
 /** Sets the local description and waits for candidates (all, or what came within the cap). */
-async function gather(pc: RTCPeerConnection, capMs: number): Promise<Paired<CompactDescription>> {
+export async function gather(
+  pc: RTCPeerConnection,
+  capMs: number,
+): Promise<Paired<CompactDescription>> {
   const complete = new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, capMs)
     pc.addEventListener('icegatheringstatechange', () => {
@@ -145,7 +150,7 @@ async function gather(pc: RTCPeerConnection, capMs: number): Promise<Paired<Comp
 }
 
 /** Resolves when the channel opens; a failed ICE connection or the timeout ends it. */
-function whenOpen(
+export function whenOpen(
   pc: RTCPeerConnection,
   channel: RTCDataChannel,
   check: string,
@@ -169,7 +174,8 @@ function whenOpen(
       if (pc.connectionState === 'failed' || pc.connectionState === 'closed')
         done({ ok: false, error: 'unreachable' })
     }
-    const onOpen = () => done({ ok: true, value: { channel, check, remoteFingerprint, close } })
+    const onOpen = () =>
+      done({ ok: true, value: { channel, check, remoteFingerprint, connection: pc, close } })
     pc.addEventListener('connectionstatechange', onState)
     channel.addEventListener('open', onOpen)
     if (channel.readyState === 'open') onOpen()

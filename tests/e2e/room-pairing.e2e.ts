@@ -190,67 +190,92 @@ describe('room pairing by codes between two Chromium processes, no server', () =
     expect(pageErrors).toEqual([])
   })
 
-  it('three phones: Carla scans only Ben and gets Amal’s edits live, relayed, with no echo', async () => {
-    const [a, b, c] = [
-      await openPage(browsers[0]!, 'A'),
-      await openPage(browsers[1]!, 'B'),
-      await openPage(browsers[2]!, 'C'),
-    ]
-    const space = { spaceId: `space-${randomHex(8)}`, key: randomHex(32) }
-    await start(a, { ...space, name: 'Amal' })
-    await start(b, { ...space, name: 'Ben' })
-    await start(c, { ...space, name: 'Carla' })
-    await a.evaluate(() => window.roomTest.fill(1024 * 1024))
-    const sent = await a.evaluate(() => window.roomTest.summary())
+  for (const mesh of [false, true])
+    it(
+      mesh
+        ? 'three phones: Carla scans only Ben, and the mesh links her with Amal directly'
+        : 'three phones: Carla scans only Ben and gets Amal’s edits live, relayed, with no echo',
+      async () => {
+        const [a, b, c] = [
+          await openPage(browsers[0]!, 'A'),
+          await openPage(browsers[1]!, 'B'),
+          await openPage(browsers[2]!, 'C'),
+        ]
+        const space = { spaceId: `space-${randomHex(8)}`, key: randomHex(32) }
+        await start(a, { ...space, name: 'Amal', mesh })
+        await start(b, { ...space, name: 'Ben', mesh })
+        await start(c, { ...space, name: 'Carla', mesh })
+        await a.evaluate(() => window.roomTest.fill(1024 * 1024))
+        const sent = await a.evaluate(() => window.roomTest.summary())
 
-    /** `shower` shows its offer, `scanner` answers it, `shower` takes the answer. */
-    const pair = async (shower: Page, scanner: Page) => {
-      const offer = await shower.evaluate(() => window.roomTest.offer())
-      const answer = await scanner.evaluate((code) => window.roomTest.answer(code), offer.code!)
-      const accepted = await shower.evaluate((code) => window.roomTest.accept(code), answer.code!)
-      expect(accepted.check).toBe(answer.check)
-    }
-    await pair(a, b) // Amal and Ben
-    await pair(b, c) // Carla scans only Ben
-    for (const [page, links] of [
-      [a, 1],
-      [b, 2],
-      [c, 1],
-    ] as const)
-      await page.waitForFunction(
-        (n) => window.roomTest.links().filter((l) => l.open && l.upToDate).length === n,
-        links,
-        { timeout: 30_000 },
-      )
-    // what Amal had reached Carla through Ben
-    await c.waitForFunction(() => window.roomTest.links()[0]?.upToDate)
-    await expect.poll(() => c.evaluate(() => window.roomTest.summary())).toEqual(sent)
+        /** `shower` shows its offer, `scanner` answers it, `shower` takes the answer. */
+        const pair = async (shower: Page, scanner: Page) => {
+          const offer = await shower.evaluate(() => window.roomTest.offer())
+          const answer = await scanner.evaluate((code) => window.roomTest.answer(code), offer.code!)
+          const accepted = await shower.evaluate(
+            (code) => window.roomTest.accept(code),
+            answer.code!,
+          )
+          expect(accepted.check).toBe(answer.check)
+        }
+        await pair(a, b) // Amal and Ben
+        await pair(b, c) // Carla scans only Ben
+        // with the mesh, Amal and Carla also link directly (through Ben's channels, no code)
+        const t1 = Date.now()
+        for (const [page, links] of [
+          [a, mesh ? 2 : 1],
+          [b, 2],
+          [c, mesh ? 2 : 1],
+        ] as const)
+          await page.waitForFunction(
+            (n) => window.roomTest.links().filter((l) => l.open && l.upToDate).length === n,
+            links,
+            { timeout: 30_000 },
+          )
+        if (mesh)
+          figures.push(`mesh: Carla paired with Ben → 3 links up to date: ${Date.now() - t1} ms`)
+        if (mesh)
+          await expect
+            .poll(() =>
+              c.evaluate(() =>
+                window.roomTest
+                  .links()
+                  .flatMap((l) => l.names)
+                  .sort(),
+              ),
+            )
+            .toEqual(['Amal', 'Ben'])
+        // what Amal had reached Carla (through Ben, or directly)
+        await expect.poll(() => c.evaluate(() => window.roomTest.summary())).toEqual(sent)
 
-    // a live edit on Amal's phone reaches Carla, who never scanned Amal, and back
-    const received = () =>
-      Promise.all(
-        [a, b, c].map((page) =>
-          page.evaluate(() => window.roomTest.links().reduce((n, l) => n + l.receivedBytes, 0)),
-        ),
-      )
-    const before = await received()
-    const t0 = Date.now()
-    await a.evaluate(() => window.roomTest.set('from-amal', 'live over two hops'))
-    await c.waitForFunction(() => window.roomTest.get('from-amal') === 'live over two hops')
-    figures.push(`three phones: Amal's edit on Carla's phone (two hops) in ${Date.now() - t0} ms`)
-    await c.evaluate(() => window.roomTest.set('from-carla', 'and back'))
-    await a.waitForFunction(() => window.roomTest.get('from-carla') === 'and back')
+        // a live edit on Amal's phone reaches Carla, who never scanned Amal, and back
+        const received = () =>
+          Promise.all(
+            [a, b, c].map((page) =>
+              page.evaluate(() => window.roomTest.links().reduce((n, l) => n + l.receivedBytes, 0)),
+            ),
+          )
+        const before = await received()
+        const t0 = Date.now()
+        await a.evaluate(() => window.roomTest.set('from-amal', 'live over two hops'))
+        await c.waitForFunction(() => window.roomTest.get('from-amal') === 'live over two hops')
+        figures.push(
+          `three phones, mesh ${mesh}: Amal's edit on Carla's phone in ${Date.now() - t0} ms`,
+        )
+        await c.evaluate(() => window.roomTest.set('from-carla', 'and back'))
+        await a.waitForFunction(() => window.roomTest.get('from-carla') === 'and back')
 
-    // no echo: traffic for the two edits stops, and stays small (each hop sends each edit once)
-    await new Promise((resolve) => setTimeout(resolve, 1_000))
-    const settled = await received()
-    await new Promise((resolve) => setTimeout(resolve, 1_000))
-    expect(await received()).toEqual(settled)
-    const grown = settled.map((bytes, i) => bytes - before[i]!)
-    figures.push(
-      `bytes received for two small edits: Amal ${grown[0]}, Ben ${grown[1]}, Carla ${grown[2]}`,
+        // no echo: traffic for the two edits stops, and stays small (each hop sends each edit once)
+        await new Promise((resolve) => setTimeout(resolve, 1_000))
+        const settled = await received()
+        await new Promise((resolve) => setTimeout(resolve, 1_000))
+        expect(await received()).toEqual(settled)
+        const grown = settled.map((bytes, i) => bytes - before[i]!)
+        figures.push(
+          `mesh ${mesh}: bytes received for two small edits: Amal ${grown[0]}, Ben ${grown[1]}, Carla ${grown[2]}`,
+        )
+        for (const bytes of grown) expect(bytes).toBeLessThan(2_000)
+        expect(pageErrors).toEqual([])
+      },
     )
-    for (const bytes of grown) expect(bytes).toBeLessThan(2_000)
-    expect(pageErrors).toEqual([])
-  })
 })
