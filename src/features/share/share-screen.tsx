@@ -33,7 +33,7 @@ export function ShareScreen({ session, space }: { session: Session; space: Space
       </h1>
       <InviteSection space={space} />
       <div className="stack">
-        <Link to={`/spaces/${space.id}/room`} className="button primary">
+        <Link to={`/spaces/${space.id}/room`} className="button">
           {t('room.entry')}
         </Link>
         <p className="hint">{t('room.entryHint')}</p>
