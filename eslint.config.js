@@ -53,6 +53,13 @@ const webrtc = {
   group: ['y-webrtc'],
   message: 'Only src/sync uses y-webrtc: go through the session.',
 }
+/** The session with its Y.Doc is session/'s own: features and app/ get a `Session` without it. */
+const spaceDoc = {
+  group: ['**/session/session'],
+  importNames: ['SpaceSession', 'openSession', 'createSessionRegistry'],
+  message:
+    'Features and app/ reach a space through a Session (useSpaceSession) and its doc stores, never its Y.Doc: add a session command for whole-document work.',
+}
 const PACKAGES = {
   doc: [dexie, webrtc],
   storage: [webrtc],
@@ -61,18 +68,25 @@ const PACKAGES = {
   i18n: [yjs, dexie],
   ui: [yjs, dexie],
   session: [yjs, dexie],
-  features: [yjs, dexie],
-  app: [yjs, dexie],
+  features: [yjs, dexie, spaceDoc],
+  app: [yjs, dexie, spaceDoc],
+}
+
+/** The app runs in the browser: it never imports the server side (server/ imports src/). */
+const notServer = {
+  regex: '^(\\.\\./)+server(/|$)',
+  message: 'The app never imports server/: shared wire formats live in src/sync/wire/.',
 }
 
 /** The folders a layer must not import, with a message that says what it may import and why. */
 function layerPatterns(layer) {
   const { may, why } = LAYERS[layer]
-  if (may.includes('*')) return PACKAGES[layer]
+  if (may.includes('*')) return [...PACKAGES[layer], notServer]
   const forbidden = srcFolders.filter((name) => name !== layer && !may.includes(name))
   const allowed = may.length > 0 ? `${may.map((m) => `${m}/`).join(', ')}` : 'nothing in src/'
   return [
     ...PACKAGES[layer],
+    notServer,
     {
       group: forbidden.flatMap((name) => [`**/${name}/*`, `**/${name}`]),
       message: `${layer}/ may import ${allowed} only. ${why}`,
@@ -101,13 +115,24 @@ const boundaries = [
       },
     ],
   })),
+  {
+    // The server shares the wire formats with the app and nothing else: the rest of src/ is
+    // browser code (DOM, IndexedDB, Yjs) that has no business in a Node process.
+    files: ['server/**'],
+    patterns: [
+      {
+        regex: '(^|/)src/(?!sync/wire/)',
+        message: 'server/ imports only src/sync/wire/ from the app (the shared wire formats).',
+      },
+    ],
+  },
 ].map(({ files, patterns }) => ({
   files,
   rules: { 'no-restricted-imports': ['error', { patterns }] },
 }))
 
 export default tseslint.config(
-  { ignores: ['dist', 'dev-dist', 'node_modules', '.e2e-profiles', 'public'] },
+  { ignores: ['dist', 'dist-server', 'dev-dist', 'node_modules', '.e2e-profiles', 'public'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

@@ -3,6 +3,8 @@ import { defineConfig } from 'vite'
 import react from '@vitejs/plugin-react'
 import { VitePWA } from 'vite-plugin-pwa'
 import { readFileSync } from 'node:fs'
+import { CSP_HEADER } from './server/csp.ts'
+import { cspMeta, serverBundle } from './server/vite-plugins.ts'
 
 const { version } = JSON.parse(
   readFileSync(new URL('./package.json', import.meta.url), 'utf8'),
@@ -20,6 +22,7 @@ export default defineConfig({
   },
   plugins: [
     react(),
+    cspMeta(),
     VitePWA({
       // The app asks before it reloads into a new version (workbox-window), never mid-edit.
       registerType: 'prompt',
@@ -35,9 +38,10 @@ export default defineConfig({
       },
       devOptions: { enabled: false },
     }),
+    serverBundle(),
   ],
   server: { host: true },
-  preview: { host: true },
+  preview: { host: true, headers: { 'Content-Security-Policy': CSP_HEADER } },
   test: {
     projects: [
       {
@@ -47,6 +51,9 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
           setupFiles: ['tests/support/unit-setup.ts'],
+          // A guard against a hang, not a speed check: seeded convergence runs take 3–6 s on a
+          // busy 2-core machine, past vitest's 5 s default.
+          testTimeout: 60_000,
         },
       },
       {

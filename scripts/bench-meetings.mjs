@@ -7,9 +7,8 @@ import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { build } from 'vite'
-import { chromium } from 'playwright-core'
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './bench-support.mjs'
-import { startServer } from './serve.mjs'
+import { launchChromium, newProfileDir } from './bench-support.mjs'
+import { startServer } from '../dist-server/index.js'
 
 const root = join(import.meta.dirname, '..')
 const PHONE = { width: 360, height: 740 }
@@ -75,11 +74,9 @@ export async function benchMeetings() {
     logger: quiet,
   })
   const url = `http://localhost:${server.port}`
-  const profile = mkdtempSync(join(tmpdir(), 'weave-bench-profile-'))
+  const profile = newProfileDir()
   const launch = async () => {
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM_PATH,
-      args: CHROMIUM_ARGS,
+    const context = await launchChromium(profile, {
       viewport: PHONE,
       locale: 'en-GB',
     })

@@ -2,23 +2,12 @@
 // Benchmark: the skills map of a large network (300 groups, 200 skills, 3,000 entries) in
 // headless Chromium at phone size: computing every match, rendering the matrix, scrolling it.
 // Prints tables; asserts nothing (machines here are noisy).
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import react from '@vitejs/plugin-react'
-import { chromium } from 'playwright-core'
-import { CHROMIUM_ARGS, CHROMIUM_PATH, serveBenchPage } from './bench-support.mjs'
+import { launchChromium, serveBenchPage } from './bench-support.mjs'
 
 export async function benchSkills() {
   const served = await serveBenchPage('skills', { plugins: [react()] })
-  const context = await chromium.launchPersistentContext(
-    mkdtempSync(join(tmpdir(), 'weave-bench-profile-')),
-    {
-      executablePath: CHROMIUM_PATH,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 360, height: 740 },
-    },
-  )
+  const context = await launchChromium(undefined, { viewport: { width: 360, height: 740 } })
   try {
     const page = context.pages()[0] ?? (await context.newPage())
     await page.goto(served.url)

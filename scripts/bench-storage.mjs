@@ -1,21 +1,11 @@
 #!/usr/bin/env node
 // Benchmark: our persistence adapter and y-indexeddb, side by side in headless Chromium with
 // an on-disk profile. Prints a table; asserts nothing (machines here are noisy).
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { chromium } from 'playwright-core'
-import { CHROMIUM_ARGS, CHROMIUM_PATH, serveBenchPage } from './bench-support.mjs'
+import { launchChromium, serveBenchPage } from './bench-support.mjs'
 
 export async function benchStorage() {
   const served = await serveBenchPage('storage')
-  const context = await chromium.launchPersistentContext(
-    mkdtempSync(join(tmpdir(), 'weave-bench-profile-')),
-    {
-      executablePath: CHROMIUM_PATH,
-      args: CHROMIUM_ARGS,
-    },
-  )
+  const context = await launchChromium()
   try {
     const page = context.pages()[0] ?? (await context.newPage())
     await page.goto(served.url)

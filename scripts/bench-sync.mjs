@@ -5,16 +5,10 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium } from 'playwright-core'
-import { CHROMIUM_ARGS, CHROMIUM_PATH, serveBenchPage } from './bench-support.mjs'
-import { startSignallingServer } from './signalling-server.mjs'
+import { launchChromium, serveBenchPage } from './bench-support.mjs'
+import { startSignallingServer } from '../dist-server/index.js'
 
-// Loopback WebRTC also needs these, and camera/microphone granted (below).
-const ARGS = [
-  ...CHROMIUM_ARGS,
-  '--disable-features=WebRtcHideLocalIpsWithMdns',
-  '--allow-loopback-in-peer-connection',
-]
+// Loopback WebRTC needs camera/microphone granted (below), besides the shared flags.
 const MB = 1024 * 1024
 const SIZES_MB = [1, 5, 10]
 const TRIES = Number(process.env.BENCH_SYNC_TRIES ?? 10)
@@ -77,10 +71,7 @@ export async function benchSync() {
 
 /** One device: its own browser process on its own profile folder, with the bench page open. */
 async function launchDevice(profileDir, label, pageUrl) {
-  const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM_PATH,
-    args: ARGS,
-  })
+  const context = await launchChromium(profileDir)
   await context.grantPermissions(['camera', 'microphone'])
   const page = context.pages()[0] ?? (await context.newPage())
   const errors = []

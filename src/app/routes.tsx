@@ -3,16 +3,14 @@
  * hears where it arrived, and keyboard users start at the top of the new content.
  */
 import { lazy, Suspense, useEffect } from 'react'
-import type { SpaceId } from '../domain/ids'
 import { FirstRunScreen } from '../features/first-run/first-run-screen'
-import { INVITE_PATH } from '../domain/invite'
 import { SpacesScreen } from '../features/spaces/spaces-screen'
 import { useT } from '../i18n/i18n-context'
 import type { InstallController, UpdateController } from '../session/platform'
 import { useDevice } from '../session/use-app'
 import { ErrorBoundary } from '../ui/error-boundary'
-import { matchPath, navigate, usePath } from '../ui/router'
-import { PAGES, type Section } from './space-pages'
+import { navigate, useRoute } from '../ui/router'
+import { PAGES } from './space-pages'
 
 // The first screens a person sees are in the main bundle; the rest load when first opened
 // (and are precached by the service worker, so they open offline too).
@@ -54,48 +52,32 @@ interface Props {
 
 export function Routes({ update, install }: Props) {
   const t = useT()
-  const path = usePath()
+  const route = useRoute()
   const { profile } = useDevice()
 
   // Finishing the first run shows the spaces screen at the same path: focus its heading too.
   const started = profile !== undefined
   // again when the language changes: the title is then in the new language
-  useEffect(() => focusHeading(t('app.name')), [path, started, t])
+  useEffect(() => focusHeading(t('app.name')), [route, started, t])
 
   if (!profile) return <FirstRunScreen />
 
-  const space = matchPath('/spaces/:id/:section', path)
-  const spaceRoot = matchPath('/spaces/:id', path)
-  const groupPage =
-    matchPath('/spaces/:id/groups/:groupId', path) ??
-    matchPath('/spaces/:id/groups/:groupId/edit', path)
-  const skillsPage =
-    matchPath('/spaces/:id/skills/:view', path) ??
-    matchPath('/spaces/:id/skills/skill/:skillId', path)
-  const meetingPage =
-    matchPath('/spaces/:id/meetings/:meetingId', path) ??
-    matchPath('/spaces/:id/meetings/:meetingId/edit', path)
+  if (route.page === 'space-root') {
+    navigate(`/spaces/${route.spaceId}/home`, { replace: true })
+    return null
+  }
+  const section = route.page === 'space' ? PAGES.find((p) => p === route.section) : undefined
   // Inside one space the layout stays mounted from page to page (its session, its status),
   // so moving between a list and a profile does not flash 'loading'.
-  const spaceId = groupPage?.id ?? meetingPage?.id ?? skillsPage?.id ?? space?.id
-  const screenKey = spaceId ? `space:${spaceId}` : path
+  const screenKey = route.page === 'space' && section ? `space:${route.spaceId}` : route.page
   let screen
-  if (path === '/') screen = <SpacesScreen />
-  else if (path === '/settings') screen = <SettingsScreen update={update} />
-  else if (path === '/install') screen = <InstallScreen install={install} />
-  else if (path === INVITE_PATH) screen = <JoinScreen />
-  else if (space?.id && PAGES.includes(space.section as Section))
-    screen = <SpaceLayout spaceId={space.id as SpaceId} section={space.section as Section} />
-  else if (groupPage?.id)
-    screen = <SpaceLayout spaceId={groupPage.id as SpaceId} section="groups" />
-  else if (skillsPage?.id)
-    screen = <SpaceLayout spaceId={skillsPage.id as SpaceId} section="skills" />
-  else if (meetingPage?.id)
-    screen = <SpaceLayout spaceId={meetingPage.id as SpaceId} section="meetings" />
-  else if (spaceRoot?.id) {
-    navigate(`/spaces/${spaceRoot.id}/home`, { replace: true })
-    return null
-  } else screen = <NotFound />
+  if (route.page === 'spaces') screen = <SpacesScreen />
+  else if (route.page === 'settings') screen = <SettingsScreen update={update} />
+  else if (route.page === 'install') screen = <InstallScreen install={install} />
+  else if (route.page === 'join') screen = <JoinScreen />
+  else if (route.page === 'space' && section)
+    screen = <SpaceLayout spaceId={route.spaceId} section={section} />
+  else screen = <NotFound />
 
   return (
     <ErrorBoundary

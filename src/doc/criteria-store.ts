@@ -19,6 +19,7 @@ import {
 } from '../domain/criteria'
 import { frozen } from '../domain/entity'
 import { newId } from '../domain/ids'
+import { fail, ok, type Result } from '../domain/result'
 import { readId } from './read'
 import { LOCAL, ROOT, type SpaceDoc } from './schema'
 
@@ -32,8 +33,7 @@ export interface CriteriaSnapshot {
   readonly skipped: number
 }
 
-export type CriterionResult =
-  { readonly id: CriterionId } | { readonly error: CriterionTextError | 'too-many' }
+export type CriterionResult = Result<CriterionId, CriterionTextError | 'too-many'>
 
 const starters = new Map(
   SEON_CRITERIA.map((c, index) => [c.id as string, { ...c, order: index + 1 }]),
@@ -115,22 +115,22 @@ export function createCriteriaStore(doc: SpaceDoc, now: () => number = Date.now)
 
     addCriterion(text: string): CriterionResult {
       const error = validateCriterionText(text)
-      if (error) return { error }
+      if (error) return fail(error)
       const { items } = getSnapshot()
-      if (items.length >= CRITERIA_MAX) return { error: 'too-many' }
+      if (items.length >= CRITERIA_MAX) return fail('too-many')
       const id = newId<'CriterionId'>()
       const last = items.at(-1)?.order ?? 0
       write({ [`text:${id}`]: text.trim(), [`order:${id}`]: Math.floor(last) + 1 })
-      return { id }
+      return ok(id)
     },
 
     /** Rewords a criterion; groups' answers to it are kept. */
     rewordCriterion(id: CriterionId, text: string): CriterionResult {
       const error = validateCriterionText(text)
-      if (error) return { error }
-      if (!exists(id)) return { error: 'criterion-required' }
+      if (error) return fail(error)
+      if (!exists(id)) return fail('criterion-required')
       write({ [`text:${id}`]: text.trim() })
-      return { id }
+      return ok(id)
     },
 
     /** Back to the original SE-ON wording (translated for each reader). */

@@ -10,6 +10,7 @@ import {
   isDueDate,
   isLocalDateTime,
   isMeetingKind,
+  isRsvpAnswer,
   MEETING_PEOPLE_MAX,
   MEETING_TEXT_MAX,
   MEETING_TITLE_MAX,
@@ -21,7 +22,9 @@ import {
   type Meeting,
   type MeetingFields,
   type MeetingId,
+  type Rsvp,
 } from '../domain/meeting'
+import { isTimeZone } from '../domain/zoned-time'
 import { REMOVE_FIELD, type FieldValue } from './collection'
 import { readLastChange } from './last-change'
 import { fieldsOf, readString, readTime, type Fields } from './read'
@@ -33,6 +36,8 @@ export const PERSON = 'person:'
 export const AGENDA = 'agenda:'
 export const DECISION = 'decision:'
 export const ACTION = 'action:'
+/** `rsvp:<name folded>` → { name, answer, groupId, at }: one answer per person, the last kept. */
+export const RSVP = 'rsvp:'
 export const GROUP_ID = /^[A-Za-z0-9_-]{8,64}$/
 export const ENTRY_TEXT_MAX = 1_000
 
@@ -47,6 +52,7 @@ export function readMeeting(id: string, fields: Fields, meta: Meeting): Meeting 
   const removedAgenda: AgendaItem[] = []
   const decisions: Decision[] = []
   const actions: Action[] = []
+  const rsvps: Rsvp[] = []
   for (const [key, value] of fields) {
     const groupId = key.slice(GROUP.length)
     if (key.startsWith(GROUP) && value === true && GROUP_ID.test(groupId)) groupIds.push(groupId)
@@ -66,6 +72,10 @@ export function readMeeting(id: string, fields: Fields, meta: Meeting): Meeting 
       const action = readAction(key.slice(ACTION.length), value)
       if (action) actions.push(action)
     }
+    if (key.startsWith(RSVP) && rsvps.length < MEETING_PEOPLE_MAX) {
+      const rsvp = readRsvp(key.slice(RSVP.length), value)
+      if (rsvp) rsvps.push(rsvp)
+    }
   }
   const byOrder = (a: AgendaItem, b: AgendaItem) =>
     a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
@@ -83,6 +93,7 @@ export function readMeeting(id: string, fields: Fields, meta: Meeting): Meeting 
     title,
     kind: isMeetingKind(kind) ? kind : 'other',
     startsAt,
+    timeZone: readZone(fields.get('timeZone')),
     place: readString(fields, 'place', MEETING_TEXT_MAX) ?? '',
     facilitator: readString(fields, 'facilitator', MEETING_TEXT_MAX) ?? '',
     noteTaker: readString(fields, 'noteTaker', MEETING_TEXT_MAX) ?? '',
@@ -93,8 +104,21 @@ export function readMeeting(id: string, fields: Fields, meta: Meeting): Meeting 
     removedAgenda,
     decisions,
     actions,
+    rsvps: rsvps.sort((a, b) => a.name.localeCompare(b.name)),
   }
 }
+
+function readRsvp(key: string, value: unknown): Rsvp | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined
+  const { name, answer, groupId, at } = value as Record<string, unknown>
+  if (typeof name !== 'string' || personKey(name) !== key || name.trim() === '') return undefined
+  if (!isRsvpAnswer(answer) || typeof at !== 'number' || !Number.isFinite(at)) return undefined
+  const group = typeof groupId === 'string' && GROUP_ID.test(groupId) ? groupId : ''
+  return { name: name.trim().slice(0, MEETING_TEXT_MAX), answer, groupId: group, at }
+}
+
+const readZone = (value: unknown): string =>
+  typeof value === 'string' && isTimeZone(value) ? value : ''
 
 /** Entries taken off (removedAt) are not shown; a text is required. */
 function readDecision(id: string, value: unknown): Decision | undefined {

@@ -18,6 +18,8 @@ import {
   type Meeting,
   type MeetingFields,
   type MeetingId,
+  isRsvpAnswer,
+  type RsvpAnswer,
 } from '../domain/meeting'
 import { createCollection, nestedFields, REMOVE_FIELD } from './collection'
 import {
@@ -29,10 +31,12 @@ import {
   GROUP_ID,
   NOTES,
   PERSON,
+  RSVP,
   patchOf,
   readMeeting,
 } from './meeting-read'
 import { newId } from '../domain/ids'
+import { deviceTimeZone, isTimeZone } from '../domain/zoned-time'
 import { lastChangeStamp, withLastChange } from './last-change'
 import { ROOT, type SpaceDoc } from './schema'
 import { toTextHandle, type TextHandle } from './text-handle'
@@ -80,14 +84,21 @@ export function createMeetingStore(
   return {
     subscribe: meetings.subscribe,
     getSnapshot: meetings.getSnapshot,
-    addMeeting(fields: MeetingFields, notes = ''): MeetingId {
-      return meetings.add(patchOf(undefined, fields), (entity) => {
+    /** `timeZone`: where the meeting happens; this phone's zone unless said otherwise. */
+    addMeeting(fields: MeetingFields, notes = '', timeZone = deviceTimeZone()): MeetingId {
+      const zone = isTimeZone(timeZone) ? timeZone : ''
+      return meetings.add({ ...patchOf(undefined, fields), timeZone: zone }, (entity) => {
         entity.set(NOTES, new Y.Text(notes))
       })
     },
     /** Writes only what changed between the form as opened and as saved. */
     updateMeetingFrom(id: MeetingId, before: MeetingFields, after: MeetingFields): boolean {
       return meetings.update(id, patchOf(before, after))
+    },
+    /** Moves a meeting to another time zone (its time stays as written); false if unknown. */
+    setTimeZone(id: MeetingId, timeZone: string): boolean {
+      if (!isTimeZone(timeZone) || !meetings.getSnapshot().byId.has(id)) return false
+      return meetings.update(id, { timeZone })
     },
     deleteMeeting: (id: MeetingId) => meetings.softDelete(id),
     restoreMeeting: (id: MeetingId) => meetings.restore(id),
@@ -214,6 +225,23 @@ export function createMeetingStore(
       if (!meeting || key === '') return false
       if (attended && meeting.people.length >= MEETING_PEOPLE_MAX) return false
       return meetings.update(id, { [`${PERSON}${key}`]: attended ? clean : REMOVE_FIELD })
+    },
+    /**
+     * A person's answer to "are you coming?": one per person, whoever's phone gives it (two
+     * phones answering for one person at once agree on one of the two answers).
+     */
+    setRsvp(id: MeetingId, name: string, answer: RsvpAnswer, groupId = ''): boolean {
+      const clean = name.trim().slice(0, MEETING_TEXT_MAX)
+      const key = personKey(clean)
+      if (key === '' || !isRsvpAnswer(answer) || !meetings.getSnapshot().byId.has(id)) return false
+      return meetings.update(id, {
+        [`${RSVP}${key}`]: {
+          name: clean,
+          answer,
+          groupId: GROUP_ID.test(groupId) ? groupId : '',
+          at: (now ?? Date.now)(),
+        },
+      })
     },
     /** Done or not: one field, so another phone's edit of the same action's text survives. */
     setActionDone: (id: MeetingId, entryId: string, done: boolean) =>

@@ -14,7 +14,14 @@ import * as Y from 'yjs'
  * apps as unknown content), or changes what a field means, raises this number and writes it
  * into the spaces it changes; older phones then say "made by a newer version of Weave".
  */
-export const SCHEMA_VERSION = 1
+export const SCHEMA_VERSION = 2
+
+/**
+ * What a new space is written with: the oldest version that describes its content, so a phone
+ * whose app is one version behind can still share a space until the space uses what is new.
+ * Version 2 added proposals (doc/proposal-store.ts raises a space to it with its first one).
+ */
+export const BASE_SCHEMA_VERSION = 1
 
 /** Keys of the `meta` root; anything else there is refused from peers and files. */
 export const META_KEYS: ReadonlySet<string> = new Set(['schemaVersion'])
@@ -30,6 +37,7 @@ export const ROOT = {
   skillEntries: 'skillEntries',
   exchanges: 'exchanges',
   templates: 'templates',
+  proposals: 'proposals',
 } as const
 
 /** Transaction origin of edits made on this device, so adapters can tell them apart. */
@@ -43,6 +51,7 @@ export const ENTITY_ROOTS: ReadonlySet<string> = new Set([
   ROOT.skillEntries,
   ROOT.exchanges,
   ROOT.templates,
+  ROOT.proposals,
 ])
 
 /** The Y.Doc of one space. Other layers hold it as an opaque handle. */
@@ -63,7 +72,7 @@ export const isSpaceDoc = (doc: Y.Doc): boolean => spaceDocs.has(doc)
 export function initialiseSchema(doc: SpaceDoc): void {
   const meta = doc.getMap<unknown>(ROOT.meta)
   if (meta.get('schemaVersion') === undefined) {
-    doc.transact(() => meta.set('schemaVersion', SCHEMA_VERSION), LOCAL)
+    doc.transact(() => meta.set('schemaVersion', BASE_SCHEMA_VERSION), LOCAL)
   }
 }
 

@@ -14,6 +14,7 @@
  */
 import { frozen } from '../domain/entity'
 import { newId } from '../domain/ids'
+import { fail, ok, type Result } from '../domain/result'
 import { resolveMerges } from '../domain/skill-matching'
 import {
   isSkillCategory,
@@ -44,10 +45,10 @@ export interface SkillsSnapshot {
   readonly skipped: number
 }
 
-export type SkillResult = { readonly id: SkillId } | { readonly error: SkillNameError }
-export type MergeResult =
-  { readonly ok: true } | { readonly ok: false; readonly error: 'same-skill' | 'unknown-skill' }
-export type ExchangeResult = { readonly id: string } | { readonly error: ExchangeError }
+export type SkillResult = Result<SkillId, SkillNameError>
+export type MergeResult = Result<void, 'same-skill' | 'unknown-skill'>
+export type EntryResult = Result<string, SkillNameError | 'unknown-skill'>
+export type ExchangeResult = Result<string, ExchangeError>
 
 const starters = new Map(STARTER_SKILLS.map((s) => [s.id as string, s]))
 
@@ -144,7 +145,7 @@ export function createSkillStore(
 
   function addSkill(name: string, category: SkillCategory): SkillResult {
     const error = validateSkillName(name)
-    if (error) return { error }
+    if (error) return fail(error)
     const id = newId<'SkillId'>()
     transact(() =>
       write({
@@ -153,7 +154,7 @@ export function createSkillStore(
         [`createdAt:${id}`]: now(),
       }),
     )
-    return { id }
+    return ok(id)
   }
 
   return {
@@ -171,10 +172,10 @@ export function createSkillStore(
 
     renameSkill(id: SkillId, name: string): SkillResult {
       const error = validateSkillName(name)
-      if (error) return { error }
-      if (!exists(id)) return { error: 'name-required' }
+      if (error) return fail(error)
+      if (!exists(id)) return fail('name-required')
       transact(() => write({ [`name:${id}`]: name.trim() }))
-      return { id }
+      return ok(id)
     },
 
     /** Back to the starter name, read in each person's language. */
@@ -195,12 +196,12 @@ export function createSkillStore(
       const rootOf = resolveMerges(getSnapshot().all)
       const target = rootOf(into)
       const source = rootOf(from)
-      if (!target || !source) return { ok: false, error: 'unknown-skill' }
-      if (target === source) return { ok: false, error: 'same-skill' }
+      if (!target || !source) return fail('unknown-skill')
+      if (target === source) return fail('same-skill')
       transact(() =>
         write({ [`mergedInto:${source}`]: target, [`removedAt:${source}`]: undefined }),
       )
-      return { ok: true }
+      return ok()
     },
 
     /** Undoes a merge: the skill and the entries written with it stand on their own again. */
@@ -229,21 +230,19 @@ export function createSkillStore(
     addEntry(
       fields: EntryFields,
       newSkill?: { readonly name: string; readonly category: SkillCategory },
-    ): { readonly id: string } | { readonly error: SkillNameError | 'unknown-skill' } {
-      let result: { id: string } | { error: SkillNameError | 'unknown-skill' } = {
-        error: 'unknown-skill',
-      }
+    ): EntryResult {
+      let result: EntryResult = fail('unknown-skill')
       transact(() => {
         let skillId = fields.skillId
         if (newSkill) {
           const added = addSkill(newSkill.name, newSkill.category)
-          if ('error' in added) {
+          if (!added.ok) {
             result = added
             return
           }
-          skillId = added.id
+          skillId = added.value
         } else if (!exists(skillId)) return
-        result = { id: entries.add({ ...entryFields({ ...fields, skillId }), ...stamp() }) }
+        result = ok(entries.add({ ...entryFields({ ...fields, skillId }), ...stamp() }))
       })
       return result
     },
@@ -257,9 +256,9 @@ export function createSkillStore(
     addExchange(fields: ExchangeFields): ExchangeResult {
       const clean = { ...fields, note: fields.note.trim() }
       const error = validateExchange(clean)
-      if (error) return { error }
-      if (!exists(clean.skillId)) return { error: 'skill-required' }
-      return { id: exchanges.add({ ...clean }) }
+      if (error) return fail(error)
+      if (!exists(clean.skillId)) return fail('skill-required')
+      return ok(exchanges.add({ ...clean }))
     },
     removeExchange: (id: string) => exchanges.softDelete(id),
     restoreExchange: (id: string) => exchanges.restore(id),

@@ -5,6 +5,7 @@
 import { createCriteriaStore, type CriteriaStore } from './criteria-store'
 import { createGroupStore, type GroupStore, type GroupStoreOptions } from './group-store'
 import { createMeetingStore, type MeetingStore } from './meeting-store'
+import { createProposalStore, type ProposalStore } from './proposal-store'
 import { createSkillStore, type SkillStore } from './skill-store'
 import { createStipendStore, type StipendStore } from './stipend-store'
 import { createTemplateStore, type TemplateStore } from './template-store'
@@ -15,6 +16,8 @@ export interface SpaceStores {
   readonly groups: GroupStore
   readonly criteria: CriteriaStore
   readonly meetings: MeetingStore
+  /** Proposals and polls, at meetings or standing alone. */
+  readonly proposals: ProposalStore
   readonly stipends: StipendStore
   readonly skills: SkillStore
   /** The space's own meeting templates. */
@@ -33,11 +36,13 @@ export function createSpaceStores(
   const meetings = createMeetingStore(doc, options.now, options.author)
   const skills = createSkillStore(doc, options.now, options.author)
   const templates = createTemplateStore(doc, options.now)
+  const proposals = createProposalStore(doc, options.now)
   return {
     doc,
     groups,
     criteria: createCriteriaStore(doc, options.now),
     meetings,
+    proposals,
     stipends: createStipendStore(doc, options.now),
     skills,
     templates,
@@ -45,12 +50,14 @@ export function createSpaceStores(
       groups.getSnapshot().trash.length +
       meetings.getSnapshot().trash.length +
       skills.trashCount() +
-      templates.getSnapshot().trash.length,
+      templates.getSnapshot().trash.length +
+      proposals.getSnapshot().trash.length,
     emptyTrash: () =>
       groups.purgeDeletedGroups() +
       meetings.purgeDeleted() +
       skills.purgeDeleted() +
-      templates.purgeDeleted(),
+      templates.purgeDeleted() +
+      proposals.purgeDeleted(),
   }
 }
 

@@ -12,12 +12,12 @@ import {
   type SavedTemplateError,
   type SavedTemplateId,
 } from '../domain/meeting-templates'
+import { fail, ok, type Result } from '../domain/result'
 import { createCollection } from './collection'
 import type { Fields } from './read'
 import { ROOT, type SpaceDoc } from './schema'
 
-export type SaveTemplateResult =
-  { readonly id: SavedTemplateId } | { readonly error: SavedTemplateError }
+export type SaveTemplateResult = Result<SavedTemplateId, SavedTemplateError>
 
 function read(id: string, fields: Fields, meta: SavedTemplate): SavedTemplate | undefined {
   const name = fields.get('name')
@@ -47,8 +47,8 @@ export function createTemplateStore(doc: SpaceDoc, now?: () => number) {
     /** Saves notes under a new name; an invalid name or empty notes change nothing. */
     saveTemplate(name: string, notes: string): SaveTemplateResult {
       const error = validateSavedTemplate(name, notes, templates.getSnapshot().items)
-      if (error) return { error }
-      return { id: templates.add({ name: name.trim(), notes }) }
+      if (error) return fail(error)
+      return ok(templates.add({ name: name.trim(), notes }))
     },
     /** Two phones may save the same name while apart: both are kept, nothing is lost. */
     deleteTemplate: (id: SavedTemplateId) => templates.softDelete(id),

@@ -15,6 +15,7 @@ import {
   type PersonFields,
   type Visibilities,
 } from './group'
+import { ok, type Result } from './result'
 
 export const GROUP_NAME_MAX = 120
 export const GROUP_SUMMARY_MAX = 280
@@ -237,9 +238,7 @@ function parseWhole(text: string): number | undefined | 'invalid' {
 export function parseGroupDraft(
   draft: GroupDraft,
   now = Date.now(),
-):
-  | { readonly ok: true; readonly fields: GroupFields }
-  | { readonly ok: false; readonly errors: GroupFieldErrors } {
+): Result<GroupFields, 'invalid', { readonly errors: GroupFieldErrors }> {
   const year = parseWhole(draft.yearFounded)
   const count = parseWhole(draft.memberCount)
   const website = draft.website.trim()
@@ -276,7 +275,7 @@ export function parseGroupDraft(
   const errors = validateGroupFields(fields, now)
   if (year === 'invalid') errors.yearFounded = 'year-invalid'
   if (count === 'invalid') errors.memberCount = 'count-invalid'
-  return Object.keys(errors).length === 0 ? { ok: true, fields } : { ok: false, errors }
+  return Object.keys(errors).length === 0 ? ok(fields) : { ok: false, error: 'invalid', errors }
 }
 
 /** The text a form shows for stored fields (the inverse of parseGroupDraft). */

@@ -7,6 +7,7 @@
  * paste what their messaging app gives them.
  */
 import { isId, isSpaceKey, type SpaceId, type SpaceKey } from './ids'
+import { fail, ok, type Result } from './result'
 
 export interface Invite {
   readonly spaceId: SpaceId
@@ -30,24 +31,20 @@ export function formatInvite(origin: string, invite: Invite): string {
 }
 
 /** Finds an invite in what a person pasted or in a location's hash. */
-export function parseInvite(
-  text: string,
-):
-  | { readonly ok: true; readonly invite: Invite }
-  | { readonly ok: false; readonly error: InviteError } {
+export function parseInvite(text: string): Result<Invite, InviteError> {
   const trimmed = text.trim()
-  if (trimmed === '') return { ok: false, error: 'empty' }
+  if (trimmed === '') return fail('empty')
   // the fragment is whatever follows the first '#'; pasted text may hold a whole message
   const hashAt = trimmed.indexOf('#')
   const fragment = (hashAt >= 0 ? trimmed.slice(hashAt + 1) : trimmed).split(/\s/)[0] ?? ''
   const params = new URLSearchParams(fragment)
   const spaceId = params.get('space')
   const key = params.get('key')
-  if (spaceId === null || key === null) return { ok: false, error: 'not-an-invite' }
-  if (!isId(spaceId)) return { ok: false, error: 'bad-space-id' }
-  if (!isSpaceKey(key)) return { ok: false, error: 'bad-key' }
+  if (spaceId === null || key === null) return fail('not-an-invite')
+  if (!isId(spaceId)) return fail('bad-space-id')
+  if (!isSpaceKey(key)) return fail('bad-key')
   const name = cleanName(params.get('name') ?? '')
-  return { ok: true, invite: { spaceId: spaceId as SpaceId, key, name } }
+  return ok({ spaceId: spaceId as SpaceId, key, name })
 }
 
 function cleanName(raw: string): string {

@@ -17,6 +17,12 @@ export interface Meeting extends EntityMeta<MeetingId> {
   readonly kind: MeetingKind
   /** Local date and time as typed, `YYYY-MM-DDTHH:MM` (a meeting happens where it happens). */
   readonly startsAt: string
+  /**
+   * The IANA time zone `startsAt` is in (the zone of the phone that made the meeting), so a
+   * phone elsewhere and a calendar file read the right hour; '' for meetings made before
+   * zones were kept, read in the reader's own zone.
+   */
+  readonly timeZone: string
   /** A place, or a call link (http/https only). */
   readonly place: string
   readonly facilitator: string
@@ -33,8 +39,48 @@ export interface Meeting extends EntityMeta<MeetingId> {
   /** In the order they were recorded. */
   readonly decisions: readonly Decision[]
   readonly actions: readonly Action[]
+  /** Who said they are coming, one answer per person (the latest they gave), by name. */
+  readonly rsvps: readonly Rsvp[]
   /** Who last changed the meeting's details or lists (not its notes), where recorded. */
   readonly lastChange?: LastChange
+}
+
+export const RSVP_ANSWERS = ['going', 'maybe', 'no'] as const
+export type RsvpAnswer = (typeof RSVP_ANSWERS)[number]
+
+export interface Rsvp {
+  readonly name: string
+  readonly answer: RsvpAnswer
+  /** The group the person came for ('' when the phone has not said which group it is). */
+  readonly groupId: string
+  readonly at: number
+}
+
+export const isRsvpAnswer = (value: unknown): value is RsvpAnswer =>
+  typeof value === 'string' && (RSVP_ANSWERS as readonly string[]).includes(value)
+
+export interface RsvpCounts {
+  readonly going: number
+  readonly maybe: number
+  readonly no: number
+}
+
+/** Answers counted in all, and per group ('' for people whose group is not known). */
+export function rsvpCounts(rsvps: readonly Rsvp[]): {
+  readonly all: RsvpCounts
+  readonly byGroup: ReadonlyMap<string, RsvpCounts>
+} {
+  const add = (counts: RsvpCounts | undefined, answer: RsvpAnswer): RsvpCounts => {
+    const base = counts ?? { going: 0, maybe: 0, no: 0 }
+    return { ...base, [answer]: base[answer] + 1 }
+  }
+  let all: RsvpCounts = { going: 0, maybe: 0, no: 0 }
+  const byGroup = new Map<string, RsvpCounts>()
+  for (const rsvp of rsvps) {
+    all = add(all, rsvp.answer)
+    byGroup.set(rsvp.groupId, add(byGroup.get(rsvp.groupId), rsvp.answer))
+  }
+  return { all, byGroup }
 }
 
 export const DECISION_METHODS = ['consensus', 'consent', 'vote'] as const

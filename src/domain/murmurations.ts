@@ -26,6 +26,7 @@ import {
   type GroupFields,
   type GroupStatus,
 } from './group'
+import { ok, type Result } from './result'
 
 export const MURMURATIONS_SCHEMA = 'organizations_schema-v1.0.0'
 /** Profiles bigger than this are refused before they are parsed. */
@@ -54,9 +55,7 @@ export interface MurmurationsOrganisation {
   readonly telephone?: string
 }
 
-export type MurmurationsExport =
-  | { readonly ok: true; readonly profile: MurmurationsOrganisation }
-  | { readonly ok: false; readonly error: 'name-not-public' }
+export type MurmurationsExport = Result<MurmurationsOrganisation, 'name-not-public'>
 
 const STATUS_OUT: Readonly<Record<GroupStatus, 'active' | 'on_hold' | 'completed'>> = {
   active: 'active',
@@ -124,27 +123,28 @@ export function exportMurmurationsProfile(group: GroupFields): MurmurationsExpor
   const other = pub('otherContact') && contacts?.other ? normaliseUrl(contacts.other) : undefined
   if (other && /^https?:\/\//i.test(contacts?.other.trim() ?? ''))
     profile.urls = [{ name: 'other', url: other }]
-  return { ok: true, profile: profile as unknown as MurmurationsOrganisation }
+  return ok(profile as unknown as MurmurationsOrganisation)
 }
 
 export type MurmurationsImportError =
   'too-large' | 'not-json' | 'not-an-object' | 'name-missing' | 'name-too-long' | 'wrong-type'
 
-export type MurmurationsImport =
-  | {
-      readonly ok: true
-      readonly fields: GroupFields
-      /** Profile fields that were present but not valid here (an email that is not one). */
-      readonly skipped: readonly string[]
-    }
-  | {
-      readonly ok: false
-      readonly error: MurmurationsImportError
-      /** The profile field at fault, for wrong-type. */
-      readonly field?: string
-      /** English, for logs; the UI shows the catalog message `murmurationsError.<error>`. */
-      readonly message: string
-    }
+/** A profile read as a group's fields. */
+export interface MurmurationsImported {
+  readonly fields: GroupFields
+  /** Profile fields that were present but not valid here (an email that is not one). */
+  readonly skipped: readonly string[]
+}
+
+/**
+ * A failure's `message` is English, for logs; the UI shows the catalog message
+ * `murmurationsError.<error>`. `field` is the profile field at fault, for wrong-type.
+ */
+export type MurmurationsImport = Result<
+  MurmurationsImported,
+  MurmurationsImportError,
+  { readonly field?: string; readonly message: string }
+>
 
 const fail = (error: MurmurationsImportError, message: string, field?: string) =>
   ({ ok: false, error, message, ...(field !== undefined && { field }) }) as const
@@ -236,7 +236,7 @@ export function importMurmurationsValue(value: unknown): MurmurationsImport {
   const errors = validateGroupFields(fields)
   if (errors.name) return fail('name-too-long', 'The name is longer than a group name can be.')
   const skipped = Object.keys(errors) as GroupErrorField[]
-  return { ok: true, fields: withoutFields(fields, skipped), skipped }
+  return ok({ fields: withoutFields(fields, skipped), skipped })
 }
 
 function mapProfile(

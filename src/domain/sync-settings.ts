@@ -4,6 +4,7 @@
  * password after it on the same line). Nothing here has a default host: an empty list means
  * "the server this app came from" for signalling and "none" for ICE.
  */
+import { ok, type Result } from './result'
 
 export interface IceServerSetting {
   readonly urls: string
@@ -14,9 +15,8 @@ export interface IceServerSetting {
 export type SettingsLineError =
   'signalling-not-websocket' | 'ice-bad-scheme' | 'turn-needs-credentials' | 'too-many'
 
-export type LinesResult<T> =
-  | { readonly ok: true; readonly value: readonly T[] }
-  | { readonly ok: false; readonly line: number; readonly error: SettingsLineError }
+/** The servers, or the first line at fault (counted from 1) and what is wrong with it. */
+export type LinesResult<T> = Result<readonly T[], SettingsLineError, { readonly line: number }>
 
 export const MAX_SERVERS = 8
 
@@ -38,32 +38,32 @@ function isUrl(text: string, schemes: readonly string[]): boolean {
 export function parseSignallingLines(text: string): LinesResult<string> {
   const out: string[] = []
   for (const { line, text: value } of lines(text)) {
-    if (out.length >= MAX_SERVERS) return { ok: false, line, error: 'too-many' }
+    if (out.length >= MAX_SERVERS) return { ok: false, error: 'too-many', line }
     if (!isUrl(value, ['ws:', 'wss:']) || !/^wss?:\/\/[^/\s]/.test(value))
-      return { ok: false, line, error: 'signalling-not-websocket' }
+      return { ok: false, error: 'signalling-not-websocket', line }
     if (!out.includes(value)) out.push(value)
   }
-  return { ok: true, value: out }
+  return ok(out)
 }
 
 export function parseIceLines(text: string): LinesResult<IceServerSetting> {
   const out: IceServerSetting[] = []
   for (const { line, text: value } of lines(text)) {
-    if (out.length >= MAX_SERVERS) return { ok: false, line, error: 'too-many' }
+    if (out.length >= MAX_SERVERS) return { ok: false, error: 'too-many', line }
     const [urls = '', username, credential, ...rest] = value.split(/\s+/)
     if (!/^(stun|turns?):[^\s]+$/.test(urls) || rest.length > 0)
-      return { ok: false, line, error: 'ice-bad-scheme' }
+      return { ok: false, error: 'ice-bad-scheme', line }
     const isTurn = urls.startsWith('turn')
-    if (!isTurn && username !== undefined) return { ok: false, line, error: 'ice-bad-scheme' }
+    if (!isTurn && username !== undefined) return { ok: false, error: 'ice-bad-scheme', line }
     if (isTurn && (username === undefined || credential === undefined))
-      return { ok: false, line, error: 'turn-needs-credentials' }
+      return { ok: false, error: 'turn-needs-credentials', line }
     out.push(
       isTurn && username !== undefined && credential !== undefined
         ? { urls, username, credential }
         : { urls },
     )
   }
-  return { ok: true, value: out }
+  return ok(out)
 }
 
 export function formatIceLines(servers: readonly IceServerSetting[]): string {

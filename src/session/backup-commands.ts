@@ -3,6 +3,7 @@
  * first when it would change a space already here), and moving a space to a new key.
  */
 import { newSpaceId, newSpaceKey, type SpaceId } from '../domain/ids'
+import { fail, ok, type Result } from '../domain/result'
 import {
   formatIceLines,
   parseIceLines,
@@ -31,23 +32,27 @@ export interface MergePreview {
   readonly meetings: readonly string[]
 }
 
-export type RestoreOutcome =
-  | {
-      readonly ok: true
-      readonly done: true
-      readonly added: number
-      readonly merged: number
-      readonly skipped: number
-    }
-  | {
-      readonly ok: true
-      readonly done: false
-      readonly merges: readonly MergePreview[]
-      /** names of the spaces new to this phone that restoring adds too */
-      readonly newSpaces: readonly string[]
-      readonly restore: () => Promise<RestoreOutcome>
-    }
-  | { readonly ok: false; readonly error: BackupError | StorageErrorKind | GuardError }
+/** A backup restored: how many spaces it added, merged, and left out as damaged. */
+export interface RestoreDone {
+  readonly done: true
+  readonly added: number
+  readonly merged: number
+  readonly skipped: number
+}
+
+/** A backup that would change spaces already here: what it would add, and how to go ahead. */
+export interface RestoreQuestion {
+  readonly done: false
+  readonly merges: readonly MergePreview[]
+  /** names of the spaces new to this phone that restoring adds too */
+  readonly newSpaces: readonly string[]
+  readonly restore: () => Promise<RestoreOutcome>
+}
+
+export type RestoreOutcome = Result<
+  RestoreDone | RestoreQuestion,
+  BackupError | StorageErrorKind | GuardError
+>
 
 export interface BackupCommands {
   /**
@@ -95,8 +100,9 @@ export function createBackupCommands(context: CommandContext): BackupCommands {
     async moveToNewKey(id, oldName) {
       const { applyBackupState, stateOf } = await backupModule()
       const old = await spaceRepo.getSpace(id)
-      if (!old) return { ok: false, error: 'unknown', message: 'no such space' }
-      const state = await withReadySession(sessions, old, (session) => stateOf(session.stores.doc))
+      if (!old) return fail('unknown', 'no such space')
+      const state = await withReadySession(sessions, old, (session) => ok(stateOf(session.doc)))
+      if (!state.ok) return state
       const now = Date.now()
       const record: SpaceRecord = {
         ...old,
@@ -108,11 +114,11 @@ export function createBackupCommands(context: CommandContext): BackupCommands {
       const added = report(await spaceRepo.addSpace(record))
       if (!added.ok) return added
       const copied = await withReadySession(sessions, record, async (session) => {
-        const applied = applyBackupState(session.stores.doc, state, FROM_BACKUP)
+        const applied = applyBackupState(session.doc, state.value, FROM_BACKUP)
         if (applied.ok) await session.persistence.flush()
         return applied
       })
-      if (!copied.ok) return { ok: false, error: 'unknown', message: copied.error }
+      if (!copied.ok) return fail('unknown', copied.message ?? copied.error)
       report(await spaceRepo.renameSpace(id, oldName))
       await reloadSpaces()
       return added
@@ -122,21 +128,22 @@ export function createBackupCommands(context: CommandContext): BackupCommands {
       const records = await spaceRepo.listSpaces()
       const spacesInFile: BackupSpace[] = []
       for (const record of records) {
-        const state = await withReadySession(sessions, record, (s) => stateOf(s.stores.doc))
+        const state = await withReadySession(sessions, record, (s) => ok(stateOf(s.doc)))
+        if (!state.ok) return state
         spacesInFile.push({
           id: record.id,
           name: record.name,
           key: record.key,
           createdAt: record.createdAt,
           settings: record.settings,
-          state,
+          state: state.value,
         })
       }
       const file = await createDeviceBackup(spacesInFile, passphrase)
       const at = Date.now()
       const stored = report(await deviceRepo.setPref(LAST_BACKUP_PREF, at))
       if (stored.ok) device.set({ ...device.getSnapshot(), lastBackupAt: at })
-      return { ok: true, value: file }
+      return ok(file)
     },
     async restoreBackup(file, passphrase) {
       const { applyBackupState, previewBackupState, readDeviceBackup, stateOf } =
@@ -147,22 +154,25 @@ export function createBackupCommands(context: CommandContext): BackupCommands {
       const merges: MergePreview[] = []
       const newSpaces: string[] = []
       const existing = new Set<SpaceId>()
-      for (const space of read.spaces) {
+      const { spaces, skipped } = read.value
+      for (const space of spaces) {
         const here = await spaceRepo.getSpace(space.id)
         let current: Uint8Array = new Uint8Array([0, 0]) // an empty document
         if (here) {
           existing.add(space.id)
-          current = await withReadySession(sessions, here, (s) => stateOf(s.stores.doc))
+          const state = await withReadySession(sessions, here, (s) => ok(stateOf(s.doc)))
+          if (!state.ok) return state
+          current = state.value
         } else newSpaces.push(space.name)
         const preview = previewBackupState(current, space.state)
         if (!preview.ok) return preview
-        if (here && Object.keys(preview.changes).length > 0) {
-          const { changes, groups, meetings } = preview
+        if (here && Object.keys(preview.value.changes).length > 0) {
+          const { changes, groups, meetings } = preview.value
           merges.push({ name: here.name, changes, groups, meetings })
         }
       }
       const restore = async (): Promise<RestoreOutcome> => {
-        for (const space of read.spaces) {
+        for (const space of spaces) {
           const now = Date.now()
           const result = report(
             await spaceRepo.addSpace({
@@ -174,20 +184,20 @@ export function createBackupCommands(context: CommandContext): BackupCommands {
               openedAt: now,
             }),
           )
-          if (!result.ok) return { ok: false, error: result.error }
+          if (!result.ok) return fail(result.error)
           const merged = await withReadySession(sessions, result.value, async (session) => {
-            const applied = applyBackupState(session.stores.doc, space.state, FROM_BACKUP)
+            const applied = applyBackupState(session.doc, space.state, FROM_BACKUP)
             if (applied.ok) await session.persistence.flush()
             return applied
           })
           if (!merged.ok) return merged
         }
         await reloadSpaces()
-        const merged = read.spaces.filter((space) => existing.has(space.id)).length
-        const added = read.spaces.length - merged
-        return { ok: true, done: true, added, merged, skipped: read.skipped }
+        const merged = spaces.filter((space) => existing.has(space.id)).length
+        const added = spaces.length - merged
+        return ok({ done: true, added, merged, skipped })
       }
-      return merges.length === 0 ? restore() : { ok: true, done: false, merges, newSpaces, restore }
+      return merges.length === 0 ? restore() : ok({ done: false, merges, newSpaces, restore })
     },
   }
 }

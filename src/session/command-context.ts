@@ -2,12 +2,15 @@
  * What every device-level command needs (the repos, the open sessions, the stores React
  * reads), and the one way to use a space's session from a command: acquire it, wait until its
  * stored copy is loaded, use it, let go. A session used before it is ready throws, so no
- * command reaches one any other way.
+ * command reaches one any other way; a stored copy that cannot be loaded comes back as an
+ * error value, like every other expected failure.
  */
+import { fail, type Result } from '../domain/result'
+import { describeStorageError, storageErrorKind } from '../storage/errors'
 import type { SpaceRecord, StorageErrorKind, StorageResult } from '../storage/types'
 import type { createDeviceRepo } from '../storage/device-repo'
 import type { createSpaceRepo } from '../storage/space-repo'
-import type { Session, SessionRegistry } from './session'
+import type { SessionRegistry, SpaceSession } from './session'
 import type { PresenceState } from './session-sync'
 import type { Store } from './store'
 import type { DeviceState } from './device-state'
@@ -28,15 +31,23 @@ export interface CommandContext {
   readonly presence: () => PresenceState | null
 }
 
-/** Runs `use` with the space's session once its stored copy is loaded; always lets go. */
-export async function withReadySession<T>(
+/**
+ * Runs `use` with the space's session once its stored copy is loaded, and always lets go.
+ * `use` answers with a Result; a stored copy that could not be loaded is one too.
+ */
+export async function withReadySession<T, E extends string = never>(
   sessions: SessionRegistry,
   space: SpaceRecord,
-  use: (session: Session) => T | Promise<T>,
-): Promise<T> {
+  use: (session: SpaceSession) => Result<T, E> | Promise<Result<T, E>>,
+): Promise<Result<T, E | StorageErrorKind>> {
   const { session, release } = sessions.acquire(space)
   try {
-    await session.ready
+    try {
+      await session.ready
+    } catch (error) {
+      const kind = storageErrorKind(error)
+      return fail(kind, describeStorageError(kind, error))
+    }
     return await use(session)
   } finally {
     release()

@@ -8,6 +8,7 @@ import { isLocale, matchLocale, type Locale } from '../i18n/locales'
 import type { createDeviceRepo } from '../storage/device-repo'
 import type { DeviceProfile, StorageResult } from '../storage/types'
 import type { CommandContext } from './command-context'
+import { ok } from '../domain/result'
 
 export interface DeviceState {
   /** undefined until the first-run screen has been completed. */
@@ -93,7 +94,7 @@ export function createDeviceCommands(context: CommandContext): DeviceCommands {
   const { deviceRepo, sessions, device, report, presence } = context
   async function markShared(spaceId: SpaceId): Promise<StorageResult> {
     const current = device.getSnapshot()
-    if (current.shared[spaceId] !== undefined) return { ok: true, value: undefined }
+    if (current.shared[spaceId] !== undefined) return ok()
     const shared = { ...current.shared, [spaceId]: Date.now() }
     device.set({ ...current, shared })
     return deviceRepo.setPref(SHARED_PREF, shared)

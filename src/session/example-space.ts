@@ -7,6 +7,7 @@ import { exampleMeetings } from '../domain/example-meetings'
 import { EXAMPLE_ENTRIES, EXAMPLE_EXCHANGE, exampleGroups } from '../domain/example-network'
 import type { GroupId } from '../domain/ids'
 import type { Locale } from '../i18n/locales'
+import { ok } from '../domain/result'
 import type { SpaceRecord, StorageResult } from '../storage/types'
 import type { AppServices } from './app-services'
 import { withReadySession } from './command-context'
@@ -18,7 +19,7 @@ export async function createExampleSpace(
 ): Promise<StorageResult<SpaceRecord>> {
   const created = await services.createSpace(name)
   if (!created.ok) return created
-  await withReadySession(services.sessions, created.value, async (session) => {
+  const filled = await withReadySession(services.sessions, created.value, async (session) => {
     const groups = session.stores.groups
     const ids: GroupId[] = []
     const examples = exampleGroups(locale)
@@ -75,6 +76,7 @@ export async function createExampleSpace(
       }
     }
     await session.persistence.flush()
+    return ok()
   })
-  return created
+  return filled.ok ? created : filled
 }

@@ -9,29 +9,33 @@ import { attachPersistence } from '../storage/persistence'
 import type { SpaceRecord } from '../storage/types'
 import { exportSpaceFile, importSpaceFile } from '../sync/space-file'
 import { createTabSync, type TabSync } from '../sync/tab-sync'
-import type { Session, SessionOptions } from './session'
+import type { SessionOptions, SpaceSession } from './session'
 import { createSessionSync, type SessionSync } from './session-sync'
 
 export function openSessionCore(
   db: WeaveDb,
   space: SpaceRecord,
   options: SessionOptions = {},
-): Session {
-  const stores = createSpaceStores(undefined, options.author ? { author: options.author } : {})
-  const persistence = attachPersistence(db, space.id, stores.doc)
+): SpaceSession {
+  // the document stays here: features get the stores without it
+  const { doc, ...stores } = createSpaceStores(
+    undefined,
+    options.author ? { author: options.author } : {},
+  )
+  const persistence = attachPersistence(db, space.id, doc)
   let disposed: Promise<void> | undefined
   let sync: SessionSync | undefined
   let tabs: TabSync | undefined
   const ready = persistence.whenLoaded.then((report) => {
-    initialiseSchema(stores.doc) // after loading, so an existing space keeps its version
-    if (!disposed) tabs = createTabSync(stores.doc, `weave-space:${space.id}`)
-    if (options.sync && !disposed)
-      sync = createSessionSync({ ...options.sync, doc: stores.doc, space })
+    initialiseSchema(doc) // after loading, so an existing space keeps its version
+    if (!disposed) tabs = createTabSync(doc, `weave-space:${space.id}`)
+    if (options.sync && !disposed) sync = createSessionSync({ ...options.sync, doc, space })
     return report
   })
   return {
     spaceId: space.id,
     stores,
+    doc,
     persistence,
     ready,
     get sync() {
@@ -39,14 +43,13 @@ export function openSessionCore(
     },
     files: {
       export: (spaceName) =>
-        exportSpaceFile(stores.doc, { spaceId: space.id, spaceKey: space.key, spaceName }),
-      import: (file) =>
-        importSpaceFile(stores.doc, file, { spaceId: space.id, spaceKey: space.key }),
+        exportSpaceFile(doc, { spaceId: space.id, spaceKey: space.key, spaceName }),
+      import: (file) => importSpaceFile(doc, file, { spaceId: space.id, spaceKey: space.key }),
     },
     dispose() {
       sync?.destroy()
       tabs?.destroy()
-      disposed ??= persistence.destroy().finally(() => stores.doc.destroy())
+      disposed ??= persistence.destroy().finally(() => doc.destroy())
       return disposed
     },
   }

@@ -16,6 +16,7 @@ import {
   type PresentPeer,
   type SyncStatus,
 } from '../sync/sync-status'
+import { SIGNAL_PATH } from '../sync/wire/signalling'
 import { canSync } from './can-sync'
 import { createStore, type Store } from './store'
 
@@ -23,9 +24,6 @@ export type { PresenceState, PresentPeer, SyncStatus }
 export type { RoomLinks, RoomLinkStatus } from '../sync/room-link'
 export type { PairingProblem, RoomAnswer, RoomChannel, RoomOffer } from '../sync/room-pairing'
 export { CODE_LIFETIME_S } from '../sync/room-pairing'
-
-/** Where the app's own server accepts signalling (scripts/serve.mjs SIGNAL_PATH). */
-export const SIGNAL_PATH = '/signal'
 
 /** The signalling server of the host that served the app: ws:// or wss:// like the page. */
 export function defaultSignallingUrl(location: Pick<Location, 'protocol' | 'host'>): string {

@@ -7,7 +7,7 @@
  * The session's machinery (session-core.ts: Yjs, storage adapter, WebRTC, crypto) is loaded
  * when the first space opens; until `ready` resolves, `stores` and `persistence` are not there.
  */
-import type { SpaceStores } from '../doc/space-stores'
+import type { SpaceDoc, SpaceStores } from '../doc/space-stores'
 import type { SpaceId } from '../domain/ids'
 import type { WeaveDb } from '../storage/db'
 import type { DocPersistence, LoadReport, SpaceRecord } from '../storage/types'
@@ -18,9 +18,13 @@ export type { ExportResult, ImportResult }
 export type { ChangeSummary } from '../sync/change-summary'
 export type { SpaceFileError } from '../sync/space-file'
 
+/** A space's doc stores as features use them: commands and snapshots, never the Y.Doc itself. */
+export type SessionStores = Omit<SpaceStores, 'doc'>
+
+/** What features see of an open space. */
 export interface Session {
   readonly spaceId: SpaceId
-  readonly stores: SpaceStores
+  readonly stores: SessionStores
   readonly persistence: DocPersistence
   /** Resolves once the stored copy is loaded into the document. */
   readonly ready: Promise<LoadReport>
@@ -34,6 +38,14 @@ export interface Session {
   dispose(): Promise<void>
 }
 
+/**
+ * The session as session/ itself holds it: with the space's document, for what works on the
+ * whole of it (backups, moving to a new key). Features get a `Session`, without the document.
+ */
+export interface SpaceSession extends Session {
+  readonly doc: SpaceDoc
+}
+
 export interface SessionOptions {
   /** This device's display name, recorded as who last changed a group. */
   readonly author?: () => string
@@ -45,13 +57,13 @@ export function openSession(
   db: WeaveDb,
   space: SpaceRecord,
   options: SessionOptions = {},
-): Session {
-  let core: Session | undefined
+): SpaceSession {
+  let core: SpaceSession | undefined
   const loading = import('./session-core').then(({ openSessionCore }) => {
     core = openSessionCore(db, space, options)
     return core
   })
-  const need = (): Session => {
+  const need = (): SpaceSession => {
     if (!core) throw new Error('A session is used before it is ready: await session.ready')
     return core
   }
@@ -61,6 +73,9 @@ export function openSession(
     get stores() {
       return need().stores
     },
+    get doc() {
+      return need().doc
+    },
     get persistence() {
       return need().persistence
     },
@@ -68,8 +83,18 @@ export function openSession(
       return core?.sync
     },
     files: {
-      export: async (spaceName) => (await loading).files.export(spaceName),
-      import: async (file) => (await loading).files.import(file),
+      // never on a half-loaded document: a file merged before the stored copy would count
+      // everything as new
+      export: async (spaceName) => {
+        const opened = await loading
+        await opened.ready
+        return opened.files.export(spaceName)
+      },
+      import: async (file) => {
+        const opened = await loading
+        await opened.ready
+        return opened.files.import(file)
+      },
     },
     async dispose() {
       const opened = await loading.catch(() => undefined)
@@ -82,9 +107,9 @@ export function openSession(
 const LINGER_MS = 1_000
 
 export interface SessionRegistry {
-  acquire(space: SpaceRecord): { session: Session; release: () => void }
+  acquire(space: SpaceRecord): { session: SpaceSession; release: () => void }
   /** The open sessions (to tell each of a new display name, for example). */
-  open(): Session[]
+  open(): SpaceSession[]
   /** Flushes every open session's pending writes (before an app update reloads the page). */
   flushAll(): Promise<void>
   /** Closes a space's session now (before it is deleted from the device). */
@@ -93,11 +118,11 @@ export interface SessionRegistry {
 
 export function createSessionRegistry(
   db: WeaveDb,
-  open: (db: WeaveDb, space: SpaceRecord) => Session = openSession,
+  open: (db: WeaveDb, space: SpaceRecord) => SpaceSession = openSession,
 ): SessionRegistry {
   const entries = new Map<
     SpaceId,
-    { session: Session; users: number; timer?: ReturnType<typeof setTimeout> }
+    { session: SpaceSession; users: number; timer?: ReturnType<typeof setTimeout> }
   >()
 
   async function close(spaceId: SpaceId) {

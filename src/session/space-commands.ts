@@ -1,11 +1,12 @@
 /**
- * The spaces on this device: create, join by invite, rename, leave, and their sync settings.
- * Every command reloads the list React reads, whatever the outcome.
+ * The spaces on this device: create, join by invite, rename, leave, their sync settings and
+ * their trash. Every command that changes the list reloads it, whatever the outcome.
  */
 import { newSpaceId, newSpaceKey, type SpaceId } from '../domain/ids'
+import { ok } from '../domain/result'
 import type { Invite } from '../domain/invite'
 import type { SpaceRecord, SpaceSettings, StorageResult } from '../storage/types'
-import { DEFAULT_SIGNALLING, type CommandContext } from './command-context'
+import { DEFAULT_SIGNALLING, withReadySession, type CommandContext } from './command-context'
 
 export interface SpaceCommands {
   createSpace(name: string): Promise<StorageResult<SpaceRecord>>
@@ -17,6 +18,10 @@ export interface SpaceCommands {
   markOpened(id: SpaceId): Promise<StorageResult>
   /** Stores a space's sync settings and restarts its live sync with them if it is open. */
   updateSpaceSettings(id: SpaceId, settings: SpaceSettings): Promise<StorageResult>
+  /** How many deleted things the space keeps (groups, meetings, skills, templates). */
+  trashCount(space: SpaceRecord): Promise<StorageResult<number>>
+  /** Removes the space's deleted things for good; answers how many. */
+  emptyTrash(space: SpaceRecord): Promise<StorageResult<number>>
 }
 
 export function createSpaceCommands(
@@ -82,5 +87,9 @@ export function createSpaceCommands(
       await reloadSpaces()
       return result
     },
+    trashCount: (space) =>
+      withReadySession(sessions, space, (session) => ok(session.stores.trashCount())),
+    emptyTrash: (space) =>
+      withReadySession(sessions, space, (session) => ok(session.stores.emptyTrash())),
   }
 }

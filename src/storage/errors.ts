@@ -3,6 +3,7 @@
  * app must live with, so callers get { ok: false, error: 'quota-exceeded' } and decide what to
  * show; Dexie wraps the browser's DOMException, so both the error and its `inner` are checked.
  */
+import { fail, ok } from '../domain/result'
 import type { StorageErrorKind, StorageResult } from './types'
 
 /** Dexie's and the browser's names for "IndexedDB cannot be used here right now". */
@@ -49,10 +50,10 @@ export function describeStorageError(kind: StorageErrorKind, error: unknown): st
  */
 export async function attempt<T>(write: () => Promise<T>): Promise<StorageResult<T>> {
   try {
-    return { ok: true, value: await write() }
+    return ok(await write())
   } catch (error) {
     const kind = storageErrorKind(error)
     if (kind === 'unknown') throw error
-    return { ok: false, error: kind, message: describeStorageError(kind, error) }
+    return fail(kind, describeStorageError(kind, error))
   }
 }

@@ -3,6 +3,7 @@
  * Kept apart from the Dexie implementation so session/ and tests depend on the shape only.
  */
 import type { SpaceId, SpaceKey } from '../domain/ids'
+import type { Result } from '../domain/result'
 
 export interface SpaceSettings {
   /** Signalling servers (wss:// or ws://) for live sync; empty means the app's default. */
@@ -32,10 +33,8 @@ export interface DeviceProfile {
  */
 export type StorageErrorKind = 'quota-exceeded' | 'unavailable' | 'unknown'
 
-/** An expected failure comes back as a value; the message is for logs, the UI shows the kind. */
-export type StorageResult<T = void> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: StorageErrorKind; readonly message: string }
+/** The app's one Result (domain/result.ts) with storage's error kinds; the message is for logs. */
+export type StorageResult<T = void> = Result<T, StorageErrorKind>
 
 /** What the UI shows about the local copy of one space. */
 export type SaveState =

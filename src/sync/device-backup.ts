@@ -11,6 +11,7 @@
 import * as Y from 'yjs'
 import { fromBase64, toBase64 } from './base64'
 import { isId, isSpaceKey, type SpaceId, type SpaceKey } from '../domain/ids'
+import { fail, ok, type Result } from '../domain/result'
 import { ROOT } from '../doc/schema'
 import { createSpaceStores } from '../doc/space-stores'
 import { recordChanges, type ChangeSummary } from './change-summary'
@@ -47,15 +48,15 @@ export interface BackupSpace {
 export type BackupError =
   'not-a-backup' | 'unsupported-version' | 'wrong-passphrase-or-damaged' | 'too-large' | 'empty'
 
-export type RestoreResult =
-  | {
-      readonly ok: true
-      readonly spaces: readonly BackupSpace[]
-      /** spaces in the file that failed their checks and are left out */
-      readonly skipped: number
-      readonly createdAt: number
-    }
-  | { readonly ok: false; readonly error: BackupError }
+/** What a backup file holds, read and checked. */
+export interface BackupContents {
+  readonly spaces: readonly BackupSpace[]
+  /** spaces in the file that failed their checks and are left out */
+  readonly skipped: number
+  readonly createdAt: number
+}
+
+export type RestoreResult = Result<BackupContents, BackupError>
 
 const saltText = (salt: Uint8Array) =>
   toBase64(salt).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '')
@@ -83,20 +84,20 @@ export async function readDeviceBackup(
   passphrase: string,
 ): Promise<RestoreResult> {
   const size = typeof input === 'string' ? input.length : input.size
-  if (size > MAX_BACKUP_CHARS) return { ok: false, error: 'too-large' }
+  if (size > MAX_BACKUP_CHARS) return fail('too-large')
   const text = typeof input === 'string' ? input : await input.text()
   const { line, body } = splitFile(text)
   const version = new RegExp(`^${BACKUP_MAGIC}/([0-9]{1,9}) `).exec(line)?.[1]
-  if (version === undefined) return { ok: false, error: 'not-a-backup' }
-  if (Number(version) !== BACKUP_VERSION) return { ok: false, error: 'unsupported-version' }
+  if (version === undefined) return fail('not-a-backup')
+  if (Number(version) !== BACKUP_VERSION) return fail('unsupported-version')
   const [, count, salt] = HEADER.exec(line) ?? []
   const iterations = Number(count)
   if (salt === undefined || iterations < MIN_ITERATIONS || iterations > MAX_ITERATIONS)
-    return { ok: false, error: 'not-a-backup' }
+    return fail('not-a-backup')
   const saltBytes = fromBase64(salt.replaceAll('-', '+').replaceAll('_', '/') + '==')
   const key = await derivePassphraseKey(passphrase, saltBytes, iterations)
   const plain = await open(line, body, key)
-  if (!plain) return { ok: false, error: 'wrong-passphrase-or-damaged' }
+  if (!plain) return fail('wrong-passphrase-or-damaged')
   return readPayload(new TextDecoder().decode(plain))
 }
 
@@ -105,25 +106,24 @@ function readPayload(json: string): RestoreResult {
   try {
     payload = JSON.parse(json)
   } catch {
-    return { ok: false, error: 'wrong-passphrase-or-damaged' }
+    return fail('wrong-passphrase-or-damaged')
   }
   if (typeof payload !== 'object' || payload === null) {
-    return { ok: false, error: 'wrong-passphrase-or-damaged' }
+    return fail('wrong-passphrase-or-damaged')
   }
   const { createdAt, spaces } = payload as Record<string, unknown>
-  if (!Array.isArray(spaces)) return { ok: false, error: 'wrong-passphrase-or-damaged' }
+  if (!Array.isArray(spaces)) return fail('wrong-passphrase-or-damaged')
   const valid: BackupSpace[] = []
   for (const entry of spaces) {
     const space = readSpace(entry)
     if (space && !valid.some((v) => v.id === space.id)) valid.push(space)
   }
-  if (valid.length === 0 && spaces.length > 0) return { ok: false, error: 'empty' }
-  return {
-    ok: true,
+  if (valid.length === 0 && spaces.length > 0) return fail('empty')
+  return ok({
     spaces: valid,
     skipped: spaces.length - valid.length,
     createdAt: typeof createdAt === 'number' ? createdAt : 0,
-  }
+  })
 }
 
 /** One space from the file, checked in full, or undefined. */
@@ -161,26 +161,25 @@ export function applyBackupState(
   doc: Y.Doc,
   state: Uint8Array,
   origin: unknown,
-): { readonly ok: true } | { readonly ok: false; readonly error: GuardError } {
+): Result<void, GuardError> {
   const result = createUpdateGuard(doc, { maxUpdateBytes: MAX_STATE_BYTES }).receive(state, origin)
   if (!result.ok) return result
   // A whole state builds on nothing else; one that does is damaged (a fresh guard drops it).
-  return result.held ? { ok: false, error: 'malformed' } : { ok: true }
+  return result.held ? fail('malformed') : ok()
 }
 
 /** How many names of each kind a preview lists before "and 3 more". */
 export const PREVIEW_NAMES = 5
 
 /** What merging a backed-up space into the copy on this phone would add, before doing it. */
-export type BackupPreview =
-  | {
-      readonly ok: true
-      readonly changes: ChangeSummary
-      /** names of the groups and meetings it adds, at most PREVIEW_NAMES each */
-      readonly groups: readonly string[]
-      readonly meetings: readonly string[]
-    }
-  | { readonly ok: false; readonly error: GuardError }
+export interface BackupAdds {
+  readonly changes: ChangeSummary
+  /** names of the groups and meetings it adds, at most PREVIEW_NAMES each */
+  readonly groups: readonly string[]
+  readonly meetings: readonly string[]
+}
+
+export type BackupPreview = Result<BackupAdds, GuardError>
 
 /**
  * Merges `backup` into a scratch copy of `current` (this phone's state of the space) and says
@@ -197,12 +196,11 @@ export function previewBackupState(current: Uint8Array, backup: Uint8Array): Bac
     (ids ?? []).flatMap((id) => name(id) ?? []).slice(0, PREVIEW_NAMES)
   const groups = stores.groups.getSnapshot().byId
   const meetings = stores.meetings.getSnapshot().byId
-  const preview: BackupPreview = {
-    ok: true,
+  const preview: BackupPreview = ok({
     changes,
     groups: names(addedIds[ROOT.groups], (id) => groups.get(id)?.name),
     meetings: names(addedIds[ROOT.meetings], (id) => meetings.get(id)?.title),
-  }
+  })
   stores.doc.destroy()
   return preview
 }

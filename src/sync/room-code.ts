@@ -94,6 +94,7 @@ export function packRoomCode(code: RoomCode): Uint8Array {
   expectLength('fingerprint', description.fingerprint, 32)
   const createdAt = Math.floor(code.createdAt)
   if (!(createdAt >= 0 && createdAt <= 0xffffffff)) throw new RangeError('createdAt out of range')
+  if (!SETUPS.includes(description.setup)) throw new RangeError('setup out of range')
   if (description.candidates.length > MAX_CANDIDATES_IN_CODE)
     throw new RangeError(`more than ${MAX_CANDIDATES_IN_CODE} candidates`)
 
@@ -116,6 +117,7 @@ export function packRoomCode(code: RoomCode): Uint8Array {
     if (!address) throw new RangeError(`cannot pack the address ${candidate.ip}`)
     if (!Number.isInteger(candidate.port) || candidate.port < 0 || candidate.port > 0xffff)
       throw new RangeError(`port ${candidate.port} out of range`)
+    if (!TYPES.includes(candidate.type)) throw new RangeError('candidate type out of range')
     out.push(
       KINDS.indexOf(address.kind) |
         (candidate.protocol === 'tcp' ? 4 : 0) |

@@ -13,6 +13,7 @@
  * phones show a short check derived from both fingerprints so people can see they paired
  * with each other.
  */
+import type { Result } from '../domain/result'
 import {
   compactDescription,
   decodeRoomCode,
@@ -40,8 +41,8 @@ export type PairingProblem =
   /** the phones could not reach each other (different networks, client-isolated wifi) */
   | 'unreachable'
 
-export type Paired<T> =
-  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: PairingProblem }
+/** The one Result shape (domain/result.ts), with the pairing's error codes. */
+export type Paired<T> = Result<T, PairingProblem>
 
 export const CODE_LIFETIME_S = 120
 /** Gathering stops here even if the browser is still looking (a STUN server far away). */

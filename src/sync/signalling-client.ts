@@ -11,6 +11,7 @@
  * arriving through two servers is delivered once.
  */
 import { decryptJson, encryptJson } from './room-crypto'
+import { decodeSignallingFrame, encodeSignallingMessage } from './wire/signalling'
 
 /** Messages larger than this from a server are ignored (ours are a few KB). */
 const MAX_FRAME_CHARS = 256 * 1024
@@ -121,13 +122,11 @@ export function createSignallingClient(options: SignallingClientOptions): Signal
   function onFrame(server: Server, raw: unknown) {
     server.lastHeard = Date.now()
     if (typeof raw !== 'string' || raw.length > MAX_FRAME_CHARS) return
-    let message: unknown
-    try {
-      message = JSON.parse(raw)
-    } catch {
-      return // not JSON: not from a server we understand, ignore it
-    }
-    if (!isRecord(message) || message.type !== 'publish' || message.topic !== topic) return
+    const decoded = decodeSignallingFrame(raw)
+    // not a message we understand (not JSON, wrong shape): not from a server we trust, ignore it
+    if (!decoded.ok) return
+    const message = decoded.message
+    if (message.type !== 'publish' || !('topic' in message) || message.topic !== topic) return
     if (typeof message.data === 'string') deliver(message.data)
   }
 
@@ -148,7 +147,7 @@ export function createSignallingClient(options: SignallingClientOptions): Signal
     socket.onopen = () => {
       server.open = true
       server.attempts = 0
-      socket.send(JSON.stringify({ type: 'subscribe', topics: [topic] }))
+      socket.send(encodeSignallingMessage({ type: 'subscribe', topics: [topic] }))
       changed()
       options.onOpen?.(server.url)
     }
@@ -175,7 +174,7 @@ export function createSignallingClient(options: SignallingClientOptions): Signal
     server.open = false
     if (socket) {
       socket.onopen = socket.onmessage = socket.onclose = socket.onerror = null
-      if (wasOpen) socket.send(JSON.stringify({ type: 'unsubscribe', topics: [topic] }))
+      if (wasOpen) socket.send(encodeSignallingMessage({ type: 'unsubscribe', topics: [topic] }))
       socket.close()
     }
   }
@@ -188,7 +187,7 @@ export function createSignallingClient(options: SignallingClientOptions): Signal
         drop(server) // a half-open connection: start over
         changed()
         connect(server)
-      } else server.socket.send(JSON.stringify({ type: 'ping' }))
+      } else server.socket.send(encodeSignallingMessage({ type: 'ping' }))
     }
   }
 
@@ -210,7 +209,7 @@ export function createSignallingClient(options: SignallingClientOptions): Signal
       sending = sending
         .then(async () => {
           const text = await encryptJson(payload, key)
-          const frame = JSON.stringify({ type: 'publish', topic, data: text })
+          const frame = encodeSignallingMessage({ type: 'publish', topic, data: text })
           for (const server of servers) if (server.open) server.socket?.send(frame)
         })
         .catch((error: unknown) => console.warn('[sync] signalling publish failed', error))

@@ -16,6 +16,7 @@
  * (OWASP's 2023 figure), with a random salt; the count is in the header so it can rise later.
  */
 import { fromBase64, toBase64 } from './base64'
+import { fail, ok, type Result } from '../domain/result'
 
 export const MAGIC = 'WEAVE-SPACE-FILE'
 export const FORMAT_VERSION = 1
@@ -67,30 +68,23 @@ export function splitFile(text: string): { readonly line: string; readonly body:
   return { line: line.replace(/\r$/, ''), body: end === -1 ? '' : text.slice(end + 1) }
 }
 
-export function parseHeader(
-  line: string,
-):
-  | { readonly ok: true; readonly header: SpaceFileHeader }
-  | { readonly ok: false; readonly error: HeaderError } {
+export function parseHeader(line: string): Result<SpaceFileHeader, HeaderError> {
   const version = VERSION.exec(line)?.[1]
-  if (version === undefined) return { ok: false, error: 'not-a-weave-file' }
-  if (Number(version) !== FORMAT_VERSION) return { ok: false, error: 'unsupported-version' }
+  if (version === undefined) return fail('not-a-weave-file')
+  if (Number(version) !== FORMAT_VERSION) return fail('unsupported-version')
   const byKey = KEY_HEADER.exec(line)
   if (byKey?.[1] !== undefined) {
-    return { ok: true, header: { version: 1, spaceId: byKey[1], keyKind: 'key' } }
+    return ok({ version: 1, spaceId: byKey[1], keyKind: 'key' })
   }
   const [, spaceId, count, salt] = PASSPHRASE_HEADER.exec(line) ?? []
   const iterations = Number(count)
-  if (spaceId === undefined || salt === undefined) return { ok: false, error: 'not-a-weave-file' }
+  if (spaceId === undefined || salt === undefined) return fail('not-a-weave-file')
   if (iterations < MIN_ITERATIONS || iterations > MAX_ITERATIONS) {
-    return { ok: false, error: 'not-a-weave-file' }
+    return fail('not-a-weave-file')
   }
   const saltBytes = fromBase64(salt.replaceAll('-', '+').replaceAll('_', '/') + '==')
-  if (saltBytes.length !== SALT_BYTES) return { ok: false, error: 'not-a-weave-file' }
-  return {
-    ok: true,
-    header: { version: 1, spaceId, keyKind: 'passphrase', iterations, salt: saltBytes },
-  }
+  if (saltBytes.length !== SALT_BYTES) return fail('not-a-weave-file')
+  return ok({ version: 1, spaceId, keyKind: 'passphrase', iterations, salt: saltBytes })
 }
 
 export const newSalt = (): Uint8Array => crypto.getRandomValues(new Uint8Array(SALT_BYTES))

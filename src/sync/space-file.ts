@@ -9,6 +9,7 @@
  */
 import * as Y from 'yjs'
 import type { SpaceId, SpaceKey } from '../domain/ids'
+import { fail, ok, type Result } from '../domain/result'
 import { recordChanges, type ChangeSummary } from './change-summary'
 import {
   deriveFileKey,
@@ -60,32 +61,27 @@ export interface SpaceFile {
   readonly mimeType: typeof SPACE_FILE_MIME_TYPE
 }
 
-export type ExportResult =
-  | { readonly ok: true; readonly file: SpaceFile }
-  | { readonly ok: false; readonly error: 'too-large' }
+export type ExportResult = Result<SpaceFile, 'too-large'>
 
-export type ImportResult =
-  | {
-      readonly ok: true
-      /** what the file changed here; empty when this space had it all already */
-      readonly changes: ChangeSummary
-      /** the file builds on changes this device has not seen: the guard holds it until then */
-      readonly held: boolean
-      /**
-       * Bytes of the file this document did not hold before, stored now: more than zero with
-       * no `changes` means content the app does not show (say so, not "nothing new").
-       */
-      readonly storedBytes: number
-    }
-  | { readonly ok: false; readonly error: SpaceFileError }
+/** What merging a file did here. */
+export interface FileMerge {
+  /** what the file changed here; empty when this space had it all already */
+  readonly changes: ChangeSummary
+  /** the file builds on changes this device has not seen: the guard holds it until then */
+  readonly held: boolean
+  /**
+   * Bytes of the file this document did not hold before, stored now: more than zero with
+   * no `changes` means content the app does not show (say so, not "nothing new").
+   */
+  readonly storedBytes: number
+}
 
-export type HeaderResult =
-  | {
-      readonly ok: true
-      readonly spaceId: string
-      readonly keyKind: KeyKind
-    }
-  | { readonly ok: false; readonly error: SpaceFileError }
+export type ImportResult = Result<FileMerge, SpaceFileError>
+
+export type HeaderResult = Result<
+  { readonly spaceId: string; readonly keyKind: KeyKind },
+  SpaceFileError
+>
 
 interface ExportCommon {
   readonly spaceId: SpaceId
@@ -148,10 +144,10 @@ async function finish(
   name: string,
 ): Promise<ExportResult> {
   const update = Y.encodeStateAsUpdate(doc)
-  if (update.byteLength > MAX_UPDATE_BYTES) return { ok: false, error: 'too-large' }
+  if (update.byteLength > MAX_UPDATE_BYTES) return fail('too-large')
   const text = await seal(writeHeader(header), update, key)
-  if (text.length > MAX_SPACE_FILE_CHARS) return { ok: false, error: 'too-large' }
-  return { ok: true, file: { text, fileName: name, mimeType: SPACE_FILE_MIME_TYPE } }
+  if (text.length > MAX_SPACE_FILE_CHARS) return fail('too-large')
+  return ok({ text, fileName: name, mimeType: SPACE_FILE_MIME_TYPE })
 }
 
 /** Lower-case letters and digits of any script, runs of anything else as one dash. */
@@ -174,27 +170,25 @@ function fileName(prefix: string, { spaceName, now = new Date() }: ExportCommon)
 }
 
 /** Reads `input` as text, refusing an oversized file before reading it. */
-async function readText(
-  input: string | Blob,
-): Promise<{ readonly text: string } | { readonly error: SpaceFileError }> {
+async function readText(input: string | Blob): Promise<Result<string, SpaceFileError>> {
   if (typeof input === 'string') {
-    return input.length > MAX_SPACE_FILE_CHARS ? { error: 'too-large' } : { text: input }
+    return input.length > MAX_SPACE_FILE_CHARS ? fail('too-large') : ok(input)
   }
-  if (input.size > MAX_SPACE_FILE_CHARS) return { error: 'too-large' }
+  if (input.size > MAX_SPACE_FILE_CHARS) return fail('too-large')
   try {
-    return { text: await input.text() }
+    return ok(await input.text())
   } catch {
-    return { error: 'not-a-weave-file' } // could not be read (moved, or not a file at all)
+    return fail('not-a-weave-file') // could not be read (moved, or not a file at all)
   }
 }
 
 /** What a file is, before any key: which space, and which kind of key opens it. */
 export async function readSpaceFileHeader(input: string | Blob): Promise<HeaderResult> {
   const read = await readText(input)
-  if ('error' in read) return { ok: false, error: read.error }
-  const parsed = parseHeader(splitFile(read.text).line)
+  if (!read.ok) return read
+  const parsed = parseHeader(splitFile(read.value).line)
   if (!parsed.ok) return parsed
-  return { ok: true, spaceId: parsed.header.spaceId, keyKind: parsed.header.keyKind }
+  return ok({ spaceId: parsed.value.spaceId, keyKind: parsed.value.keyKind })
 }
 
 /**
@@ -207,23 +201,23 @@ export async function importSpaceFile(
   options: ImportOptions,
 ): Promise<ImportResult> {
   const read = await readText(input)
-  if ('error' in read) return { ok: false, error: read.error }
-  const { line, body } = splitFile(read.text)
+  if (!read.ok) return read
+  const { line, body } = splitFile(read.value)
   const parsed = parseHeader(line)
   if (!parsed.ok) return parsed
-  const { header } = parsed
-  if (header.spaceId !== options.spaceId) return { ok: false, error: 'other-space' }
+  const header = parsed.value
+  if (header.spaceId !== options.spaceId) return fail('other-space')
 
   let key: CryptoKey
   if (header.keyKind === 'passphrase') {
-    if (options.passphrase === undefined) return { ok: false, error: 'needs-passphrase' }
+    if (options.passphrase === undefined) return fail('needs-passphrase')
     key = await derivePassphraseKey(options.passphrase, header.salt, header.iterations)
   } else {
-    if (options.spaceKey === undefined) return { ok: false, error: 'wrong-key-or-damaged' }
+    if (options.spaceKey === undefined) return fail('wrong-key-or-damaged')
     key = await deriveFileKey(options.spaceKey)
   }
   const update = await open(line, body, key)
-  if (!update) return { ok: false, error: 'wrong-key-or-damaged' }
+  if (!update) return fail('wrong-key-or-damaged')
   return applyUpdate(doc, update, options.guard)
 }
 
@@ -234,7 +228,7 @@ function applyUpdate(doc: Y.Doc, update: Uint8Array, shared?: UpdateGuard): Impo
   try {
     storedBytes = Y.diffUpdate(update, known).byteLength
   } catch {
-    return { ok: false, error: 'malformed-update' } // garbage: the guard would say the same
+    return fail('malformed-update') // garbage: the guard would say the same
   }
   // The guard decodes the update in full (Y.decodeUpdate) before it touches the document.
   const { result, changes } = recordChanges(
@@ -243,13 +237,13 @@ function applyUpdate(doc: Y.Doc, update: Uint8Array, shared?: UpdateGuard): Impo
     SPACE_FILE_IMPORT,
   )
   if (!result.ok) {
-    return { ok: false, error: result.error === 'malformed' ? 'malformed-update' : result.error }
+    return fail(result.error === 'malformed' ? 'malformed-update' : result.error)
   }
   // A fresh guard is dropped with this call, and what it holds with it: say so, not "done".
-  if (result.held && !shared) return { ok: false, error: 'malformed-update' }
+  if (result.held && !shared) return fail('malformed-update')
   // New changes move the state vector; deletions alone are counted in `changes` already.
   const after = Y.encodeStateVector(doc)
   const moved = after.length !== known.length || after.some((byte, i) => byte !== known[i])
   const stored = moved ? storedBytes : 0
-  return { ok: true, changes, held: result.held, storedBytes: stored }
+  return ok({ changes, held: result.held, storedBytes: stored })
 }

@@ -6,6 +6,7 @@
  * whenever it is called (also before the camera has answered, so a quick Cancel never leaves
  * the camera on).
  */
+import { fail as failWith, ok } from '../domain/result'
 import { loadFrameReader, type FrameReader } from './qr-scan-reader'
 
 /** Why scanning cannot go on; each one tells the person what to do instead. */
@@ -93,8 +94,8 @@ export function startQrScan<Outcome>(
   const start = async () => {
     // load the reader while the person answers the camera prompt; failure comes back as a value
     const loading = loadFrameReader().then(
-      (reader) => ({ ok: true as const, reader }),
-      (error: unknown) => ({ ok: false as const, error }),
+      (reader) => ok(reader),
+      (error: unknown) => failWith('reader-failed', String(error)),
     )
     let media: MediaStream
     try {
@@ -122,13 +123,13 @@ export function startQrScan<Outcome>(
     }
     const loaded = await loading
     if (!loaded.ok) {
-      console.warn('QR reader could not be loaded', loaded.error)
-      fail('reader-failed')
+      console.warn('QR reader could not be loaded', loaded.message)
+      fail(loaded.error)
       return
     }
     if (isStopped()) return
     callbacks.onScanning()
-    await readFrame(loaded.reader)
+    await readFrame(loaded.value)
   }
 
   start().catch((error: unknown) => {

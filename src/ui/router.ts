@@ -4,10 +4,13 @@
  */
 import {
   createElement,
+  useMemo,
   useSyncExternalStore,
   type AnchorHTMLAttributes,
   type MouseEvent,
 } from 'react'
+import type { SpaceId } from '../domain/ids'
+import { INVITE_PATH } from '../domain/invite'
 
 const EVENT = 'weave:navigate'
 
@@ -53,16 +56,68 @@ export function Link({ to, onClick, ...rest }: LinkProps) {
   return createElement('a', { href: to, onClick: handle, 'aria-current': current, ...rest })
 }
 
-/** Matches "/spaces/:id/:section" style patterns; returns the named parts or undefined. */
-export function matchPath(pattern: string, path: string): Record<string, string> | undefined {
-  const want = pattern.split('/').filter(Boolean)
-  const have = path.split('/').filter(Boolean)
-  if (want.length !== have.length) return undefined
-  const params: Record<string, string> = {}
-  for (const [i, part] of want.entries()) {
-    const actual = have[i] ?? ''
-    if (part.startsWith(':')) params[part.slice(1)] = decodeURIComponent(actual)
-    else if (part !== actual) return undefined
+/** Where a path leads. parseRoute is the one reading of the app's paths, for app/ and screens. */
+export type Route =
+  | { readonly page: 'spaces' | 'settings' | 'install' | 'join' | 'not-found' }
+  /** a space with no page named: the app opens its home */
+  | { readonly page: 'space-root'; readonly spaceId: SpaceId }
+  | SpaceRoute
+
+export interface SpaceRoute {
+  readonly page: 'space'
+  readonly spaceId: SpaceId
+  /** the space's page (home, groups, skills, meetings, share…); app/ says which exist */
+  readonly section: string
+  /** the group, meeting or skill the page shows */
+  readonly item?: string
+  /** the item's edit form */
+  readonly editing: boolean
+  /** a named view of the section (the skills screen's tabs) */
+  readonly view?: string
+}
+
+const NOT_FOUND: Route = { page: 'not-found' }
+const TOP: Partial<Record<string, 'settings' | 'install' | 'join'>> = {
+  settings: 'settings',
+  install: 'install',
+  [INVITE_PATH.slice(1)]: 'join',
+}
+/** Sections whose items have a page of their own, and an edit form at `…/edit`. */
+const WITH_ITEMS = new Set(['groups', 'meetings'])
+
+/**
+ * Turns a path into a route: /, /settings, /install, the invite path, and inside a space
+ * /spaces/:id/:section, /spaces/:id/groups|meetings/:item[/edit], /spaces/:id/skills/:view and
+ * /spaces/:id/skills/skill/:skill. Anything else (or badly escaped) is not found.
+ */
+export function parseRoute(path: string): Route {
+  let parts: string[]
+  try {
+    parts = path.split('/').filter(Boolean).map(decodeURIComponent)
+  } catch {
+    return NOT_FOUND
   }
-  return params
+  const [first, id, section, item, last, ...more] = parts
+  if (first === undefined) return { page: 'spaces' }
+  if (parts.length === 1) {
+    const page = TOP[first]
+    return page ? { page } : NOT_FOUND
+  }
+  if (first !== 'spaces' || id === undefined || more.length > 0) return NOT_FOUND
+  const spaceId = id as SpaceId
+  if (section === undefined) return { page: 'space-root', spaceId }
+  const route = { page: 'space', spaceId, section, editing: false } as const
+  if (item === undefined) return route
+  if (section === 'skills') {
+    if (item !== 'skill') return last === undefined ? { ...route, view: item } : NOT_FOUND
+    return last === undefined ? NOT_FOUND : { ...route, item: last }
+  }
+  if (!WITH_ITEMS.has(section) || (last !== undefined && last !== 'edit')) return NOT_FOUND
+  return { ...route, item, editing: last === 'edit' }
+}
+
+/** The route of the current path, read again when the path changes. */
+export function useRoute(): Route {
+  const path = usePath()
+  return useMemo(() => parseRoute(path), [path])
 }

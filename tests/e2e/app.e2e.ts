@@ -4,9 +4,9 @@
  * going offline, an installable manifest, and no accessibility violations on any screen.
  */
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { axeViolations } from '../support/a11y'
-import { startApp, type RunningApp } from '../support/app-server'
+import { useApp } from '../support/app-server'
 import {
   addGroup,
   createSpace,
@@ -28,18 +28,11 @@ import {
 /** Console errors the app may log, each with its reason. None yet: nothing here can fail. */
 const ALLOWED: readonly AllowedError[] = []
 
-let app: RunningApp | undefined
+const app = useApp()
 const problems: ConsoleProblem[] = []
 
-beforeAll(async () => {
-  app = await startApp()
-})
-afterAll(async () => {
-  await app?.stop()
-})
-
 async function firstRun(page: Page, name = 'Amina') {
-  await firstRunAt(page, app!.url, name)
+  await firstRunAt(page, app.url, name)
   await page.getByRole('heading', { name: 'Your spaces' }).waitFor()
 }
 
@@ -68,7 +61,7 @@ describe('Weave in Chromium', () => {
 
     const second = await launch({ profileDir: first.profileDir })
     const watcher2 = watchConsole(second.context)
-    await second.page.goto(app!.url)
+    await second.page.goto(app.url)
     await second.page.getByRole('heading', { name: 'Your spaces' }).waitFor()
     await expectSpaceWithGroup(second.page, 'Leeds Solidarity Network', 'Chapeltown Food Co-op')
     await second.context.close()
@@ -83,7 +76,7 @@ describe('Weave in Chromium', () => {
     await killBrowser(first.context) // SIGKILL: no unload, no flush, as when a battery dies
 
     const second = await launch({ profileDir: first.profileDir })
-    await second.page.goto(app!.url)
+    await second.page.goto(app.url)
     await expectSpaceWithGroup(second.page, 'Crash Test Network', 'Allotment Society')
     await second.context.close()
   })
@@ -129,10 +122,10 @@ describe('Weave in Chromium', () => {
   it('offers an installable app (manifest, icons, service worker)', async () => {
     const { context, page } = await launch()
     const watcher = watchConsole(context)
-    await page.goto(app!.url)
+    await page.goto(app.url)
     await waitForServiceWorker(page)
     expect(await installabilityErrors(page)).toEqual([])
-    const manifest = (await (await fetch(`${app!.url}/manifest.webmanifest`)).json()) as {
+    const manifest = (await (await fetch(`${app.url}/manifest.webmanifest`)).json()) as {
       icons: { sizes: string; purpose?: string }[]
     }
     expect(manifest.icons.map((icon) => `${icon.sizes} ${icon.purpose ?? 'any'}`).sort()).toEqual([
@@ -155,7 +148,7 @@ describe('Weave in Chromium', () => {
       const check = async (screen: string) => {
         for (const line of await axeViolations(page)) found.push(`${screen}: ${line}`)
       }
-      await page.goto(app!.url)
+      await page.goto(app.url)
       await page.getByRole('heading', { name: 'Welcome to Weave' }).waitFor()
       await check('first run')
       await page.getByRole('button', { name: 'Start' }).click()

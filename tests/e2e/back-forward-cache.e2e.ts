@@ -4,8 +4,8 @@
  * connects again when the page is shown. (An open WebSocket keeps a page out of that cache in
  * many Chrome versions phones run, so Back would start the whole app again.)
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startApp, type RunningApp } from '../support/app-server'
+import { describe, expect, it } from 'vitest'
+import { useApp } from '../support/app-server'
 import { launch, unexpectedProblems, watchConsole, type AllowedError } from '../support/chromium'
 
 /** A busy machine may hide the page while its socket is still connecting; closing it logs. */
@@ -13,17 +13,10 @@ const ALLOWED: AllowedError[] = [
   { name: 'closed while connecting', pattern: /WebSocket is closed before the connection/ },
 ]
 
-let app: RunningApp | undefined
-beforeAll(async () => {
-  app = await startApp()
-})
-afterAll(async () => {
-  await app?.stop()
-})
+const app = useApp()
 
 describe('the back/forward cache', () => {
   it('keeps a space with live sync, and live sync comes back after Back', async () => {
-    if (!app) throw new Error('no app')
     const { context, page } = await launch({ backForwardCache: true })
     const { problems } = watchConsole(context)
     try {

@@ -3,35 +3,25 @@
  * one (a separate Chromium profile) with the passphrase, with the groups and keys intact.
  */
 import { readFileSync } from 'node:fs'
-import type { BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createSpaceStores } from '../../src/doc/space-stores'
 import { parseInvite } from '../../src/domain/invite'
 import { exportSpaceFile } from '../../src/sync/space-file'
 import { axeViolations } from '../support/a11y'
-import { startApp, type RunningApp } from '../support/app-server'
-import { launch } from '../support/chromium'
+import { useApp } from '../support/app-server'
+import { PHONE } from '../support/chromium'
 import { addGroup, createSpace, firstRun } from '../support/flows'
 
-let app: RunningApp | undefined
-const contexts: BrowserContext[] = []
-
-beforeAll(async () => {
-  app = await startApp()
-})
-afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close().catch(() => undefined)))
-  await app?.stop()
-})
+const app = useApp()
 
 const PASSPHRASE = 'river stones at dawn'
 
 describe('backup and restore', () => {
   it('backs up every space with a passphrase and restores them on a new phone', async () => {
-    const old = await launch()
-    contexts.push(old.context)
-    await firstRun(old.page, app!.url, 'Ana')
+    const old = await app.launch()
+    await firstRun(old.page, app.url, 'Ana')
     await createSpace(old.page, 'Food Network')
     await addGroup(old.page, 'Riverside Pantry')
     await old.page.getByRole('link', { name: 'Spaces' }).click()
@@ -64,9 +54,8 @@ describe('backup and restore', () => {
     expect(await old.page.getByText('There is no backup', { exact: false }).count()).toBe(0)
     await old.context.close() // the phone is lost
 
-    const fresh = await launch()
-    contexts.push(fresh.context)
-    await firstRun(fresh.page, app!.url, 'Ana')
+    const fresh = await app.launch()
+    await firstRun(fresh.page, app.url, 'Ana')
     const file = {
       name: download.suggestedFilename(),
       mimeType: 'text/plain',
@@ -104,9 +93,8 @@ describe('backup and restore', () => {
   it('asks before merging a backup into a space this phone already has, showing what it adds', async () => {
     // Ana's phone: a space, backed up; then three more groups, backed up again. Her phone is
     // closed before Ben's opens, so nothing reaches Ben but the files.
-    const ana = await launch()
-    contexts.push(ana.context)
-    await firstRun(ana.page, app!.url, 'Ana')
+    const ana = await app.launch()
+    await firstRun(ana.page, app.url, 'Ana')
     await createSpace(ana.page, 'Leeds network')
     await addGroup(ana.page, 'Riverside Pantry')
     const first = await saveBackup(ana.page)
@@ -119,9 +107,8 @@ describe('backup and restore', () => {
     await ana.context.close()
 
     // Ben restores the first: a space new to his phone is added at once
-    const ben = await launch({ viewport: { width: 360, height: 760 } })
-    contexts.push(ben.context)
-    await firstRun(ben.page, app!.url, 'Ben')
+    const ben = await app.launch({ viewport: PHONE })
+    await firstRun(ben.page, app.url, 'Ben')
     await restore(ben.page, first)
     await ben.page.getByRole('status').filter({ hasText: '1 space added, none merged.' }).waitFor()
 
@@ -159,9 +146,8 @@ describe('backup and restore', () => {
   })
 
   it('refuses a hostile sync file with its reason, and says what a quiet one stored', async () => {
-    const { context, page } = await launch({ viewport: { width: 360, height: 760 } })
-    contexts.push(context)
-    await firstRun(page, app!.url, 'Ana')
+    const { page } = await app.launch({ viewport: PHONE })
+    await firstRun(page, app.url, 'Ana')
     await createSpace(page, 'Leeds network')
     await addGroup(page, 'Riverside Pantry')
     await page.getByRole('link', { name: 'Share', exact: true }).click()
@@ -170,14 +156,14 @@ describe('backup and restore', () => {
       await page.getByRole('textbox', { name: 'Invite link' }).inputValue(),
     )
     if (!invite.ok) throw new Error(invite.error)
-    const { spaceId, key } = invite.invite
+    const { spaceId, key } = invite.value
     const fileOf = async (doc: Y.Doc) => {
       const file = await exportSpaceFile(doc, { spaceId, spaceKey: key, spaceName: 'Leeds' })
       if (!file.ok) throw new Error(file.error)
       return {
-        name: file.file.fileName,
+        name: file.value.fileName,
         mimeType: 'text/plain',
-        buffer: Buffer.from(file.file.text),
+        buffer: Buffer.from(file.value.text),
       }
     }
     const open = page.getByLabel('Open a sync file')

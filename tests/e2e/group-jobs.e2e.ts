@@ -3,25 +3,18 @@
  * "add a minimal group" from the groups list. Each job prints `taps: <job>: n` for the issue
  * notes, and the height of the add form, so a redesign can be compared with what was there.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startApp, type RunningApp } from '../support/app-server'
-import { launch } from '../support/chromium'
+import { describe, expect, it } from 'vitest'
+import { useApp } from '../support/app-server'
+import { launch, PHONE } from '../support/chromium'
 import { createSpace, firstRun } from '../support/flows'
 import { reportTaps, tapCounter } from '../support/taps'
 
-let app: RunningApp | undefined
-
-beforeAll(async () => {
-  app = await startApp()
-})
-afterAll(async () => {
-  await app?.stop()
-})
+const app = useApp()
 
 describe('group jobs at phone size', () => {
   it('adds a minimal group in a few taps, and it is there after a reload', async () => {
-    const { context, page } = await launch({ viewport: { width: 360, height: 760 } })
-    await firstRun(page, app!.url)
+    const { context, page } = await launch({ viewport: PHONE })
+    await firstRun(page, app.url)
     await page.getByRole('heading', { name: 'Your spaces' }).waitFor()
     await createSpace(page, 'Tap Network')
 

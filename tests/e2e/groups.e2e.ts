@@ -6,20 +6,13 @@
  */
 import { readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { axeViolations } from '../support/a11y'
-import { startApp, type RunningApp } from '../support/app-server'
+import { useApp } from '../support/app-server'
 import { launch, unexpectedProblems, watchConsole } from '../support/chromium'
 import { addGroup, createSpace, firstRun, waitForServiceWorker } from '../support/flows'
 
-let app: RunningApp | undefined
-
-beforeAll(async () => {
-  app = await startApp()
-})
-afterAll(async () => {
-  await app?.stop()
-})
+const app = useApp()
 
 const saved = (page: Page) =>
   page.getByRole('status').filter({ hasText: 'Saved on this phone' }).waitFor()
@@ -45,7 +38,7 @@ describe('group profiles in Chromium', () => {
   it('creates, edits, finds, exports, deletes and restores a group', async () => {
     const { context, page } = await launch()
     const watcher = watchConsole(context)
-    await firstRun(page, app!.url)
+    await firstRun(page, app.url)
     await page.getByRole('heading', { name: 'Your spaces' }).waitFor()
     await createSpace(page, 'Leeds Network')
     await addGroup(page, 'Seed Library')
@@ -191,7 +184,7 @@ describe('group profiles in Chromium', () => {
 
   it('starts with an example network from the first-run screen', async () => {
     const { context, page } = await launch()
-    await page.goto(app!.url)
+    await page.goto(app.url)
     await page.getByRole('textbox', { name: 'Your name' }).fill('Kai')
     await page.getByRole('button', { name: 'Try it with example data' }).click()
     await page.getByRole('heading', { name: 'Groups', level: 1 }).waitFor()
@@ -201,7 +194,7 @@ describe('group profiles in Chromium', () => {
   })
   it('fills in a profile and exports it on a phone with no network at all', async () => {
     const { context, page } = await launch()
-    await firstRun(page, app!.url)
+    await firstRun(page, app.url)
     await page.getByRole('heading', { name: 'Your spaces' }).waitFor()
     await waitForServiceWorker(page)
     await context.setOffline(true)
@@ -234,7 +227,7 @@ describe('group profiles in Chromium', () => {
   })
   it('lets a network choose its own membership criteria, which the group form then asks', async () => {
     const { context, page } = await launch()
-    await firstRun(page, app!.url)
+    await firstRun(page, app.url)
     await createSpace(page, 'Criteria Network')
     await page.getByRole('link', { name: 'Membership criteria of this network' }).click()
     await page.getByRole('heading', { name: 'Membership criteria', level: 1 }).waitFor()

@@ -5,32 +5,16 @@
  * is here, and edits made while the other was away arrive when they come back.
  */
 import { readFileSync } from 'node:fs'
-import type { BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { axeViolations } from '../support/a11y'
-import { startApp, type RunningApp } from '../support/app-server'
-import { launch, unexpectedProblems, watchConsole } from '../support/chromium'
-import { addGroup, createSpace, firstRun } from '../support/flows'
+import { useApp } from '../support/app-server'
+import { unexpectedProblems } from '../support/chromium'
+import { addGroup, createSpace } from '../support/flows'
 
-let app: RunningApp | undefined
-const contexts: BrowserContext[] = []
+const app = useApp()
 
-beforeAll(async () => {
-  app = await startApp()
-})
-afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close().catch(() => undefined)))
-  await app?.stop()
-})
-
-async function person(name: string, server: RunningApp = app!) {
-  const launched = await launch()
-  contexts.push(launched.context)
-  const watcher = watchConsole(launched.context)
-  await firstRun(launched.page, server.url, name)
-  await launched.page.getByRole('heading', { name: 'Your spaces' }).waitFor()
-  return { ...launched, watcher }
-}
+const person = (name: string) => app.person(name)
 
 async function openShare(page: Page) {
   await page.getByRole('link', { name: 'Share', exact: true }).click()
@@ -67,7 +51,7 @@ describe('inviting and syncing between two phones', () => {
     await createSpace(ana.page, 'Food Network')
     await addGroup(ana.page, 'Riverside Pantry')
     const link = await inviteLink(ana.page)
-    expect(link).toMatch(new RegExp(`^${app!.url}/join#space=[\\w-]+&key=[\\w-]+&name=Food`))
+    expect(link).toMatch(new RegExp(`^${app.url}/join#space=[\\w-]+&key=[\\w-]+&name=Food`))
     expect(await axeViolations(ana.page)).toEqual([])
 
     const ben = await person('Ben')
@@ -103,9 +87,8 @@ describe('inviting and syncing between two phones', () => {
       .getByRole('link', { name: 'Shared · nobody else here right now' })
       .waitFor({ timeout: 30_000 })
     await addGroup(ana.page, 'Northside Tool Share')
-    const benAgain = await launch({ profileDir: ben.profileDir })
-    contexts.push(benAgain.context)
-    await benAgain.page.goto(app!.url)
+    const benAgain = await app.launch({ profileDir: ben.profileDir })
+    await benAgain.page.goto(app.url)
     await benAgain.page.getByRole('link', { name: 'Food Network' }).click()
     // the home shows what Ana did while he was away, not what he did himself
     await seesNew(benAgain.page, 'Northside Tool Share')
@@ -155,8 +138,7 @@ describe('inviting and syncing between two phones', () => {
     const ana = await person('Ana')
     await createSpace(ana.page, 'Mutual Aid East')
     const link = await inviteLink(ana.page)
-    const dana = await launch()
-    contexts.push(dana.context)
+    const dana = await app.launch()
     await dana.page.goto(link)
     await dana.page.getByRole('heading', { name: 'Welcome to Weave' }).waitFor()
     await dana.page.getByRole('textbox', { name: 'Your name' }).fill('Dana')
@@ -252,16 +234,10 @@ describe('inviting and syncing between two phones', () => {
 })
 
 describe('sync by file, with no signalling server at all', () => {
-  let offline: RunningApp | undefined
-  beforeAll(async () => {
-    offline = await startApp({ signalling: false })
-  })
-  afterAll(async () => {
-    await offline?.stop()
-  })
+  const offline = useApp({ signalling: false })
 
   it('syncs by file both ways with no signalling server running, and refuses bad files', async () => {
-    const ana = await person('Ana', offline)
+    const ana = await offline.person('Ana')
     await createSpace(ana.page, 'Seed Savers')
     await addGroup(ana.page, 'Valley Seed Bank')
     await addGroup(ana.page, 'Town Allotments')
@@ -275,7 +251,7 @@ describe('sync by file, with no signalling server at all', () => {
     expect(text).not.toContain('Valley Seed Bank') // encrypted
     await ana.context.close() // no one left to sync with live
 
-    const ben = await person('Ben', offline)
+    const ben = await offline.person('Ben')
     await ben.page.goto(link)
     await ben.page.getByRole('button', { name: 'Join space' }).click()
     await ben.page.getByRole('heading', { name: 'Home', exact: true }).waitFor()
@@ -330,9 +306,8 @@ describe('sync by file, with no signalling server at all', () => {
     ])
     const replyText = readFileSync(await reply.path(), 'utf8')
     await ben.context.close()
-    const anaAgain = await launch({ profileDir: ana.profileDir })
-    contexts.push(anaAgain.context)
-    await anaAgain.page.goto(offline!.url)
+    const anaAgain = await offline.launch({ profileDir: ana.profileDir })
+    await anaAgain.page.goto(offline.url)
     await anaAgain.page.getByRole('link', { name: 'Seed Savers' }).click()
     await openShare(anaAgain.page)
     await anaAgain.page

@@ -5,18 +5,12 @@
  * it; each new screen puts focus on its heading.
  */
 import type { Locator, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startApp, type RunningApp } from '../support/app-server'
+import { describe, expect, it } from 'vitest'
+import { useApp } from '../support/app-server'
 import { catalog, type Said } from '../support/catalog'
 import { launch, unexpectedProblems, watchConsole } from '../support/chromium'
 
-let app: RunningApp | undefined
-beforeAll(async () => {
-  app = await startApp()
-})
-afterAll(async () => {
-  await app?.stop()
-})
+const app = useApp()
 
 const isFocused = (target: Locator) =>
   target.evaluate((el) => el === document.activeElement || el.contains(document.activeElement))
@@ -55,7 +49,7 @@ describe('Weave with a keyboard only', () => {
 })
 
 async function walk(page: Page, say: Said) {
-  await page.goto(app!.url)
+  await page.goto(app.url)
   await page.getByRole('heading', { name: say('firstRun.title') }).waitFor()
   await tabTo(page, page.getByRole('textbox', { name: say('firstRun.name') }))
   await page.keyboard.type('Amina')

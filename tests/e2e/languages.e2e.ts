@@ -9,19 +9,13 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Locator, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { axeViolations } from '../support/a11y'
-import { startApp, type RunningApp } from '../support/app-server'
+import { useApp } from '../support/app-server'
 import { launch, unexpectedProblems, watchConsole } from '../support/chromium'
 import { catalog, type Said } from '../support/catalog'
 
-let app: RunningApp | undefined
-beforeAll(async () => {
-  app = await startApp()
-})
-afterAll(async () => {
-  await app?.stop()
-})
+const app = useApp()
 
 interface Layout {
   readonly dir: string
@@ -152,7 +146,7 @@ async function visitEveryScreen(page: Page, say: Said): Promise<string[]> {
   const link = (key: Parameters<Said>[0]) =>
     page.getByRole('link', { name: say(key), exact: true }).first()
 
-  await page.goto(app!.url)
+  await page.goto(app.url)
   await heading('firstRun.title')
   await check('first-run')
   await page.getByRole('textbox', { name: say('firstRun.name') }).fill('Amina')
@@ -200,6 +194,25 @@ async function visitEveryScreen(page: Page, say: Said): Promise<string[]> {
   problems.push(...(await lineSides(notes)))
   await check('meeting')
 
+  // A proposal on the meeting, answered: the stances are big choices, the counts are bars.
+  const escaped = say('proposals.title').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  await page.getByRole('button', { name: new RegExp(`^${escaped}`) }).click()
+  await page.getByRole('button', { name: say('proposals.new') }).click()
+  await page
+    .getByRole('textbox', { name: say('proposals.titleLabel') })
+    .fill(say('templates.topic'))
+  await page.getByRole('button', { name: say('proposals.start') }).click()
+  await page.getByRole('radio', { name: say('proposals.stance.agree'), exact: true }).check()
+  await page.getByRole('button', { name: say('proposals.sendAnswer') }).click()
+  await page.getByRole('button', { name: say('proposals.changeAnswer') }).waitFor()
+  await check('proposal')
+
+  await link('nav.meetings').click()
+  await heading('meetings.title')
+  await link('proposals.title').click()
+  await heading('proposals.title')
+  await check('proposals')
+
   await link('nav.meetings').click()
   await heading('meetings.title')
   await link('stipends.title').click()
@@ -242,7 +255,7 @@ describe('choosing the language', () => {
     const [ar, en] = [catalog('ar'), catalog('en')]
     const { context, page } = await launch({ locale: 'ar-EG' })
     try {
-      await page.goto(app!.url)
+      await page.goto(app.url)
       await page.getByRole('textbox', { name: ar('firstRun.name') }).fill('Amina')
       await page.getByRole('button', { name: ar('firstRun.continue') }).click()
       await page.getByRole('link', { name: ar('nav.settings') }).click()

@@ -6,20 +6,14 @@
  * the same jobs took 9 taps (a, groups ticked for the round) and 14 taps (b, typed names).
  */
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { axeViolations } from '../support/a11y'
-import { startApp, type RunningApp } from '../support/app-server'
-import { launch } from '../support/chromium'
+import { useApp } from '../support/app-server'
+import { launch, PHONE } from '../support/chromium'
 import { addGroup, createSpace, firstRun } from '../support/flows'
 import { reportTaps, tapCounter } from '../support/taps'
 
-let app: RunningApp | undefined
-beforeAll(async () => {
-  app = await startApp()
-})
-afterAll(async () => {
-  await app?.stop()
-})
+const app = useApp()
 
 const GROUPS = {
   'Riverside Pantry': ['Ana', 'Ben'],
@@ -41,8 +35,8 @@ async function newRound(page: Page, taps: ReturnType<typeof tapCounter>) {
 
 describe('meeting jobs in taps', () => {
   it('makes a meeting from a template, types notes, and takes the register by ticking', async () => {
-    const { page, context } = await launch({ viewport: { width: 360, height: 760 } })
-    await firstRun(page, app!.url, 'Ana')
+    const { page, context } = await launch({ viewport: PHONE })
+    await firstRun(page, app.url, 'Ana')
     await createSpace(page, 'Jobs Network')
     for (const group of Object.keys(GROUPS)) await addGroup(page, group)
     await page.getByRole('link', { name: 'Meetings' }).click()

@@ -5,31 +5,16 @@
  * people's notes.
  */
 import { readFileSync } from 'node:fs'
-import type { BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { axeViolations } from '../support/a11y'
-import { startApp, type RunningApp } from '../support/app-server'
-import { killBrowser, launch, unexpectedProblems, watchConsole } from '../support/chromium'
-import { addGroup, createSpace, firstRun, waitForServiceWorker } from '../support/flows'
+import { useApp } from '../support/app-server'
+import { killBrowser, unexpectedProblems, watchConsole } from '../support/chromium'
+import { addGroup, createSpace, waitForServiceWorker } from '../support/flows'
 
-let app: RunningApp | undefined
-const contexts: BrowserContext[] = []
+const app = useApp()
 
-beforeAll(async () => {
-  app = await startApp()
-})
-afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close().catch(() => undefined)))
-  await app?.stop()
-})
-
-async function person(name: string) {
-  const launched = await launch()
-  contexts.push(launched.context)
-  await firstRun(launched.page, app!.url, name)
-  await launched.page.getByRole('heading', { name: 'Your spaces' }).waitFor()
-  return launched
-}
+const person = (name: string) => app.person(name)
 
 const notes = (page: Page) => page.getByRole('textbox', { name: 'Meeting notes' })
 const saved = (page: Page) =>
@@ -372,9 +357,8 @@ describe('meetings in Chromium', () => {
     await addAction(page, 'Charge the phones', 'Cleo')
     await saved(page)
     await killBrowser(context) // SIGKILL at once: no unload, no flush, as when a battery dies
-    const again = await launch({ profileDir })
-    contexts.push(again.context)
-    await again.page.goto(app!.url)
+    const again = await app.launch({ profileDir })
+    await again.page.goto(app.url)
     await again.page.getByRole('link', { name: 'Crash Network' }).click()
     await again.page.getByRole('link', { name: 'Meetings' }).click()
     await again.page.getByRole('link', { name: 'Power cut meeting' }).click()

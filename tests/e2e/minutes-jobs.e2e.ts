@@ -6,19 +6,13 @@
  * name typed. Prints the taps the job takes.
  */
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { axeViolations } from '../support/a11y'
-import { startApp, type RunningApp } from '../support/app-server'
-import { launch, unexpectedProblems, watchConsole } from '../support/chromium'
+import { useApp } from '../support/app-server'
+import { launch, PHONE, unexpectedProblems, watchConsole } from '../support/chromium'
 import { reportTaps, tapCounter } from '../support/taps'
 
-let app: RunningApp | undefined
-beforeAll(async () => {
-  app = await startApp()
-})
-afterAll(async () => {
-  await app?.stop()
-})
+const app = useApp()
 
 declare global {
   interface Window {
@@ -42,10 +36,10 @@ async function stubShareSheet(page: Page) {
 
 describe('sharing the minutes', () => {
   it('shares a meeting of the example network as readable text, in few taps', async () => {
-    const { context, page } = await launch({ viewport: { width: 360, height: 760 } })
+    const { context, page } = await launch({ viewport: PHONE })
     const watcher = watchConsole(context)
     await stubShareSheet(page)
-    await page.goto(app!.url)
+    await page.goto(app.url)
     // the example needs no name
     await page.getByRole('button', { name: 'Try it with example data' }).click()
     await page.getByRole('heading', { name: 'Groups', level: 1 }).waitFor()

@@ -120,7 +120,7 @@ async function bigSpaceFile(spaceId: SpaceId, spaceKey: SpaceKey) {
   })
   const file = await exportSpaceFile(stores.doc, { spaceId, spaceKey, spaceName: 'Hall' })
   if (!file.ok) throw new Error(file.error)
-  return { name: file.file.fileName, mimeType: 'text/plain', buffer: Buffer.from(file.file.text) }
+  return { name: file.value.fileName, mimeType: 'text/plain', buffer: Buffer.from(file.value.text) }
 }
 
 /** The Home tab (its name also counts what is new there). */
@@ -154,10 +154,10 @@ describe('sync in the room: two phones, no server, by scanning each other', () =
     const link = await amal.page.getByRole('textbox', { name: 'Invite link' }).inputValue()
     const invite = parseInvite(link)
     if (!invite.ok) throw new Error(invite.error)
-    spaceKey = invite.invite.key
+    spaceKey = invite.value.key
     await amal.page
       .getByLabel('Open a sync file')
-      .setInputFiles(await bigSpaceFile(invite.invite.spaceId, invite.invite.key))
+      .setInputFiles(await bigSpaceFile(invite.value.spaceId, invite.value.key))
     await amal.page
       .getByRole('status')
       .filter({ hasText: /^Merged: 1,100 groups/ })

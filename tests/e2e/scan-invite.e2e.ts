@@ -9,23 +9,15 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import encodeQR from 'qr'
 import type { BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { axeViolations } from '../support/a11y'
-import { startApp, type RunningApp } from '../support/app-server'
-import { launch, unexpectedProblems, watchConsole } from '../support/chromium'
-import { addGroup, createSpace, firstRun } from '../support/flows'
+import { useApp } from '../support/app-server'
+import { unexpectedProblems } from '../support/chromium'
+import { addGroup, createSpace } from '../support/flows'
 
-let app: RunningApp | undefined
-const contexts: BrowserContext[] = []
+const app = useApp()
 const videoDir = mkdtempSync(join(tmpdir(), 'weave-e2e-camera-'))
-
-beforeAll(async () => {
-  app = await startApp()
-})
-afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close().catch(() => undefined)))
-  await app?.stop()
-})
+let videos = 0
 
 /**
  * A one-frame 640x480 YUV4MPEG2 (4:2:0) video of `text` as a QR code, black on white with a
@@ -48,7 +40,7 @@ function qrVideo(text: string): string {
     }),
   )
   const chroma = Buffer.alloc((width / 2) * (height / 2) * 2, 128) // no colour
-  const file = join(videoDir, `qr-${contexts.length}-${Date.now()}.y4m`)
+  const file = join(videoDir, `qr-${videos++}-${Date.now()}.y4m`)
   writeFileSync(
     file,
     Buffer.concat([
@@ -95,15 +87,8 @@ function decoderLoads(page: Page) {
   )
 }
 
-async function person(name: string, args: readonly string[] = []) {
-  const launched = await launch({ args })
-  contexts.push(launched.context)
-  const watcher = watchConsole(launched.context)
-  await recordCameraStreams(launched.context)
-  await firstRun(launched.page, app!.url, name)
-  await launched.page.getByRole('heading', { name: 'Your spaces' }).waitFor()
-  return { ...launched, watcher }
-}
+const person = (name: string, args: readonly string[] = []) =>
+  app.person(name, { args, beforeFirstRun: recordCameraStreams })
 
 const fakeCamera = (file: string) => [
   '--use-fake-device-for-media-stream',

@@ -5,22 +5,13 @@
  * left. Both ways are performed and counted; the exchange must land in the log either way.
  */
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startApp, type RunningApp } from '../support/app-server'
-import { launch } from '../support/chromium'
+import { describe, expect, it } from 'vitest'
+import { useApp } from '../support/app-server'
+import { PHONE } from '../support/chromium'
 import { addGroup, createSpace, firstRun } from '../support/flows'
 import { reportTaps, tapCounter } from '../support/taps'
 
-let app: RunningApp | undefined
-let close: (() => Promise<void>) | undefined
-
-beforeAll(async () => {
-  app = await startApp()
-})
-afterAll(async () => {
-  await close?.()
-  await app?.stop()
-})
+const app = useApp()
 
 const views = (page: Page) => page.getByRole('navigation', { name: 'Parts of the skills map' })
 
@@ -50,9 +41,8 @@ async function logged(page: Page, hours: RegExp) {
 
 describe('skills jobs at 360 px', () => {
   it('logs an exchange from a match: counted before (Time given form) and after', async () => {
-    const { page, context } = await launch({ viewport: { width: 360, height: 760 } })
-    close = () => context.close()
-    await firstRun(page, app!.url, 'Ana')
+    const { page } = await app.launch({ viewport: PHONE })
+    await firstRun(page, app.url, 'Ana')
     await createSpace(page, 'Skills Network')
     await addGroup(page, 'Riverside Pantry')
     await addGroup(page, 'Leeds Renters')

@@ -4,31 +4,16 @@
  * table and the time log save as CSV with what was entered.
  */
 import { readFileSync } from 'node:fs'
-import type { BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { axeViolations } from '../support/a11y'
-import { startApp, type RunningApp } from '../support/app-server'
-import { launch, unexpectedProblems, watchConsole } from '../support/chromium'
-import { addGroup, createSpace, firstRun, waitForServiceWorker } from '../support/flows'
+import { useApp } from '../support/app-server'
+import { unexpectedProblems, watchConsole } from '../support/chromium'
+import { addGroup, createSpace, waitForServiceWorker } from '../support/flows'
 
-let app: RunningApp | undefined
-const contexts: BrowserContext[] = []
+const app = useApp()
 
-beforeAll(async () => {
-  app = await startApp()
-})
-afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close().catch(() => undefined)))
-  await app?.stop()
-})
-
-async function person(name: string) {
-  const launched = await launch()
-  contexts.push(launched.context)
-  await firstRun(launched.page, app!.url, name)
-  await launched.page.getByRole('heading', { name: 'Your spaces' }).waitFor()
-  return launched
-}
+const person = (name: string) => app.person(name)
 
 const views = (page: Page) => page.getByRole('navigation', { name: 'Parts of the skills map' })
 const saved = (page: Page) =>

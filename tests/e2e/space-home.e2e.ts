@@ -5,33 +5,21 @@
  * names the other ("In sync with Ana", in Arabic too), and the joiner's home shows who
  * changed what, one tap from it, with a count on the Home tab for what arrives meanwhile.
  */
-import type { BrowserContext } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { axeViolations } from '../support/a11y'
-import { startApp, type RunningApp } from '../support/app-server'
+import { useApp } from '../support/app-server'
 import { catalog } from '../support/catalog'
-import { launch, unexpectedProblems, watchConsole } from '../support/chromium'
+import { PHONE, unexpectedProblems, watchConsole } from '../support/chromium'
 import { addGroup, createSpace, firstRun } from '../support/flows'
 import { reportTaps, tapCounter } from '../support/taps'
 
-let app: RunningApp | undefined
-const contexts: BrowserContext[] = []
-const PHONE = { width: 360, height: 760 }
-
-beforeAll(async () => {
-  app = await startApp()
-})
-afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close().catch(() => undefined)))
-  await app?.stop()
-})
+const app = useApp()
 
 describe('the space home and what the status says', () => {
   it('says only on this phone, then shared, then in sync with the person who joined', async () => {
-    const ana = await launch({ viewport: PHONE })
-    contexts.push(ana.context)
+    const ana = await app.launch({ viewport: PHONE })
     const anaWatch = watchConsole(ana.context)
-    await firstRun(ana.page, app!.url, 'Ana')
+    await firstRun(ana.page, app.url, 'Ana')
     await createSpace(ana.page, 'Food Network', { stay: 'home' })
     const anaStatus = ana.page.getByRole('status').getByRole('link')
     await ana.page.getByRole('link', { name: 'Only on this phone' }).waitFor()
@@ -52,8 +40,7 @@ describe('the space home and what the status says', () => {
 
     // Ben's phone speaks Arabic: the same truth in his words
     const ar = catalog('ar')
-    const ben = await launch({ viewport: PHONE, locale: 'ar' })
-    contexts.push(ben.context)
+    const ben = await app.launch({ viewport: PHONE, locale: 'ar' })
     const benWatch = watchConsole(ben.context)
     await ben.page.goto(link)
     await ben.page.getByRole('textbox', { name: ar('firstRun.name') }).fill('Ben')
@@ -93,9 +80,8 @@ describe('the space home and what the status says', () => {
   })
 
   it('opens the notes of the next meeting from the list of spaces in two taps', async () => {
-    const { context, page } = await launch({ viewport: PHONE })
-    contexts.push(context)
-    await firstRun(page, app!.url, 'Ana')
+    const { page } = await app.launch({ viewport: PHONE })
+    await firstRun(page, app.url, 'Ana')
     await createSpace(page, 'Hall Network', { stay: 'home' })
     await page.getByRole('link', { name: 'New meeting' }).click()
     await page.getByRole('button', { name: 'Or set the title, date and groups first' }).click()

@@ -8,68 +8,19 @@
  * Self-contained: it bundles its own page (fixtures/sync-page), not the app.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import http from 'node:http'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { build } from 'vite'
 import { WebSocket, WebSocketServer, type RawData } from 'ws'
-import { chromium, type Browser, type Page } from 'playwright-core'
-import { startSignallingServer } from '../../scripts/signalling-server.mjs'
+import type { BrowserContext, Page } from 'playwright-core'
+import { startSignallingServer } from '../../server/signalling'
+import { freePort, serveStatic } from '../support/app-server'
+import { launch } from '../support/chromium'
 import type { StartOptions } from './fixtures/sync-page/main'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-features=WebRtcHideLocalIpsWithMdns',
-  '--allow-loopback-in-peer-connection',
-]
-
-interface Started {
-  port: number
-  close(): Promise<void>
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      server.close(() => resolve(port))
-    })
-  })
-}
-
-function serveStatic(root: string, port: number): Promise<http.Server> {
-  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript' }
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-    const file = path.join(root, url.pathname === '/' ? 'index.html' : path.normalize(url.pathname))
-    if (!file.startsWith(root)) return void res.writeHead(403).end()
-    readFile(file)
-      .then((body) =>
-        res
-          .writeHead(200, {
-            'content-type': types[path.extname(file)] ?? 'application/octet-stream',
-          })
-          .end(body),
-      )
-      .catch(() => res.writeHead(404).end())
-  })
-  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)))
-}
-
 function asText(data: RawData): string {
   if (Buffer.isBuffer(data)) return data.toString('utf8')
   if (Array.isArray(data)) return Buffer.concat(data).toString('utf8')
@@ -108,20 +59,20 @@ const randomHex = (bytes: number) =>
 
 describe('sync provider between two Chromium processes', () => {
   let outDir = ''
-  let pageServer: http.Server | undefined
-  let signal: Started | undefined
+  let pageServer: Awaited<ReturnType<typeof serveStatic>> | undefined
+  let signal: Awaited<ReturnType<typeof startSignallingServer>> | undefined
   let relay: WebSocketServer | undefined
   let signalUrl = ''
   let pageUrl = ''
   const signalLog: string[] = []
-  const browsers: Browser[] = []
+  const contexts: BrowserContext[] = []
   const pageErrors: string[] = []
   const timings: string[] = []
 
-  async function openPage(browser: Browser, label: string): Promise<Page> {
-    const context = await browser.newContext()
-    await context.grantPermissions(['camera', 'microphone'])
-    const page = await context.newPage()
+  /** A device: its own Chromium process (support/chromium.ts launch), with the page open. */
+  async function openPage(label: string): Promise<Page> {
+    const { context, page } = await launch()
+    contexts.push(context)
     page.on('pageerror', (error) => pageErrors.push(`${label}: ${error.name}: ${error.message}`))
     page.on('console', (msg) => {
       if (msg.type() === 'error') pageErrors.push(`${label} console: ${msg.text()}`)
@@ -147,27 +98,25 @@ describe('sync provider between two Chromium processes', () => {
       logLevel: 'warn',
       build: { outDir, emptyOutDir: true, target: 'es2022', minify: false },
     })
-    const [webPort, signalPort, relayPort] = [await freePort(), await freePort(), await freePort()]
-    pageServer = await serveStatic(outDir, webPort)
+    const [signalPort, relayPort] = [await freePort(), await freePort()]
+    pageServer = await serveStatic(outDir)
     signal = await startSignallingServer({ port: signalPort, host: '127.0.0.1' })
     relay = await loggingRelay(relayPort, signal.port, signalLog)
     signalUrl = `ws://127.0.0.1:${relayPort}`
-    pageUrl = `http://127.0.0.1:${webPort}/`
-    for (let i = 0; i < 2; i++)
-      browsers.push(await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS }))
+    pageUrl = pageServer.url
   })
 
   afterAll(async () => {
     console.log(`\n[sync-provider e2e timings]\n  ${timings.join('\n  ')}\n`)
-    for (const browser of browsers) await browser.close()
+    await Promise.all(contexts.map((context) => context.close().catch(() => undefined)))
     await new Promise((resolve) => relay?.close(resolve))
     await signal?.close()
-    await new Promise((resolve) => pageServer?.close(resolve))
+    await pageServer?.close()
     if (outDir) await rm(outDir, { recursive: true, force: true })
   })
 
   it('a small edit on A reaches B, with presence and status', async () => {
-    const [a, b] = [await openPage(browsers[0]!, 'A'), await openPage(browsers[1]!, 'B')]
+    const [a, b] = [await openPage('A'), await openPage('B')]
     const space = { spaceId: `space-${randomHex(8)}`, key: randomHex(16) }
     await start(a, { ...space, name: 'Ana' })
     await expect
@@ -199,12 +148,12 @@ describe('sync provider between two Chromium processes', () => {
 
   for (const megabytes of [1, 5]) {
     it(`a space of ${megabytes} MB reaches a fresh device whole`, async () => {
-      const a = await openPage(browsers[0]!, 'A')
+      const a = await openPage('A')
       const space = { spaceId: `space-${randomHex(8)}`, key: randomHex(16) }
       await start(a, { ...space, name: 'Ana' })
       const source = await a.evaluate((n) => window.syncTest.fill(n * 1024 * 1024), megabytes)
       expect(source.updateBytes).toBeGreaterThan(megabytes * 1024 * 1024)
-      const b = await openPage(browsers[1]!, 'B')
+      const b = await openPage('B')
       const t0 = Date.now()
       await start(b, { ...space, name: 'Ben' })
       await waitConnected(b)
@@ -235,15 +184,19 @@ describe('sync provider between two Chromium processes', () => {
     })
   }
 
-  it('two devices that start a link at the same moment connect with one offer, 10 times out of 10', async () => {
-    const [a, b] = [await openPage(browsers[0]!, 'A'), await openPage(browsers[1]!, 'B')]
+  /**
+   * Both devices start a link to each other at the same moment, ten times (a new space each
+   * time). How many runs connected and carried an edit, their connect times, and for each run
+   * a count of the link events both devices logged.
+   */
+  async function connectAtOnceTenTimes(a: Page, b: Page, options: { forceGlare?: true } = {}) {
     let connected = 0
-    let singleOffer = 0
     const ms: number[] = []
+    const runs: ((event: string) => number)[] = []
     for (let run = 0; run < 10; run++) {
       const space = { spaceId: `space-${randomHex(8)}`, key: randomHex(16), autoConnect: false }
-      const idA = await start(a, { ...space, name: 'Ana' })
-      const idB = await start(b, { ...space, name: 'Ben' })
+      const idA = await start(a, { ...space, ...options, name: 'Ana' })
+      const idB = await start(b, { ...space, ...options, name: 'Ben' })
       await a.waitForFunction((id) => window.syncTest.debug()?.knownPeers.includes(id), idB, {
         timeout: 10_000,
       })
@@ -274,19 +227,26 @@ describe('sync provider between two Chromium processes', () => {
         a.evaluate(() => window.syncTest.debug()?.events),
         b.evaluate(() => window.syncTest.debug()?.events),
       ])
-      const total = (name: string) =>
-        events.reduce((n, e) => n + ((e as Record<string, number> | undefined)?.[name] ?? 0), 0)
-      // only the impolite side offers; the polite one asks for it, so offers never collide
-      if (
-        total('offer-sent') === 1 &&
-        total('collision-ignored') + total('collision-rolled-back') === 0
+      runs.push((name) =>
+        events.reduce((n, e) => n + ((e as Record<string, number> | undefined)?.[name] ?? 0), 0),
       )
-        singleOffer++
       await Promise.all([
         a.evaluate(() => window.syncTest.stop()),
         b.evaluate(() => window.syncTest.stop()),
       ])
     }
+    return { connected, ms, runs }
+  }
+
+  it('two devices that start a link at the same moment connect with one offer, 10 times out of 10', async () => {
+    const [a, b] = [await openPage('A'), await openPage('B')]
+    const { connected, ms, runs } = await connectAtOnceTenTimes(a, b)
+    // only the impolite side offers; the polite one asks for it, so offers never collide
+    const singleOffer = runs.filter(
+      (total) =>
+        total('offer-sent') === 1 &&
+        total('collision-ignored') + total('collision-rolled-back') === 0,
+    ).length
     timings.push(
       `both start at once: ${connected}/10 connected, ${singleOffer}/10 with a single offer, connect ms ${ms.join(', ')}`,
     )
@@ -296,64 +256,15 @@ describe('sync provider between two Chromium processes', () => {
   })
 
   it('two devices made to offer at the same moment connect, 10 times out of 10', async () => {
-    const [a, b] = [await openPage(browsers[0]!, 'A'), await openPage(browsers[1]!, 'B')]
-    let connected = 0
-    let collisions = 0
-    let stalls = 0
-    const ms: number[] = []
-    for (let run = 0; run < 10; run++) {
-      const space = {
-        spaceId: `space-${randomHex(8)}`,
-        key: randomHex(16),
-        autoConnect: false,
-        forceGlare: true,
-      }
-      const idA = await start(a, { ...space, name: 'Ana' })
-      const idB = await start(b, { ...space, name: 'Ben' })
-      await a.waitForFunction((id) => window.syncTest.debug()?.knownPeers.includes(id), idB, {
-        timeout: 10_000,
-      })
-      await b.waitForFunction((id) => window.syncTest.debug()?.knownPeers.includes(id), idA, {
-        timeout: 10_000,
-      })
-      const t0 = Date.now()
-      await Promise.all([
-        a.evaluate((id) => window.syncTest.connectTo(id), idB),
-        b.evaluate((id) => window.syncTest.connectTo(id), idA),
-      ])
-      try {
-        await Promise.all([waitConnected(a, 1, 20_000), waitConnected(b, 1, 20_000)])
-        await a.evaluate((r) => window.syncTest.set('run', String(r)), run)
-        await b.waitForFunction((r) => window.syncTest.get('run') === String(r), run, {
-          timeout: 5_000,
-        })
-        connected++
-        ms.push(Date.now() - t0)
-      } catch (error) {
-        const [da, db] = await Promise.all([
-          a.evaluate(() => window.syncTest.debug()),
-          b.evaluate(() => window.syncTest.debug()),
-        ])
-        console.warn(`run ${run} did not connect`, error, JSON.stringify({ a: da, b: db }, null, 1))
-      }
-      const events = await Promise.all([
-        a.evaluate(() => window.syncTest.debug()?.events),
-        b.evaluate(() => window.syncTest.debug()?.events),
-      ])
-      const total = (name: string) =>
-        events.reduce((n, e) => n + ((e as Record<string, number> | undefined)?.[name] ?? 0), 0)
-      // both offered, and one side ignored or rolled back the other's offer
-      if (
+    const [a, b] = [await openPage('A'), await openPage('B')]
+    const { connected, ms, runs } = await connectAtOnceTenTimes(a, b, { forceGlare: true })
+    // both offered, and one side ignored or rolled back the other's offer
+    const collisions = runs.filter(
+      (total) =>
         total('offer-sent') >= 2 &&
-        total('collision-ignored') + total('collision-rolled-back') >= 1
-      )
-        collisions++
-      stalls += total('stalled')
-      await Promise.all([
-        a.evaluate(() => window.syncTest.stop()),
-        b.evaluate(() => window.syncTest.stop()),
-      ])
-    }
+        total('collision-ignored') + total('collision-rolled-back') >= 1,
+    ).length
+    const stalls = runs.reduce((n, total) => n + total('stalled'), 0)
     timings.push(
       `forced simultaneous offers: ${connected}/10 connected, ${collisions}/10 real collisions, ${stalls} stalled links started again, connect ms ${ms.join(', ')}`,
     )
@@ -363,8 +274,8 @@ describe('sync provider between two Chromium processes', () => {
   })
 
   it('a device with the wrong key gets nothing, and the server sees no space id', async () => {
-    const [a, b] = [await openPage(browsers[0]!, 'A'), await openPage(browsers[1]!, 'B')]
-    const c = await openPage(browsers[1]!, 'C')
+    const [a, b] = [await openPage('A'), await openPage('B')]
+    const c = await openPage('C')
     const space = { spaceId: `space-${randomHex(8)}`, key: randomHex(16) }
     signalLog.length = 0
     await start(a, { ...space, name: 'Ana' })
@@ -410,7 +321,7 @@ describe('sync provider between two Chromium processes', () => {
   })
   it('two devices offline edit the same and different records, and converge back online', async () => {
     const errorsBefore = pageErrors.length
-    const [a, b] = [await openPage(browsers[0]!, 'A'), await openPage(browsers[1]!, 'B')]
+    const [a, b] = [await openPage('A'), await openPage('B')]
     const space = { spaceId: `space-${randomHex(8)}`, key: randomHex(16) }
     await start(a, { ...space, name: 'Ana' })
     await start(b, { ...space, name: 'Ben' })

@@ -4,19 +4,13 @@
  * twice the size still fits the screen, with nothing cut off in the section tabs.
  */
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { axeViolations } from '../support/a11y'
-import { startApp, type RunningApp } from '../support/app-server'
+import { useApp } from '../support/app-server'
 import { launch, unexpectedProblems, watchConsole } from '../support/chromium'
 import { firstRun } from '../support/flows'
 
-let app: RunningApp | undefined
-beforeAll(async () => {
-  app = await startApp()
-})
-afterAll(async () => {
-  await app?.stop()
-})
+const app = useApp()
 
 /** How light the page's background is, from 0 (black) to 1 (white): WCAG relative luminance. */
 function backgroundLuminance(page: Page): Promise<number> {
@@ -32,7 +26,7 @@ function backgroundLuminance(page: Page): Promise<number> {
 }
 
 async function startWithExample(page: Page) {
-  await firstRun(page, app!.url)
+  await firstRun(page, app.url)
   await page.getByRole('button', { name: 'Try it with example data' }).click()
   await page.getByRole('heading', { name: 'Groups', level: 1 }).waitFor()
 }

@@ -4,22 +4,15 @@
  */
 import { appendFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, expect, it } from 'vitest'
-import { startApp, type RunningApp } from '../support/app-server'
+import { expect, it } from 'vitest'
+import { useApp } from '../support/app-server'
 import { launch } from '../support/chromium'
 
-let app: RunningApp | undefined
-
-beforeAll(async () => {
-  app = await startApp({ copy: true })
-})
-afterAll(async () => {
-  await app?.stop()
-})
+const app = useApp({ copy: true })
 
 it('offers a new version and switches to it only when asked', async () => {
   const { context, page } = await launch()
-  await page.goto(app!.url)
+  await page.goto(app.url)
   await page.getByRole('textbox', { name: 'Your name' }).fill('Ana')
   await page.getByRole('button', { name: 'Start' }).click()
   await page.evaluate(() => navigator.serviceWorker.ready)
@@ -29,7 +22,7 @@ it('offers a new version and switches to it only when asked', async () => {
   expect(firstWorker).toBe('activated')
 
   // A new version is published: the service worker script changes.
-  appendFileSync(join(app!.root, 'sw.js'), '\n// next version\n')
+  appendFileSync(join(app.root, 'sw.js'), '\n// next version\n')
 
   await page.getByRole('link', { name: 'Settings' }).click()
   await page.evaluate(() => ((window as unknown as { marker: string }).marker = 'same page'))

@@ -3,33 +3,22 @@
  * a browser of its own). Each launch is a separate browser process with an on-disk profile,
  * so IndexedDB and the service worker behave as on a phone and survive a relaunch.
  */
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { readdirSync, readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import type { BrowserContext, Page } from 'playwright-core'
+import {
+  CHROMIUM_ARGS,
+  CHROMIUM_PATH,
+  launchChromium,
+  newProfileDir,
+} from '../../scripts/bench-support.mjs'
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-features=WebRtcHideLocalIpsWithMdns',
-  '--allow-loopback-in-peer-connection',
-]
+// The flags and the browser's path live in the one JS helper the benchmarks share too.
+export { CHROMIUM_ARGS, CHROMIUM_PATH, newProfileDir }
 
 /** A cheap phone held upright, as DESIGN.md checks screens: 360 × 760, touch. */
 export const PHONE = { width: 360, height: 760 }
 export const DESKTOP = { width: 1280, height: 800 }
-
-export function newProfileDir(): string {
-  return mkdtempSync(join(tmpdir(), 'weave-e2e-profile-'))
-}
 
 const browserPids = new WeakMap<BrowserContext, number>()
 
@@ -52,24 +41,25 @@ function findBrowserPid(profileDir: string): number | undefined {
   return undefined
 }
 
-export async function launch(
-  options: {
-    profileDir?: string
-    viewport?: { width: number; height: number }
-    /** Added to CHROMIUM_ARGS, e.g. a fake camera fed from a file. */
-    args?: readonly string[]
-    /** The device's language (navigator.languages); en-GB unless a test says otherwise. */
-    locale?: string
-    /** The device's light or dark preference (prefers-color-scheme). */
-    colorScheme?: 'light' | 'dark'
-    /** Keep the browser's back/forward cache on (playwright-core turns it off by default). */
-    backForwardCache?: boolean
-  } = {},
-) {
+export interface LaunchOptions {
+  profileDir?: string
+  viewport?: { width: number; height: number }
+  /** Added to CHROMIUM_ARGS, e.g. a fake camera fed from a file. */
+  args?: readonly string[]
+  /** The device's language (navigator.languages); en-GB unless a test says otherwise. */
+  locale?: string
+  /** The device's light or dark preference (prefers-color-scheme). */
+  colorScheme?: 'light' | 'dark'
+  /** Keep the browser's back/forward cache on (playwright-core turns it off by default). */
+  backForwardCache?: boolean
+}
+
+export type Launched = Awaited<ReturnType<typeof launch>>
+
+export async function launch(options: LaunchOptions = {}) {
   const profileDir = resolve(options.profileDir ?? newProfileDir())
-  const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM_PATH,
-    args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
+  const context = await launchChromium(profileDir, {
+    args: [...(options.args ?? [])],
     viewport: options.viewport ?? PHONE,
     // phone-sized screens take touch, as phones do (taps, no hover)
     hasTouch: (options.viewport ?? PHONE).width < 600,

@@ -5,10 +5,10 @@
  */
 import { useId, useState, type SyntheticEvent } from 'react'
 import { useT } from '../../i18n/i18n-context'
-import { LOCALE_NAMES, LOCALES, isLocale } from '../../i18n/locales'
 import { createExampleSpace } from '../../session/example-space'
 import { useAppServices, useDevice } from '../../session/use-app'
 import { navigate } from '../../ui/router'
+import { LanguageSelect } from '../../ui/language-select'
 
 const COLOURS = [
   '#b3261e',
@@ -65,19 +65,11 @@ export function FirstRunScreen() {
       <form onSubmit={(event) => void submit(event)} noValidate className="stack">
         <div className="field">
           <label htmlFor={`${nameId}-lang`}>{t('firstRun.language')}</label>
-          <select
+          <LanguageSelect
             id={`${nameId}-lang`}
             value={locale}
-            onChange={(event) => {
-              if (isLocale(event.target.value)) void services.setLocale(event.target.value)
-            }}
-          >
-            {LOCALES.map((code) => (
-              <option key={code} value={code} lang={code}>
-                {LOCALE_NAMES[code]}
-              </option>
-            ))}
-          </select>
+            onChange={(choice) => void services.setLocale(choice)}
+          />
         </div>
         <div className="field">
           <label htmlFor={nameId}>{t('firstRun.name')}</label>

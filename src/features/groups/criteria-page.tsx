@@ -6,6 +6,7 @@
 import { useId, useState, type SyntheticEvent } from 'react'
 import type { Criterion } from '../../domain/criteria'
 import { CRITERIA_MAX, CRITERION_TEXT_MAX } from '../../domain/criteria'
+import type { ErrorOf } from '../../domain/result'
 import { useT } from '../../i18n/i18n-context'
 import { IconButton } from '../../ui/icon-button'
 import { offerUndo } from '../../ui/undo'
@@ -14,7 +15,7 @@ import type { Session } from '../../session/session'
 import { useStore } from '../../session/use-app'
 
 type CriteriaStore = Session['stores']['criteria']
-type CriteriaError = Extract<ReturnType<CriteriaStore['addCriterion']>, { error: unknown }>['error']
+type CriteriaError = ErrorOf<ReturnType<CriteriaStore['addCriterion']>>
 
 const ERRORS: Record<CriteriaError, MessageKey> = {
   'criterion-required': 'criteriaError.criterion-required',
@@ -99,7 +100,7 @@ function CriterionRow({
   const save = (event: SyntheticEvent) => {
     event.preventDefault()
     const result = store.rewordCriterion(criterion.id, draft)
-    if ('error' in result) {
+    if (!result.ok) {
       setError(
         t(ERRORS[result.error], {
           max: result.error === 'too-many' ? CRITERIA_MAX : CRITERION_TEXT_MAX,
@@ -205,7 +206,7 @@ function AddCriterion({
   const submit = (event: SyntheticEvent) => {
     event.preventDefault()
     const result = store.addCriterion(text)
-    if ('error' in result) {
+    if (!result.ok) {
       setError(
         t(ERRORS[result.error], {
           max: result.error === 'too-many' ? CRITERIA_MAX : CRITERION_TEXT_MAX,

@@ -32,43 +32,40 @@ export const SECTION_TITLE: Readonly<Record<FormSection, MessageKey>> = {
   membership: 'groupForm.criteria',
 }
 
+// Most sections hold the same parts as fields and as visibility: named once here.
+const ABOUT = ['name', 'summary', 'story'] as const
+const CONTACT = ['website', 'email', 'phone', 'otherContact'] as const
+const ORGANISED = [
+  'legalForm',
+  'organisationalStructure',
+  'membershipType',
+  'yearFounded',
+  'memberCount',
+  'status',
+  'joinedAt',
+] as const
+
 /** The form fields of each section, for opening the one that holds a problem. */
 export const SECTION_FIELDS: Readonly<Record<FormSection, readonly GroupErrorField[]>> = {
-  about: ['name', 'summary', 'story'],
-  contact: ['website', 'email', 'phone', 'otherContact'],
+  about: ABOUT,
+  contact: CONTACT,
   people: [],
   work: ['activities'],
   where: ['locality', 'region', 'country', 'scope'],
   languages: ['languages'],
-  organised: [
-    'legalForm',
-    'organisationalStructure',
-    'membershipType',
-    'yearFounded',
-    'memberCount',
-    'status',
-    'joinedAt',
-  ],
+  organised: ORGANISED,
   membership: [],
 }
 
 /** The parts of the profile whose visibility each section's control sets. */
 export const SECTION_VISIBILITY: Readonly<Record<FormSection, readonly VisibilityField[]>> = {
-  about: ['name', 'summary', 'story'],
-  contact: ['website', 'email', 'phone', 'otherContact'],
+  about: ABOUT,
+  contact: CONTACT,
   people: ['people'],
   work: ['activities'],
   where: ['place', 'scope'],
   languages: ['languages'],
-  organised: [
-    'legalForm',
-    'organisationalStructure',
-    'membershipType',
-    'yearFounded',
-    'memberCount',
-    'status',
-    'joinedAt',
-  ],
+  organised: ORGANISED,
   membership: ['criteria'],
 }
 

@@ -21,6 +21,7 @@ import {
   type PersonFields,
   type PersonId,
 } from '../../domain/group'
+import { ok, type Result } from '../../domain/result'
 
 export interface PersonDraft {
   /** Stable key for the row; the stored id once the person exists. */
@@ -89,9 +90,7 @@ export interface FormErrors {
   readonly answers: Readonly<Record<string, 'note-too-long' | 'answer-required'>>
 }
 
-export type FormCheck =
-  | { readonly ok: true; readonly fields: GroupFields }
-  | { readonly ok: false; readonly errors: FormErrors }
+export type FormCheck = Result<GroupFields, 'invalid', { readonly errors: FormErrors }>
 
 export function checkForm(state: FormState, now = Date.now()): FormCheck {
   const parsed = parseGroupDraft(state.group, now)
@@ -109,8 +108,9 @@ export function checkForm(state: FormState, now = Date.now()): FormCheck {
     if (error) answers[id] = error
   }
   const valid = parsed.ok && Object.keys(people).length === 0 && Object.keys(answers).length === 0
-  if (valid) return { ok: true, fields: parsed.fields }
-  return { ok: false, errors: { group: parsed.ok ? {} : parsed.errors, people, answers } }
+  if (valid) return ok(parsed.value)
+  const group = parsed.ok ? {} : parsed.errors
+  return { ok: false, error: 'invalid', errors: { group, people, answers } }
 }
 
 /** The group-store commands a save needs, as plain data (so they are easy to test). */

@@ -125,12 +125,12 @@ export function GroupForm({ session, group, section, onSaved, onCancel }: Props)
       if (target) target.focus()
       return
     }
-    const changes = changesOf(draft.base, state, result.fields)
+    const changes = changesOf(draft.base, state, result.value)
     let groupId = group?.id
     if (group) {
       const before = parseGroupDraft(draft.base.group)
-      store.updateGroupFrom(group.id, before.ok ? before.fields : result.fields, result.fields)
-    } else groupId = store.addGroup(result.fields)
+      store.updateGroupFrom(group.id, before.ok ? before.value : result.value, result.value)
+    } else groupId = store.addGroup(result.value)
     if (!groupId) return
     for (const person of changes.addPeople) store.addPerson(groupId, person)
     for (const { id: personId, patch } of changes.updatePeople)
@@ -140,7 +140,7 @@ export function GroupForm({ session, group, section, onSaved, onCancel }: Props)
       store.answerCriterion(groupId, criterionId, { answer, note })
     for (const criterionId of changes.clearAnswers) store.clearCriterionAnswer(groupId, criterionId)
     discardDraft(key)
-    onSaved(groupId, result.fields.name)
+    onSaved(groupId, result.value.name)
   }
 
   const sectionProps = { id, draft: state.group, errors: errors?.group ?? {}, set: setGroup }

@@ -4,7 +4,7 @@
  * session of the page, so coming back from a profile finds the list as it was left.
  */
 import { useId, useState } from 'react'
-import { GROUP_STATUSES, isGroupStatus, type Group, type GroupFields } from '../../domain/group'
+import { GROUP_STATUSES, type Group, type GroupFields } from '../../domain/group'
 import { useT } from '../../i18n/i18n-context'
 import type { Session } from '../../session/session'
 import { useStore } from '../../session/use-app'
@@ -26,6 +26,7 @@ import {
 import { countryName, STATUS_KEY, termName } from './labels'
 import { MurmurationsImportForm } from './murmurations-panel'
 import { draftOf } from '../../domain/group'
+import { ChoiceSelect } from '../../ui/choice-select'
 
 const remembered = new Map<string, GroupFilters>()
 
@@ -98,51 +99,33 @@ export function GroupList({ session, base, setNotice, onImported }: Props) {
             <summary>{t('groups.filter')}</summary>
             <div className="field">
               <label htmlFor={`${id}-activity`}>{t('groups.filterActivity')}</label>
-              <select
+              <ChoiceSelect
                 id={`${id}-activity`}
                 value={filters.activity}
-                onChange={(event) => setFilters({ ...filters, activity: event.target.value })}
-              >
-                <option value="">{t('groups.any')}</option>
-                {activities.map((activity) => (
-                  <option key={activity} value={activity}>
-                    {termName(activity, t.locale)}
-                  </option>
-                ))}
-              </select>
+                none={t('groups.any')}
+                choices={activities.map((value) => ({ value, label: termName(value, t.locale) }))}
+                onChange={(activity) => setFilters({ ...filters, activity })}
+              />
             </div>
             <div className="field">
               <label htmlFor={`${id}-region`}>{t('groups.filterRegion')}</label>
-              <select
+              <ChoiceSelect
                 id={`${id}-region`}
                 value={filters.region}
-                onChange={(event) => setFilters({ ...filters, region: event.target.value })}
-              >
-                <option value="">{t('groups.any')}</option>
-                {regions.map((region) => (
-                  <option key={region} value={region}>
-                    {region}
-                  </option>
-                ))}
-              </select>
+                none={t('groups.any')}
+                choices={regions.map((value) => ({ value, label: value }))}
+                onChange={(region) => setFilters({ ...filters, region })}
+              />
             </div>
             <div className="field">
               <label htmlFor={`${id}-status`}>{t('groups.filterStatus')}</label>
-              <select
+              <ChoiceSelect
                 id={`${id}-status`}
                 value={filters.status}
-                onChange={(event) => {
-                  const status = event.target.value
-                  setFilters({ ...filters, status: isGroupStatus(status) ? status : '' })
-                }}
-              >
-                <option value="">{t('groups.any')}</option>
-                {GROUP_STATUSES.map((status) => (
-                  <option key={status} value={status}>
-                    {t(STATUS_KEY[status])}
-                  </option>
-                ))}
-              </select>
+                none={t('groups.any')}
+                choices={GROUP_STATUSES.map((value) => ({ value, label: t(STATUS_KEY[value]) }))}
+                onChange={(status) => setFilters({ ...filters, status })}
+              />
             </div>
           </details>
         </form>

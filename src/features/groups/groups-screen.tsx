@@ -8,7 +8,7 @@ import { useT } from '../../i18n/i18n-context'
 import type { Session } from '../../session/session'
 import { useStore } from '../../session/use-app'
 import { Page } from '../../ui/page'
-import { Link, matchPath, navigate, usePath } from '../../ui/router'
+import { Link, navigate, usePath, useRoute } from '../../ui/router'
 import { formatList } from '../../ui/format'
 import { offerUndo } from '../../ui/undo'
 import { CriteriaPage } from './criteria-page'
@@ -33,8 +33,10 @@ export function GroupsScreen({ session }: { session: Session }) {
   }, [path])
 
   const base = `/spaces/${session.spaceId}/groups`
-  const editing = matchPath('/spaces/:id/groups/:groupId/edit', path)?.groupId
-  const viewing = matchPath('/spaces/:id/groups/:groupId', path)?.groupId
+  const route = useRoute()
+  const item = route.page === 'space' ? route.item : undefined
+  const editing = route.page === 'space' && route.editing ? item : undefined
+  const viewing = editing ? undefined : item
   const go = (to: string, message = '') => {
     setFlash(message)
     setNotice(message)

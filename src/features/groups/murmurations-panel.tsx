@@ -49,7 +49,7 @@ export function MurmurationsExport({ group }: { group: Group }) {
   const [status, setStatus] = useState('')
   const result = exportMurmurationsProfile(groupFieldsOf(group))
   if (!result.ok) return <p className="error">{t('murmurationsError.name-not-public')}</p>
-  const json = `${JSON.stringify(result.profile, null, 2)}\n`
+  const json = `${JSON.stringify(result.value, null, 2)}\n`
   const file = new File([json], fileName(group.name), { type: 'application/json' })
   const share = async () => {
     try {
@@ -135,7 +135,7 @@ export function MurmurationsImportForm({ onImport }: ImportProps) {
   const accept = (result: MurmurationsImport) => {
     if (result.ok) {
       setError('')
-      onImport(result.fields, result.skipped)
+      onImport(result.value.fields, result.value.skipped)
     } else setError(importError(t, result))
   }
   const readFile = async (file: File) => {

@@ -7,8 +7,6 @@ import { ESSGLOBAL_ATTRIBUTION, listTerms, type EssglobalVocabulary } from '../.
 import {
   GEOGRAPHIC_SCOPES,
   GROUP_STATUSES,
-  isGeographicScope,
-  isGroupStatus,
   type GroupDraft,
   type GroupErrorField,
   type GroupFieldErrors,
@@ -18,6 +16,7 @@ import type { MessageKey } from '../../i18n/translate'
 import { errorText } from './error-text'
 import { describedBy, FieldError, TextField } from './form-fields'
 import { countryOptions, SCOPE_KEY, STATUS_KEY, termName } from './labels'
+import { ChoiceSelect } from '../../ui/choice-select'
 
 export interface SectionProps {
   readonly id: string
@@ -95,39 +94,26 @@ export function PlaceSection(props: SectionProps) {
       />
       <div className="field">
         <label htmlFor={`${id}-country`}>{t('groupForm.country')}</label>
-        <select
+        <ChoiceSelect
           id={`${id}-country`}
           value={draft.country}
+          none={t('groupForm.notGiven')}
+          choices={countryOptions(t.locale).map(({ code, name }) => ({ value: code, label: name }))}
           aria-invalid={error('country') ? true : undefined}
           aria-describedby={describedBy(`${id}-country`, false, error('country'))}
-          onChange={(event) => set({ country: event.target.value })}
-        >
-          <option value="">{t('groupForm.notGiven')}</option>
-          {countryOptions(t.locale).map(({ code, name }) => (
-            <option key={code} value={code}>
-              {name}
-            </option>
-          ))}
-        </select>
+          onChange={(country) => set({ country })}
+        />
         <FieldError id={`${id}-country`} error={error('country')} />
       </div>
       <div className="field">
         <label htmlFor={`${id}-scope`}>{t('groupForm.scope')}</label>
-        <select
+        <ChoiceSelect
           id={`${id}-scope`}
           value={draft.scope}
-          onChange={(event) => {
-            const scope = event.target.value
-            set({ scope: isGeographicScope(scope) ? scope : '' })
-          }}
-        >
-          <option value="">{t('groupForm.notGiven')}</option>
-          {GEOGRAPHIC_SCOPES.map((scope) => (
-            <option key={scope} value={scope}>
-              {t(SCOPE_KEY[scope])}
-            </option>
-          ))}
-        </select>
+          none={t('groupForm.notGiven')}
+          choices={GEOGRAPHIC_SCOPES.map((value) => ({ value, label: t(SCOPE_KEY[value]) }))}
+          onChange={(scope) => set({ scope })}
+        />
       </div>
     </>
   )
@@ -186,20 +172,18 @@ export function OrganisedSection(props: SectionProps) {
           <p className="hint" id={`${id}-${field}-hint`}>
             {t(hintKey)}
           </p>
-          <select
+          <ChoiceSelect
             id={`${id}-${field}`}
             value={draft[field]}
+            none={t('groupForm.notGiven')}
+            choices={listTerms(field).map(({ id: value }) => ({
+              value,
+              label: termName(value, t.locale),
+            }))}
             aria-invalid={error(field) ? true : undefined}
             aria-describedby={describedBy(`${id}-${field}`, true, error(field))}
-            onChange={(event) => set({ [field]: event.target.value })}
-          >
-            <option value="">{t('groupForm.notGiven')}</option>
-            {listTerms(field).map((term) => (
-              <option key={term.id} value={term.id}>
-                {termName(term.id, t.locale)}
-              </option>
-            ))}
-          </select>
+            onChange={(value) => set({ [field]: value })}
+          />
           <FieldError id={`${id}-${field}`} error={error(field)} />
         </div>
       ))}
@@ -221,21 +205,13 @@ export function OrganisedSection(props: SectionProps) {
       />
       <div className="field">
         <label htmlFor={`${id}-status`}>{t('groupForm.status')}</label>
-        <select
+        <ChoiceSelect
           id={`${id}-status`}
           value={draft.status}
-          onChange={(event) => {
-            const status = event.target.value
-            set({ status: isGroupStatus(status) ? status : '' })
-          }}
-        >
-          <option value="">{t('groupForm.notGiven')}</option>
-          {GROUP_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {t(STATUS_KEY[status])}
-            </option>
-          ))}
-        </select>
+          none={t('groupForm.notGiven')}
+          choices={GROUP_STATUSES.map((value) => ({ value, label: t(STATUS_KEY[value]) }))}
+          onChange={(status) => set({ status })}
+        />
       </div>
       <TextField
         id={`${id}-joinedAt`}

@@ -11,7 +11,9 @@ import type { Session } from '../../session/session'
 import type { SpaceRecord } from '../../session/types'
 import { useAppServices, useDevice, useStore } from '../../session/use-app'
 import { Link } from '../../ui/router'
+import { ProposalsSection } from './home-proposals'
 import { ActionsSection, MeetingSection, NeedsSection, NewSection } from './home-sections'
+import { useNow } from '../../ui/use-now'
 import './home.css'
 
 /** How far back a first look goes, before this phone has looked at the space's home. */
@@ -34,6 +36,8 @@ export function HomeScreen({ session, space }: { session: Session; space: SpaceR
 
   const groups = useStore(session.stores.groups).items
   const meetings = useStore(session.stores.meetings).items
+  const proposals = useStore(session.stores.proposals).items
+  const now = useNow()
   const skills = useStore(session.stores.skills.skills)
   const entries = useStore(session.stores.skills.entries)
   const exchanges = useStore(session.stores.skills.exchanges)
@@ -80,6 +84,12 @@ export function HomeScreen({ session, space }: { session: Session; space: SpaceR
         />
       )}
       <MeetingSection meetings={meetings} base={base} />
+      <ProposalsSection
+        proposals={proposals}
+        me={device.profile?.displayName ?? ''}
+        now={now}
+        base={base}
+      />
       <Link to={`${base}/room`} className="button">
         {t('room.entry')}
       </Link>

@@ -10,6 +10,7 @@ import type { MessageKey, Translator } from '../../i18n/translate'
 import { Link } from '../../ui/router'
 import { dayText, meetingTime, whenText } from './home-format'
 import { changesSince, myActions, nextMeeting, type Change, type ChangeInput } from './whats-new'
+import { GroupPicker } from '../../ui/group-picker'
 
 const SHOWN = 5
 
@@ -18,7 +19,7 @@ function skillName(t: Translator, skill: Skill | undefined): string {
   return skill.nameKey ? t(skill.nameKey as MessageKey) : skill.name
 }
 
-function Section({ title, children }: { title: string; children: ReactNode }) {
+export function Section({ title, children }: { title: string; children: ReactNode }) {
   const id = useId()
   return (
     <section className="stack home-section" aria-labelledby={id}>
@@ -28,7 +29,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   )
 }
 
-function Row({ to, title, meta }: { to: string; title: string; meta?: string }) {
+export function Row({ to, title, meta }: { to: string; title: string; meta?: string }) {
   return (
     <li>
       <Link to={to} className="home-row">
@@ -173,18 +174,13 @@ export function NeedsSection(props: {
       <Section title={t('home.needsTitle')}>
         <div className="field">
           <label htmlFor={id}>{t('home.chooseGroup')}</label>
-          <select
+          <GroupPicker
             id={id}
+            groups={props.groups}
             value=""
-            onChange={(e) => props.onChoose((e.target.value || undefined) as GroupId | undefined)}
-          >
-            <option value="">{t('skills.myGroupNone')}</option>
-            {props.groups.map((g) => (
-              <option key={g.id} value={g.id}>
-                {g.name}
-              </option>
-            ))}
-          </select>
+            none={t('skills.myGroupNone')}
+            onChange={(groupId) => props.onChoose((groupId || undefined) as GroupId | undefined)}
+          />
         </div>
         <p className="hint">{t('home.chooseGroupHint')}</p>
       </Section>

@@ -9,6 +9,7 @@ import { useT } from '../../i18n/i18n-context'
 import { INVITE_ERROR_MESSAGES } from '../../ui/invite-messages'
 import { useAppServices, useSpaces } from '../../session/use-app'
 import { Link, navigate } from '../../ui/router'
+import { ok } from '../../domain/result'
 
 export function JoinScreen() {
   const t = useT()
@@ -30,15 +31,13 @@ export function JoinScreen() {
     )
   }
 
-  const { invite } = parsed
+  const invite = parsed.value
   const name = invite.name || t('join.unnamed')
   const existing = spaces.find((space) => space.id === invite.spaceId)
 
   const join = async () => {
     setBusy(true)
-    const result = existing
-      ? { ok: true as const, value: existing }
-      : await services.joinSpace(invite)
+    const result = existing ? ok(existing) : await services.joinSpace(invite)
     if (!result.ok) {
       setBusy(false) // the app-wide alert says why
       return

@@ -3,6 +3,7 @@ import type { Group } from '../../domain/group'
 import { MEETING_KINDS, type MeetingFilter } from '../../domain/meeting'
 import { useT } from '../../i18n/i18n-context'
 import { KIND_LABELS } from './labels'
+import { GroupPicker } from '../../ui/group-picker'
 
 /** Search across titles, notes, decisions and actions; filter by kind and by group. */
 export function MeetingFilters({
@@ -52,18 +53,13 @@ export function MeetingFilters({
       {groups.length > 0 && (
         <div className="field">
           <label htmlFor={`${id}-group`}>{t('meetings.groupFilter')}</label>
-          <select
+          <GroupPicker
             id={`${id}-group`}
+            groups={groups}
             value={filter.groupId}
-            onChange={(e) => onChange({ ...filter, groupId: e.target.value })}
-          >
-            <option value="">{t('meetings.anyGroup')}</option>
-            {groups.map((g) => (
-              <option key={g.id} value={g.id}>
-                {g.name}
-              </option>
-            ))}
-          </select>
+            none={t('meetings.anyGroup')}
+            onChange={(groupId) => onChange({ ...filter, groupId })}
+          />
         </div>
       )}
       <p role="status">{t('meetings.count', { shown, total })}</p>

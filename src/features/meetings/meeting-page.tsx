@@ -4,18 +4,22 @@
  * compact parts below that open in place. Deleting offers Undo rather than asking.
  */
 import { formatMeetingTime, KIND_LABELS } from './labels'
-import type { Meeting } from '../../domain/meeting'
+import { localNow, type Meeting } from '../../domain/meeting'
 import { useT } from '../../i18n/i18n-context'
 import type { Session } from '../../session/session'
 import { IconButton } from '../../ui/icon-button'
 import { navigate } from '../../ui/router'
 import { offerUndo } from '../../ui/undo'
 import { AgendaSection } from './agenda-section'
+import { CalendarButton } from './calendar-button'
 import { AttendanceSection } from './attendance-section'
 import { MinutesActions } from './minutes-actions'
 import { NotesView } from './notes-view'
 import { ActionsSection } from './actions-section'
 import { DecisionsSection } from './outcomes-section'
+import { ProposalsSection } from './proposals-section'
+import { RsvpSection } from './rsvp-section'
+import { ZoneNote } from './zone-note'
 import { Page } from '../../ui/page'
 import { SaveTemplateSection } from './save-template'
 
@@ -40,6 +44,7 @@ export function MeetingPage({
       <div className="meeting-line">
         <p>
           <span>{formatMeetingTime(meeting.startsAt, t.locale)}</span>
+          <ZoneNote meeting={meeting} />
           <span> · {t(KIND_LABELS[meeting.kind])}</span>
           {meeting.place && (
             <span>
@@ -61,16 +66,24 @@ export function MeetingPage({
           onClick={() => navigate(`${base}/${meeting.id}/edit`)}
         />
       </div>
+      {meeting.startsAt >= localNow() && <RsvpSection session={session} meeting={meeting} />}
       {notes ? (
         <NotesView session={session} notes={notes} meetingId={meeting.id} />
       ) : (
         <p className="notice">{t('meetings.noNotes')}</p>
       )}
       <AgendaSection session={session} meeting={meeting} />
+      <ProposalsSection session={session} meeting={meeting} />
       <DecisionsSection session={session} meeting={meeting} />
       <ActionsSection session={session} meeting={meeting} />
       <AttendanceSection session={session} meeting={meeting} base={base} />
       <MinutesActions session={session} meeting={meeting} />
+      <CalendarButton
+        session={session}
+        meetings={[meeting]}
+        label={t('calendar.add')}
+        fileName={`${meeting.startsAt.slice(0, 10)}-meeting.ics`}
+      />
       {notes && <SaveTemplateSection session={session} meeting={meeting} />}
       <div className="button-row">
         <button

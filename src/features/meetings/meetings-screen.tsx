@@ -16,9 +16,11 @@ import {
 import { useT } from '../../i18n/i18n-context'
 import type { Session } from '../../session/session'
 import { useStore } from '../../session/use-app'
-import { Link, matchPath, navigate, usePath } from '../../ui/router'
+import { Link, navigate, useRoute } from '../../ui/router'
 import { Icon } from '../../ui/icons'
+import { CalendarButton } from './calendar-button'
 import { OpenActions } from './open-actions'
+import { ProposalsPage } from './proposals-page'
 import { StipendsPage } from './stipends-page'
 import { MeetingFilters } from './meeting-filters'
 import { MeetingForm } from './meeting-form'
@@ -42,7 +44,7 @@ const fieldsOf = (m: Meeting): MeetingFields => ({
 
 export function MeetingsScreen({ session }: { session: Session }) {
   const t = useT()
-  const path = usePath()
+  const route = useRoute()
   const store = session.stores.meetings
   const { items, byId, trash } = useStore(store)
   const groups = useStore(session.stores.groups).byId
@@ -50,8 +52,9 @@ export function MeetingsScreen({ session }: { session: Session }) {
   const [filter, setFilter] = useState<MeetingFilter>({ query: '', kind: '', groupId: '' })
   const [searchCache] = useState(createSearchCache)
   const base = `/spaces/${session.spaceId}/meetings`
-  const editing = matchPath('/spaces/:id/meetings/:meetingId/edit', path)?.meetingId
-  const viewing = matchPath('/spaces/:id/meetings/:meetingId', path)?.meetingId
+  const item = route.page === 'space' ? route.item : undefined
+  const editing = route.page === 'space' && route.editing ? item : undefined
+  const viewing = editing ? undefined : item
   const status = (
     <p role="status" className="notice">
       {notice}
@@ -76,6 +79,13 @@ export function MeetingsScreen({ session }: { session: Session }) {
     return (
       <Page title={t('stipends.title')} back={base}>
         <StipendsPage session={session} />
+      </Page>
+    )
+
+  if (viewing === 'proposals')
+    return (
+      <Page title={t('proposals.title')} back={base}>
+        <ProposalsPage session={session} base={base} />
       </Page>
     )
 
@@ -127,6 +137,9 @@ export function MeetingsScreen({ session }: { session: Session }) {
           <Icon name="add" size={20} />
           {t('meetings.new')}
         </Link>
+        <Link to={`${base}/proposals`} className="button">
+          {t('proposals.title')}
+        </Link>
         <Link to={`${base}/actions`} className="button">
           {t('actions.openTitle')}
         </Link>
@@ -149,6 +162,14 @@ export function MeetingsScreen({ session }: { session: Session }) {
         />
       )}
       <MeetingList which="upcoming" meetings={upcoming} base={base} />
+      {upcoming.length > 0 && (
+        <CalendarButton
+          session={session}
+          meetings={upcoming}
+          label={t('calendar.addUpcoming', { count: upcoming.length })}
+          fileName="meetings.ics"
+        />
+      )}
       <MeetingList which="past" meetings={past} base={base} />
       {trash.length > 0 && <TrashList session={session} onNotice={setNotice} />}
     </Page>

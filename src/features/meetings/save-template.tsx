@@ -34,7 +34,7 @@ export function SaveTemplateSection({ session, meeting }: { session: Session; me
     event.preventDefault()
     const notes = session.stores.meetings.notesText(meeting.id)
     const result = session.stores.templates.saveTemplate(name, notes)
-    if ('error' in result) {
+    if (!result.ok) {
       setError({ kind: result.error, name: name.trim() })
       setNotice('')
       document.getElementById(`${id}-name`)?.focus()

@@ -21,7 +21,7 @@ export function RoomFallback({ session, space }: { session: Session; space: Spac
     const result = await session.files.export(space.name)
     setBusy(false)
     if (!result.ok) return setMessage(t('file.errorTooLarge'))
-    const { text, fileName, mimeType } = result.file
+    const { text, fileName, mimeType } = result.value
     const outcome = await saveFile(new File([text], fileName, { type: mimeType }), {
       share: canSend,
       title: space.name,

@@ -13,6 +13,7 @@ import {
   useStore,
 } from '../../session/use-app'
 import type { Session } from '../../session/session'
+import { GroupPicker } from '../../ui/group-picker'
 
 export function MyGroupSection() {
   const t = useT()
@@ -57,18 +58,13 @@ function GroupSelect({ session, name }: { session: Session; name: string }) {
   return (
     <div className="field">
       <label htmlFor={id}>{t('settings.myGroupIn', { space: name })}</label>
-      <select
+      <GroupPicker
         id={id}
-        value={groups.some((g) => g.id === chosen) ? chosen : ''}
-        onChange={(e) => void services.setMyGroup(session.spaceId, e.target.value || undefined)}
-      >
-        <option value="">{t('skills.myGroupNone')}</option>
-        {groups.map((g) => (
-          <option key={g.id} value={g.id}>
-            {g.name}
-          </option>
-        ))}
-      </select>
+        groups={groups}
+        value={chosen}
+        none={t('skills.myGroupNone')}
+        onChange={(groupId) => void services.setMyGroup(session.spaceId, groupId || undefined)}
+      />
     </div>
   )
 }

@@ -5,7 +5,7 @@
  */
 import { useEffect, useId, useState, type SyntheticEvent } from 'react'
 import { useT } from '../../i18n/i18n-context'
-import { LOCALE_NAMES, LOCALES, isLocale, matchLocale } from '../../i18n/locales'
+import { LOCALE_NAMES, matchLocale } from '../../i18n/locales'
 import type { UpdateController } from '../../session/platform'
 import { useAppServices, useDevice, useStore } from '../../session/use-app'
 import { formatBytes } from '../../ui/format'
@@ -13,6 +13,7 @@ import { Link } from '../../ui/router'
 import { BackupSection } from './backup-section'
 import { MyGroupSection } from './my-group-section'
 import { ThemeSection } from './theme-section'
+import { LanguageSelect } from '../../ui/language-select'
 
 const NAME_MAX = 60
 
@@ -101,23 +102,12 @@ function LanguageSection() {
       <h2 id={`${id}-title`}>{t('settings.language')}</h2>
       <div className="field">
         <label htmlFor={id}>{t('settings.languageLabel')}</label>
-        <select
+        <LanguageSelect
           id={id}
           value={localeChoice}
-          onChange={(event) => {
-            const choice = event.target.value
-            if (choice === 'device' || isLocale(choice)) void services.setLocale(choice)
-          }}
-        >
-          <option value="device">
-            {t('settings.languageDevice', { language: LOCALE_NAMES[phone] })}
-          </option>
-          {LOCALES.map((code) => (
-            <option key={code} value={code} lang={code}>
-              {LOCALE_NAMES[code]}
-            </option>
-          ))}
-        </select>
+          device={t('settings.languageDevice', { language: LOCALE_NAMES[phone] })}
+          onChange={(choice) => void services.setLocale(choice)}
+        />
       </div>
     </section>
   )

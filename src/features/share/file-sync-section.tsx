@@ -62,7 +62,7 @@ export function FileSyncSection({ session, space }: { session: Session; space: S
       setMessage({ text: t('file.errorTooLarge'), error: true })
       return
     }
-    const { text, fileName, mimeType } = result.file
+    const { text, fileName, mimeType } = result.value
     const file = new File([text], fileName, { type: mimeType })
     const outcome = await saveFile(file, { share: send, title: space.name })
     if (outcome === 'downloaded')
@@ -82,12 +82,12 @@ export function FileSyncSection({ session, space }: { session: Session; space: S
       setMessage({ text: t(ERRORS[result.error], { size }), error: true })
       return
     }
-    const changed = describeChanges(result.changes, t)
+    const changed = describeChanges(result.value.changes, t)
     // Bytes stored that no list shows are said, never "nothing new".
     const text = changed
       ? t('file.merged', { changes: changed })
-      : result.storedBytes > 0
-        ? t('file.storedHidden', { size: formatBytes(result.storedBytes, t.locale) })
+      : result.value.storedBytes > 0
+        ? t('file.storedHidden', { size: formatBytes(result.value.storedBytes, t.locale) })
         : t('file.nothingNew')
     setMessage({ text, error: false })
   }

@@ -26,6 +26,7 @@ import type { MessageKey } from '../../i18n/translate'
 import { LEVEL_LABELS, NAME_ERRORS, skillName, URGENCY_LABELS } from './labels'
 import { CategorySelect, NEW_SKILL, similarSkills, SkillSelect } from './skill-select'
 import { useGroupsByName } from './use-skills-map'
+import { GroupPicker } from '../../ui/group-picker'
 
 export interface EntryDraft {
   readonly fields: EntryFields
@@ -110,20 +111,15 @@ export function EntryForm({ map, initial, submitLabel, onSubmit, onCancel, allow
     <form className="stack" onSubmit={submit} noValidate>
       <div className="field">
         <label htmlFor={`${id}-group`}>{t('skills.groupLabel')}</label>
-        <select
+        <GroupPicker
           id={`${id}-group`}
+          groups={groups}
           value={groupId}
+          none={t('skills.chooseGroup')}
           aria-invalid={errors.group !== undefined}
           aria-describedby={describedBy('group')}
-          onChange={(e) => setGroupId(e.target.value)}
-        >
-          <option value="">{t('skills.chooseGroup')}</option>
-          {groups.map((g) => (
-            <option key={g.id} value={g.id}>
-              {g.name}
-            </option>
-          ))}
-        </select>
+          onChange={setGroupId}
+        />
         {errorOf('group')}
       </div>
       <fieldset className="choices">

@@ -20,6 +20,7 @@ import { saveFile } from '../../ui/save-file'
 import { formatDay, hoursText, skillName, today } from './labels'
 import { SkillSelect } from './skill-select'
 import { useGroupsByName } from './use-skills-map'
+import { GroupPicker } from '../../ui/group-picker'
 
 const ERRORS: Record<ExchangeError, MessageKey> = {
   'same-group': 'skills.error.sameGroup',
@@ -181,7 +182,7 @@ function ExchangeForm({ session, map, onNotice }: Omit<Props, 'spaceName'>) {
       date,
       note,
     })
-    if ('error' in result) {
+    if (!result.ok) {
       setError(result.error)
       document.getElementById(`${id}-${FIELD_OF[result.error]}`)?.focus()
       return
@@ -214,14 +215,13 @@ function ExchangeForm({ session, map, onNotice }: Omit<Props, 'spaceName'>) {
       <label htmlFor={`${id}-${field}`}>
         {t(field === 'from' ? 'skills.fromLabel' : 'skills.toLabel')}
       </label>
-      <select {...props(field)} value={value} onChange={(e) => set(e.target.value)}>
-        <option value="">{t('skills.chooseGroup')}</option>
-        {groups.map((g) => (
-          <option key={g.id} value={g.id}>
-            {g.name}
-          </option>
-        ))}
-      </select>
+      <GroupPicker
+        {...props(field)}
+        groups={groups}
+        value={value}
+        none={t('skills.chooseGroup')}
+        onChange={set}
+      />
       {errorText(field)}
     </div>
   )

@@ -18,6 +18,7 @@ import { Link } from '../../ui/router'
 import { logTimePath, MatchActions } from './match-actions'
 import { reasonText, skillName, URGENCY_LABELS } from './labels'
 import { useGroupsByName, useMatches, useMyGroup } from './use-skills-map'
+import { GroupPicker } from '../../ui/group-picker'
 
 export function MatchesView({
   session,
@@ -54,19 +55,14 @@ export function MatchesView({
         <p className="hint" id={`${id}-mine-hint`}>
           {t('skills.myGroupHint')}
         </p>
-        <select
+        <GroupPicker
           id={`${id}-mine`}
+          groups={groups}
           value={myGroup ?? ''}
+          none={t('skills.myGroupNone')}
           aria-describedby={`${id}-mine-hint`}
-          onChange={(e) => void setMyGroup((e.target.value || undefined) as GroupId | undefined)}
-        >
-          <option value="">{t('skills.myGroupNone')}</option>
-          {groups.map((g) => (
-            <option key={g.id} value={g.id}>
-              {g.name}
-            </option>
-          ))}
-        </select>
+          onChange={(groupId) => void setMyGroup((groupId || undefined) as GroupId | undefined)}
+        />
       </div>
       {myGroup && (
         <section className="card stack" aria-labelledby={`${id}-us`}>
@@ -76,18 +72,7 @@ export function MatchesView({
               {t('skills.helpUsEmpty')} <Link to={`${base}/add`}>{t('skills.addNeed')}</Link>
             </p>
           ) : (
-            <ul className="list">
-              {ours.map((need) => (
-                <NeedItem
-                  key={need.need.id}
-                  session={session}
-                  base={base}
-                  map={map}
-                  need={need}
-                  showGroup={false}
-                />
-              ))}
-            </ul>
+            <NeedList session={session} base={base} map={map} needs={ours} showGroup={false} />
           )}
         </section>
       )}
@@ -105,19 +90,16 @@ export function MatchesView({
                     {' · '}
                     {need.kind === 'need' && t(URGENCY_LABELS[need.urgency])}
                   </p>
-                  <MatchActions
+                  <MatchDetails
                     session={session}
-                    groupId={group.id}
-                    groupName={group.name}
-                    contact={need.contact}
+                    group={group}
+                    entry={need}
+                    reasons={match.reasons}
                     logTime={{
                       to: logTimePath(base, myGroup, group.id, need.skill),
                       skillName: skillName(t, map.byId.get(need.skill)),
                     }}
                   />
-                  {need.note && <p className="pre-line">{need.note}</p>}
-                  {need.contact && <p>{t('skills.askContact', { contact: need.contact })}</p>}
-                  <p className="hint">{match.reasons.map((r) => reasonText(t, r)).join(' · ')}</p>
                 </li>
               ))}
             </ul>
@@ -130,18 +112,13 @@ export function MatchesView({
           <p className="empty">{t('skills.noNeeds')}</p>
         ) : (
           <>
-            <ul className="list">
-              {matches.slice(0, shown).map((need) => (
-                <NeedItem
-                  key={need.need.id}
-                  session={session}
-                  base={base}
-                  map={map}
-                  need={need}
-                  showGroup
-                />
-              ))}
-            </ul>
+            <NeedList
+              session={session}
+              base={base}
+              map={map}
+              needs={matches.slice(0, shown)}
+              showGroup
+            />
             {matches.length > shown && (
               <button type="button" onClick={() => setShown(shown + PAGE)}>
                 {t('skills.showMoreNeeds', { count: Math.min(PAGE, matches.length - shown) })}
@@ -157,6 +134,19 @@ export function MatchesView({
 const PAGE = 20
 /** Groups shown per need before "show all": the best ones come first. */
 const FIRST_MATCHES = 3
+
+function NeedList({
+  needs,
+  ...item
+}: { needs: readonly NeedMatches[] } & Omit<Parameters<typeof NeedItem>[0], 'need'>) {
+  return (
+    <ul className="list">
+      {needs.map((need) => (
+        <NeedItem key={need.need.id} {...item} need={need} />
+      ))}
+    </ul>
+  )
+}
 
 function NeedItem({
   session,
@@ -223,22 +213,49 @@ function MatchItem({
   need: NeedMatches
   skill: string
 }) {
-  const t = useT()
   return (
     <li className="match">
-      <MatchActions
+      <MatchDetails
         session={session}
-        groupId={match.group.id}
-        groupName={match.group.name}
-        contact={match.offer.contact}
+        group={match.group}
+        entry={match.offer}
+        reasons={match.reasons}
         logTime={{
           to: logTimePath(base, match.group.id, need.group.id, need.need.skill),
           skillName: skill,
         }}
       />
-      <p className="hint">{match.reasons.map((r) => reasonText(t, r)).join(' · ')}</p>
-      {match.offer.contact && <p>{t('skills.askContact', { contact: match.offer.contact })}</p>}
-      {match.offer.note && <p className="pre-line">{match.offer.note}</p>}
     </li>
+  )
+}
+
+/** One group that matches: how to reach it, why it matches, and what it wrote. */
+function MatchDetails({
+  session,
+  group,
+  entry,
+  reasons,
+  logTime,
+}: {
+  session: Session
+  group: { readonly id: GroupId; readonly name: string }
+  entry: { readonly contact: string; readonly note: string }
+  reasons: Match['reasons']
+  logTime: { readonly to: string; readonly skillName: string }
+}) {
+  const t = useT()
+  return (
+    <>
+      <MatchActions
+        session={session}
+        groupId={group.id}
+        groupName={group.name}
+        contact={entry.contact}
+        logTime={logTime}
+      />
+      <p className="hint">{reasons.map((r) => reasonText(t, r)).join(' · ')}</p>
+      {entry.contact && <p>{t('skills.askContact', { contact: entry.contact })}</p>}
+      {entry.note && <p className="pre-line">{entry.note}</p>}
+    </>
   )
 }

@@ -170,12 +170,12 @@ function AddSkill({ session, map, base }: { session: Session; map: SkillsMap; ba
   const submit = (event: SyntheticEvent) => {
     event.preventDefault()
     const result = session.stores.skills.addSkill(name, category)
-    if ('error' in result) {
+    if (!result.ok) {
       setError(t(NAME_ERRORS[result.error], { max: 80 }))
       document.getElementById(`${id}-name`)?.focus()
       return
     }
-    navigate(`${base}/skill/${result.id}`)
+    navigate(`${base}/skill/${result.value}`)
   }
 
   return (

@@ -150,7 +150,7 @@ function ManageSkill({
   const submitName = (event: SyntheticEvent) => {
     event.preventDefault()
     const result = store.renameSkill(skill.id, rename)
-    if ('error' in result) {
+    if (!result.ok) {
       setError(t(NAME_ERRORS[result.error], { max: 80 }))
       return
     }

@@ -10,7 +10,7 @@ import type { MessageKey } from '../../i18n/translate'
 import type { Session } from '../../session/session'
 import type { SpaceRecord } from '../../session/types'
 import { Icon } from '../../ui/icons'
-import { Link, matchPath, usePath } from '../../ui/router'
+import { Link, useRoute } from '../../ui/router'
 import { EntryForm } from './entry-form'
 import { ExchangesView } from './exchanges-view'
 import { GroupSkills } from './group-skills'
@@ -39,14 +39,13 @@ const viewPath = (base: string, view: View) => (view === 'help' ? base : `${base
 
 export function SkillsScreen({ session, space }: { session: Session; space: SpaceRecord }) {
   const t = useT()
-  const path = usePath()
+  const route = useRoute()
   const map = useSkillsMap(session)
   const [myGroup] = useMyGroup(session, map)
   const [notice, setNotice] = useState('')
   const base = `/spaces/${session.spaceId}/skills`
-  const skillId = matchPath('/spaces/:id/skills/skill/:skillId', path)?.skillId as
-    SkillId | undefined
-  const named = matchPath('/spaces/:id/skills/:view', path)?.view
+  const skillId = (route.page === 'space' ? route.item : undefined) as SkillId | undefined
+  const named = route.page === 'space' ? route.view : undefined
   const view: View | undefined = skillId
     ? undefined
     : named === undefined
@@ -85,7 +84,7 @@ export function SkillsScreen({ session, space }: { session: Session; space: Spac
               allowNewSkill
               onSubmit={({ fields, newSkill }) => {
                 const result = session.stores.skills.addEntry(fields, newSkill)
-                if ('error' in result)
+                if (!result.ok)
                   return result.error === 'unknown-skill'
                     ? 'skills.error.skillRequired'
                     : 'skills.error.nameRequired'

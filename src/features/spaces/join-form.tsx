@@ -32,7 +32,7 @@ export function JoinForm() {
       document.getElementById(id)?.focus()
       return
     }
-    openInvite(parsed.invite)
+    openInvite(parsed.value)
   }
 
   const closeScanner = (failed: boolean) => {

@@ -8,13 +8,14 @@ import { useId, useRef, useState, type SyntheticEvent } from 'react'
 import { SPACE_BUDGET_BYTES } from '../../domain/space-budget'
 import { useT } from '../../i18n/i18n-context'
 import type { MessageKey, Translator } from '../../i18n/translate'
-import type { MergePreview, RestoreOutcome } from '../../session/backup-commands'
+import type { MergePreview, RestoreOutcome, RestoreQuestion } from '../../session/backup-commands'
 import { useAppServices } from '../../session/use-app'
 import { formatBytes, formatList } from '../../ui/format'
 import './restore-form.css'
+import type { ErrorOf } from '../../domain/result'
 
-type Failure = Extract<RestoreOutcome, { ok: false }>['error']
-type Preview = Extract<RestoreOutcome, { done: false }>
+type Failure = ErrorOf<RestoreOutcome>
+type Preview = RestoreQuestion
 
 const ERRORS: Record<Failure, MessageKey> = {
   'not-a-backup': 'restore.errorNotBackup',
@@ -104,8 +105,8 @@ export function RestoreForm() {
       setMessage({ text: t(ERRORS[result.error], { size }), error: true })
       return
     }
-    if (!result.done) {
-      setPreview(result)
+    if (!result.value.done) {
+      setPreview(result.value)
       setMessage(undefined)
       requestAnimationFrame(() => document.getElementById(`${id}-preview`)?.focus())
       return
@@ -114,9 +115,9 @@ export function RestoreForm() {
     if (fileInput.current) fileInput.current.value = ''
     setMessage({
       text: t('restore.done', {
-        added: result.added,
-        merged: result.merged,
-        skipped: result.skipped,
+        added: result.value.added,
+        merged: result.value.merged,
+        skipped: result.value.skipped,
       }),
       error: false,
     })

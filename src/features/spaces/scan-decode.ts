@@ -15,7 +15,7 @@ export function classifyScan(texts: readonly string[]): ScanOutcome {
   if (texts.length === 0) return { kind: 'nothing' }
   for (const text of texts) {
     const parsed = parseInvite(text)
-    if (parsed.ok) return { kind: 'invite', invite: parsed.invite }
+    if (parsed.ok) return { kind: 'invite', invite: parsed.value }
   }
   return { kind: 'not-an-invite' }
 }

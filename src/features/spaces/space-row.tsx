@@ -15,9 +15,7 @@ export function SpaceRow({ space }: { space: SpaceRecord }) {
   const services = useAppServices()
   const [mode, setMode] = useState<Mode>('view')
   const [name, setName] = useState(space.name)
-  const [trash, setTrash] = useState<
-    { count: number; empty: () => void; release: () => void } | undefined
-  >()
+  const [trashCount, setTrashCount] = useState(0)
   const [notice, setNotice] = useState('')
   const id = useId()
 
@@ -29,22 +27,13 @@ export function SpaceRow({ space }: { space: SpaceRecord }) {
   }
 
   const openTrash = async () => {
-    const { session, release } = services.sessions.acquire(space)
-    await session.ready
-    setTrash({
-      count: session.stores.trashCount(),
-      empty: () => {
-        const removed = session.stores.emptyTrash()
-        setNotice(t('spaces.trashEmptied', { count: removed }))
-      },
-      release,
-    })
+    const counted = await services.trashCount(space)
+    if (!counted.ok) return // the app-wide alert says why
+    setTrashCount(counted.value)
     setMode('trash')
   }
 
   const closeTrash = () => {
-    trash?.release()
-    setTrash(undefined)
     setMode('view')
   }
 
@@ -126,11 +115,13 @@ export function SpaceRow({ space }: { space: SpaceRecord }) {
         danger
         onCancel={closeTrash}
         onConfirm={() => {
-          trash?.empty()
           closeTrash()
+          void services.emptyTrash(space).then((removed) => {
+            if (removed.ok) setNotice(t('spaces.trashEmptied', { count: removed.value }))
+          })
         }}
       >
-        <p>{t('spaces.emptyTrashWarning', { count: trash?.count ?? 0 })}</p>
+        <p>{t('spaces.emptyTrashWarning', { count: trashCount })}</p>
       </ConfirmDialog>
     </li>
   )

@@ -50,7 +50,7 @@ function buildSpace() {
       `Skill ${skills.length}`,
       SKILL_CATEGORIES[random(11)] ?? 'other',
     )
-    if ('id' in added) skills.push(added.id)
+    if (added.ok) skills.push(added.value)
   }
   for (let i = 0; i < 3_000; i++) {
     const common = {

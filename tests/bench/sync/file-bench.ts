@@ -43,11 +43,11 @@ export async function fileRoundTrip(update: Uint8Array, runs: number): Promise<F
     const exported = await exportSpaceFile(doc, { spaceId, spaceKey, spaceName: 'Bench' })
     exportMs.push(performance.now() - exportStart)
     if (!exported.ok) throw new Error(`export failed: ${exported.error}`)
-    fileChars = exported.file.text.length
+    fileChars = exported.value.text.length
 
     const target = new Y.Doc()
     const importStart = performance.now()
-    const imported = await importSpaceFile(target, exported.file.text, { spaceId, spaceKey })
+    const imported = await importSpaceFile(target, exported.value.text, { spaceId, spaceKey })
     importMs.push(performance.now() - importStart)
     if (!imported.ok) throw new Error(`import failed: ${imported.error}`)
     same &&= (await contentHash(target)) === expected

@@ -36,8 +36,8 @@ describe('the invite link as a person reads it', () => {
     const shown = readableLink(link)
     expect(shown).toContain('name=شبكة+الغذاء+%26+co') // '&' keeps its escape: it is not text
     expect(shown).not.toMatch(/%D8/)
-    expect(parseInvite(shown)).toEqual({ ok: true, invite })
-    expect(parseInvite(`Here it is: ${shown} see you`)).toEqual({ ok: true, invite })
+    expect(parseInvite(shown)).toEqual({ ok: true, value: invite })
+    expect(parseInvite(`Here it is: ${shown} see you`)).toEqual({ ok: true, value: invite })
   })
 
   it('leaves a link with nothing to decode as it was', () => {

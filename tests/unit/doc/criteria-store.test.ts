@@ -19,9 +19,9 @@ describe('criteria store', () => {
   it('adds, rewords, moves, removes and restores criteria', () => {
     const store = createCriteriaStore(createSpaceDoc(), () => 5)
     const added = store.addCriterion('  Pays members fairly ')
-    if (!('id' in added)) throw new Error(added.error)
+    if (!added.ok) throw new Error(added.error)
     expect(store.getSnapshot().items.at(-1)).toMatchObject({
-      id: added.id,
+      id: added.value,
       text: 'Pays members fairly',
     })
 
@@ -34,10 +34,10 @@ describe('criteria store', () => {
     store.resetCriterionText(first)
     expect(store.getSnapshot().byId.get(first)?.textKey).toBe('criteria.seon.solidarityEconomy')
 
-    store.moveCriterion(added.id, 0)
-    expect(store.getSnapshot().items[0]?.id).toBe(added.id)
-    store.moveCriterion(added.id, 2)
-    expect(store.getSnapshot().items[2]?.id).toBe(added.id)
+    store.moveCriterion(added.value, 0)
+    expect(store.getSnapshot().items[0]?.id).toBe(added.value)
+    store.moveCriterion(added.value, 2)
+    expect(store.getSnapshot().items[2]?.id).toBe(added.value)
 
     store.removeCriterion(first)
     expect(store.getSnapshot().items.map((c) => c.id)).not.toContain(first)
@@ -48,9 +48,10 @@ describe('criteria store', () => {
 
   it('returns expected failures as values', () => {
     const store = createCriteriaStore(createSpaceDoc())
-    expect(store.addCriterion('   ')).toEqual({ error: 'criterion-required' })
-    expect(store.addCriterion('x'.repeat(301))).toEqual({ error: 'criterion-too-long' })
+    expect(store.addCriterion('   ')).toEqual({ ok: false, error: 'criterion-required' })
+    expect(store.addCriterion('x'.repeat(301))).toEqual({ ok: false, error: 'criterion-too-long' })
     expect(store.rewordCriterion('nobody-has-this' as CriterionId, 'Text')).toEqual({
+      ok: false,
       error: 'criterion-required',
     })
     expect(store.removeCriterion('nobody-has-this' as CriterionId)).toBe(false)

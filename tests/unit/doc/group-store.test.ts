@@ -6,7 +6,7 @@ import {
   createSpaceDoc,
   initialiseSchema,
   readSchemaVersion,
-  SCHEMA_VERSION,
+  BASE_SCHEMA_VERSION,
 } from '../../../src/doc/schema'
 import type { GroupId } from '../../../src/domain/ids'
 import { runConvergence } from '../../support/convergence'
@@ -76,7 +76,7 @@ describe('group store commands', () => {
     const doc = createSpaceDoc()
     expect(readSchemaVersion(doc)).toBeUndefined()
     initialiseSchema(doc)
-    expect(readSchemaVersion(doc)).toBe(SCHEMA_VERSION)
+    expect(readSchemaVersion(doc)).toBe(BASE_SCHEMA_VERSION)
   })
 })
 

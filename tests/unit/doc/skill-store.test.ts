@@ -53,10 +53,10 @@ describe('skill store', () => {
     )
     const group = newId<'GroupId'>()
     const added = store.addEntry(offer(group, bookkeeping))
-    if (!('id' in added)) throw new Error('not added')
+    if (!added.ok) throw new Error('not added')
     expect(store.entries.getSnapshot().items[0]?.lastChange).toEqual({ by: 'Ben', at: 1_000 })
     clock = 2_000
-    store.updateEntry(added.id, need(group, bookkeeping))
+    store.updateEntry(added.value, need(group, bookkeeping))
     // what another phone reads, through the document
     const other = createSpaceDoc()
     Y.applyUpdate(other, Y.encodeStateAsUpdate(doc))
@@ -84,7 +84,7 @@ describe('skill store', () => {
       name: ' Seed saving ',
       category: 'food',
     })
-    expect('id' in added).toBe(true)
+    expect(added.ok).toBe(true)
     const entry = store.entries.getSnapshot().items[0]!
     expect(store.skills.getSnapshot().byId.get(entry.skillId)).toMatchObject({
       name: 'Seed saving',
@@ -95,9 +95,11 @@ describe('skill store', () => {
     expect(
       store.addEntry(offer('group-aaaa', '' as SkillId), { name: '  ', category: 'food' }),
     ).toEqual({
+      ok: false,
       error: 'name-required',
     })
     expect(store.addEntry(offer('group-aaaa', 'skill-nope-nope' as SkillId))).toEqual({
+      ok: false,
       error: 'unknown-skill',
     })
     expect(store.entries.getSnapshot()).toBe(before)
@@ -110,7 +112,7 @@ describe('skill store', () => {
         date: '2026-03-01',
         note: '',
       }),
-    ).toEqual({ error: 'same-group' })
+    ).toEqual({ ok: false, error: 'same-group' })
     expect(store.exchanges.getSnapshot().items).toEqual([])
   })
 
@@ -153,7 +155,7 @@ describe('skill store', () => {
       category: 'money',
     })
     sync(a, b)
-    const typo = storeA.entries.getSnapshot().byId.get('id' in added ? added.id : '')!.skillId
+    const typo = storeA.entries.getSnapshot().byId.get(added.ok ? added.value : '')!.skillId
 
     // A merges the new name into the starter skill while B, offline, adds a need under it
     storeA.mergeSkills(typo, bookkeeping)

@@ -13,21 +13,24 @@ describe('template store', () => {
     const doc = createSpaceDoc()
     const store = createTemplateStore(doc)
     const saved = store.saveTemplate('  Our round ', ROUND)
-    expect(saved).toHaveProperty('id')
-    const id = (saved as { id: SavedTemplateId }).id
+    expect(saved).toHaveProperty('ok', true)
+    const id = (saved as { value: SavedTemplateId }).value
     expect(store.getSnapshot().items).toMatchObject([{ id, name: 'Our round', notes: ROUND }])
 
     const before = Y.encodeStateVector(doc)
-    expect(store.saveTemplate('our ROUND', 'other notes')).toEqual({ error: 'name-taken' })
-    expect(store.saveTemplate('', ROUND)).toEqual({ error: 'name-required' })
-    expect(store.saveTemplate('Empty', '  ')).toEqual({ error: 'notes-empty' })
+    expect(store.saveTemplate('our ROUND', 'other notes')).toEqual({
+      ok: false,
+      error: 'name-taken',
+    })
+    expect(store.saveTemplate('', ROUND)).toEqual({ ok: false, error: 'name-required' })
+    expect(store.saveTemplate('Empty', '  ')).toEqual({ ok: false, error: 'notes-empty' })
     expect(Y.encodeStateVector(doc)).toEqual(before) // nothing written
 
     expect(store.deleteTemplate(id)).toBe(true)
     expect(store.getSnapshot().items).toEqual([])
     expect(store.getSnapshot().trash.map((t) => t.name)).toEqual(['Our round'])
     // a deleted template's name is free again, and the deleted one can come back
-    expect(store.saveTemplate('Our round', 'a new version')).toHaveProperty('id')
+    expect(store.saveTemplate('Our round', 'a new version')).toHaveProperty('ok', true)
     expect(store.restoreTemplate(id)).toBe(true)
     expect(
       store
@@ -64,7 +67,7 @@ describe('template store', () => {
   it('counts deleted templates in the space trash and empties them with it', () => {
     const stores = createSpaceStores()
     const saved = stores.templates.saveTemplate('Workshop outline', 'Topic:\n')
-    stores.templates.deleteTemplate((saved as { id: SavedTemplateId }).id)
+    stores.templates.deleteTemplate((saved as { value: SavedTemplateId }).value)
     expect(stores.trashCount()).toBe(1)
     expect(stores.emptyTrash()).toBe(1)
     expect(stores.templates.getSnapshot().trash).toEqual([])

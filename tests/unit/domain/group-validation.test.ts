@@ -14,7 +14,7 @@ describe('validation of what a person typed', () => {
   it('accepts a name alone', () => {
     expect(parseGroupDraft({ ...empty, name: ' Tenants Union ' }, NOW)).toMatchObject({
       ok: true,
-      fields: { name: 'Tenants Union', summary: '' },
+      value: { name: 'Tenants Union', summary: '' },
     })
   })
 
@@ -39,6 +39,7 @@ describe('validation of what a person typed', () => {
     )
     expect(result).toEqual({
       ok: false,
+      error: 'invalid',
       errors: {
         name: 'name-required',
         summary: 'summary-too-long',
@@ -61,7 +62,7 @@ describe('validation of what a person typed', () => {
       { ...empty, name: 'Co-op', memberCount: '١٬٢٠٠', yearFounded: '۱۹۹۸' },
       NOW,
     )
-    expect(result).toMatchObject({ ok: true, fields: { memberCount: 1200, yearFounded: 1998 } })
+    expect(result).toMatchObject({ ok: true, value: { memberCount: 1200, yearFounded: 1998 } })
   })
 
   it('normalises what people type: scheme-less URLs, thousands, language case, country case', () => {
@@ -79,7 +80,7 @@ describe('validation of what a person typed', () => {
     )
     expect(result).toMatchObject({
       ok: true,
-      fields: {
+      value: {
         website: 'https://example.org/about',
         memberCount: 1200,
         yearFounded: 1998,
@@ -132,6 +133,6 @@ describe('validation of what a person typed', () => {
       memberCount: 12,
       status: 'ended' as const,
     }
-    expect(parseGroupDraft(draftOf(fields), NOW)).toEqual({ ok: true, fields })
+    expect(parseGroupDraft(draftOf(fields), NOW)).toEqual({ ok: true, value: fields })
   })
 })

@@ -11,13 +11,13 @@ describe('invite links', () => {
     expect(url.pathname).toBe('/join')
     expect(url.search).toBe('') // nothing a server would see
     expect(url.hash).toContain(invite.key)
-    expect(parseInvite(link)).toEqual({ ok: true, invite })
-    expect(parseInvite(url.hash)).toEqual({ ok: true, invite })
+    expect(parseInvite(link)).toEqual({ ok: true, value: invite })
+    expect(parseInvite(url.hash)).toEqual({ ok: true, value: invite })
   })
 
   it('are found inside a pasted message', () => {
     const link = formatInvite('http://192.168.1.20:8080', invite)
-    expect(parseInvite(`Join us!\n${link}\nsee you Tuesday`)).toEqual({ ok: true, invite })
+    expect(parseInvite(`Join us!\n${link}\nsee you Tuesday`)).toEqual({ ok: true, value: invite })
   })
 
   it('say what is wrong with what was pasted', () => {
@@ -41,6 +41,6 @@ describe('invite links', () => {
       name: `\u202eevil\u0007 ${'x'.repeat(200)}`,
     })
     const parsed = parseInvite(link)
-    expect(parsed.ok && parsed.invite.name).toBe(`evil ${'x'.repeat(73)}`) // cut at 80 when made
+    expect(parsed.ok && parsed.value.name).toBe(`evil ${'x'.repeat(73)}`) // cut at 80 when made
   })
 })

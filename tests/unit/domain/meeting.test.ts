@@ -18,6 +18,7 @@ const meeting = (id: string, startsAt: string, actions: Meeting['actions'] = [])
   title: id,
   kind: 'dialogue',
   startsAt,
+  timeZone: '',
   place: '',
   facilitator: '',
   noteTaker: '',
@@ -28,6 +29,7 @@ const meeting = (id: string, startsAt: string, actions: Meeting['actions'] = [])
   removedAgenda: [],
   decisions: [],
   actions,
+  rsvps: [],
 })
 const action = (what: string, who: string, due: string, done = false) => ({
   id: what,

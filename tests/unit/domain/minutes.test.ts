@@ -31,6 +31,7 @@ const meeting: Meeting = {
   title: '# March [dialogue](javascript:x)',
   kind: 'dialogue',
   startsAt: '2026-03-12T18:30',
+  timeZone: '',
   place: 'Hall',
   facilitator: 'Ana',
   noteTaker: '',
@@ -43,6 +44,7 @@ const meeting: Meeting = {
   actions: [
     { id: 'x1', what: 'Book the hall', who: 'Ben', due: '2026-03-20', done: true, createdAt: 1 },
   ],
+  rsvps: [],
 }
 
 describe('minutes as Markdown', () => {

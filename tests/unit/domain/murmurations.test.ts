@@ -91,8 +91,8 @@ describe('export to a Murmurations organisation profile', () => {
   it('exports a profile with every field filled that passes both schemas', () => {
     const result = exportMurmurationsProfile(full)
     if (!result.ok) throw new Error(result.error)
-    expectValid(result.profile)
-    expect(result.profile).toEqual({
+    expectValid(result.value)
+    expect(result.value).toEqual({
       linked_schemas: ['organizations_schema-v1.0.0'],
       name: 'Leeds Food Co-op',
       description: 'Bulk buying for 40 households',
@@ -127,8 +127,8 @@ describe('export to a Murmurations organisation profile', () => {
       visibility: { name: 'public' },
     })
     if (!result.ok) throw new Error(result.error)
-    expectValid(result.profile)
-    expect(result.profile).toEqual({
+    expectValid(result.value)
+    expect(result.value).toEqual({
       linked_schemas: ['organizations_schema-v1.0.0'],
       name: 'Tenants Union',
     })
@@ -137,8 +137,8 @@ describe('export to a Murmurations organisation profile', () => {
   it('never exports a field kept inside the network (the default)', () => {
     const result = exportMurmurationsProfile({ ...full, visibility: { name: 'public' } })
     if (!result.ok) throw new Error(result.error)
-    expect(Object.keys(result.profile).sort()).toEqual(['linked_schemas', 'name'])
-    const text = JSON.stringify(result.profile)
+    expect(Object.keys(result.value).sort()).toEqual(['linked_schemas', 'name'])
+    const text = JSON.stringify(result.value)
     for (const secret of [
       'hello@',
       '496',
@@ -157,11 +157,11 @@ describe('export to a Murmurations organisation profile', () => {
       visibility: { name: 'public', phone: 'public', place: 'public', email: 'network' },
     })
     if (!result.ok) throw new Error(result.error)
-    expectValid(result.profile)
-    expect(result.profile.telephone).toBe('+44 113 496 0000')
-    expect(result.profile.locality).toBe('Leeds')
-    expect(result.profile.contact_details).toBeUndefined()
-    expect(result.profile.tags).toBeUndefined()
+    expectValid(result.value)
+    expect(result.value.telephone).toBe('+44 113 496 0000')
+    expect(result.value.locality).toBe('Leeds')
+    expect(result.value.contact_details).toBeUndefined()
+    expect(result.value.tags).toBeUndefined()
   })
 
   it('refuses to export when the name itself is not public', () => {
@@ -179,9 +179,9 @@ describe('export to a Murmurations organisation profile', () => {
       organisationalStructure: 'OS115', // also labelled "Cooperative"
     })
     if (!result.ok) throw new Error(result.error)
-    expectValid(result.profile)
-    expect(result.profile.status).toBe('completed')
-    expect(result.profile.tags?.filter((t) => t === 'Cooperative')).toHaveLength(1)
+    expectValid(result.value)
+    expect(result.value.status).toBe('completed')
+    expect(result.value.tags?.filter((t) => t === 'Cooperative')).toHaveLength(1)
   })
 })
 
@@ -189,15 +189,15 @@ describe('import of a Murmurations organisation profile', () => {
   it('maps a profile into group fields, and back out to the same public profile', () => {
     const exported = exportMurmurationsProfile(full)
     if (!exported.ok) throw new Error(exported.error)
-    const result = importMurmurationsText(JSON.stringify(exported.profile))
+    const result = importMurmurationsText(JSON.stringify(exported.value))
     if (!result.ok) throw new Error(result.message)
-    expect(result.skipped).toEqual([])
+    expect(result.value.skipped).toEqual([])
     const expected = without(full, 'visibility', 'joinedAt')
-    expect(result.fields).toEqual({ ...expected, contacts: { ...full.contacts, other: '' } })
-    const again = exportMurmurationsProfile({ ...result.fields, visibility: allPublic })
+    expect(result.value.fields).toEqual({ ...expected, contacts: { ...full.contacts, other: '' } })
+    const again = exportMurmurationsProfile({ ...result.value.fields, visibility: allPublic })
     if (!again.ok) throw new Error(again.error)
-    const withoutOther = without(exported.profile, 'urls')
-    expect(again.profile).toEqual(withoutOther)
+    const withoutOther = without(exported.value, 'urls')
+    expect(again.value).toEqual(withoutOther)
   })
 
   it('keeps the good fields and reports the invalid ones', () => {
@@ -213,15 +213,15 @@ describe('import of a Murmurations organisation profile', () => {
       mission: 'Fix bikes together.',
     })
     if (!result.ok) throw new Error(result.message)
-    expect(result.fields.name).toBe('Bike Kitchen')
-    expect(result.fields.website).toBeUndefined()
-    expect(result.fields.contacts?.email).toBe('')
-    expect(result.fields.place?.country).toBe('')
-    expect(result.fields.languages).toEqual(['es'])
-    expect(result.fields.status).toBeUndefined()
-    expect(result.fields.summary).toBe('') // too long for a summary: it becomes the story
-    expect(result.fields.story).toBe(`${'x'.repeat(400)}\n\nFix bikes together.`)
-    expect([...result.skipped].sort()).toEqual(['country', 'email', 'website'])
+    expect(result.value.fields.name).toBe('Bike Kitchen')
+    expect(result.value.fields.website).toBeUndefined()
+    expect(result.value.fields.contacts?.email).toBe('')
+    expect(result.value.fields.place?.country).toBe('')
+    expect(result.value.fields.languages).toEqual(['es'])
+    expect(result.value.fields.status).toBeUndefined()
+    expect(result.value.fields.summary).toBe('') // too long for a summary: it becomes the story
+    expect(result.value.fields.story).toBe(`${'x'.repeat(400)}\n\nFix bikes together.`)
+    expect([...result.value.skipped].sort()).toEqual(['country', 'email', 'website'])
   })
 
   const rejected: [string, string, string, string?][] = [

@@ -1,14 +1,11 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen } from '@testing-library/react'
+import { cleanup, fireEvent, screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { GroupFields } from '../../../src/domain/group'
-import { newSpaceId, newSpaceKey } from '../../../src/domain/ids'
 import { filterGroups, NO_FILTERS, regionsOf } from '../../../src/features/groups/group-filter'
 import { GroupsScreen } from '../../../src/features/groups/groups-screen'
-import { I18nProvider } from '../../../src/i18n/i18n-context'
-import { createTranslator, englishCatalog } from '../../../src/i18n/translate'
-import { openSession, type Session } from '../../../src/session/session'
-import { openWeaveDb } from '../../../src/storage/db'
+import { type Session } from '../../../src/session/session'
+import { openTestSession, renderInApp } from '../../support/unit-app'
 
 let session: Session
 
@@ -41,15 +38,7 @@ const GROUPS: GroupFields[] = [
 
 beforeEach(async () => {
   window.history.replaceState(null, '', '/')
-  session = openSession(openWeaveDb(`groups-filter-${Math.random()}`), {
-    id: newSpaceId(),
-    name: 'Network',
-    key: newSpaceKey(),
-    settings: { signallingUrls: [], iceServers: [] },
-    createdAt: 1,
-    openedAt: 1,
-  })
-  await session.ready
+  session = await openTestSession('groups-filter')
   for (const group of GROUPS) session.stores.groups.addGroup(group)
 })
 
@@ -90,11 +79,7 @@ describe('searching and filtering groups', () => {
   })
 
   it('shows the count and a way out when nothing matches', () => {
-    render(
-      <I18nProvider translator={createTranslator('en', englishCatalog)}>
-        <GroupsScreen session={session} />
-      </I18nProvider>,
-    )
+    renderInApp(<GroupsScreen session={session} />)
     expect(screen.getByText('3 groups')).toBeTruthy()
     fireEvent.change(screen.getByRole('combobox', { name: 'Status' }), {
       target: { value: 'active' },

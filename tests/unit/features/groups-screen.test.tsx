@@ -1,30 +1,19 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react'
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react'
 import * as Y from 'yjs'
 import { createGroupStore } from '../../../src/doc/group-store'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { newSpaceId, newSpaceKey } from '../../../src/domain/ids'
 import { GroupsScreen } from '../../../src/features/groups/groups-screen'
-import { I18nProvider } from '../../../src/i18n/i18n-context'
-import { createTranslator, englishCatalog } from '../../../src/i18n/translate'
-import { openSession, type Session } from '../../../src/session/session'
-import { openWeaveDb } from '../../../src/storage/db'
+import { type SpaceSession } from '../../../src/session/session'
+import { openTestSession, renderInApp } from '../../support/unit-app'
 import { dismissUndo, undoStore } from '../../../src/ui/undo'
 
-let session: Session
+let session: SpaceSession
 
 beforeEach(async () => {
   localStorage.clear()
   window.history.replaceState(null, '', '/')
-  session = openSession(openWeaveDb(`groups-screen-${Math.random()}`), {
-    id: newSpaceId(),
-    name: 'Network',
-    key: newSpaceKey(),
-    settings: { signallingUrls: [], iceServers: [] },
-    createdAt: 1,
-    openedAt: 1,
-  })
-  await session.ready
+  session = await openTestSession('groups-screen')
 })
 
 afterEach(async () => {
@@ -34,11 +23,7 @@ afterEach(async () => {
 })
 
 function renderScreen() {
-  return render(
-    <I18nProvider translator={createTranslator('en', englishCatalog)}>
-      <GroupsScreen session={session} />
-    </I18nProvider>,
-  )
+  return renderInApp(<GroupsScreen session={session} />)
 }
 
 /** A section of "Add more details", by its title. */
@@ -180,15 +165,17 @@ describe('groups screen', () => {
     const skills = session.stores.skills
     const fixing = skills.addSkill('Bike repair', 'other')
     const grants = skills.addSkill('Grant writing', 'money')
-    if (!('id' in fixing) || !('id' in grants)) throw new Error('skills not added')
+    if (!fixing.ok || !grants.ok) throw new Error('skills not added')
     const common = { groupId: id, note: '', contact: '' }
-    skills.addEntry({ ...common, skillId: fixing.id, kind: 'offer', level: 'teach' })
-    skills.addEntry({ ...common, skillId: grants.id, kind: 'need', urgency: 'soon' })
+    skills.addEntry({ ...common, skillId: fixing.value, kind: 'offer', level: 'teach' })
+    skills.addEntry({ ...common, skillId: grants.value, kind: 'need', urgency: 'soon' })
     window.history.replaceState(null, '', `/spaces/${session.spaceId}/groups/${id}`)
     renderScreen()
     const card = screen.getByRole('region', { name: 'Offers and needs' })
     const offer = within(card).getByRole('link', { name: 'Bike repair' })
-    expect(offer.getAttribute('href')).toBe(`/spaces/${session.spaceId}/skills/skill/${fixing.id}`)
+    expect(offer.getAttribute('href')).toBe(
+      `/spaces/${session.spaceId}/skills/skill/${fixing.value}`,
+    )
     expect(within(card).getByRole('link', { name: 'Grant writing' })).toBeTruthy()
     expect(
       within(card).getByRole('link', { name: 'Add an offer or need' }).getAttribute('href'),
@@ -202,7 +189,7 @@ describe('groups screen', () => {
     renderScreen()
     const elsewhere = new Y.Doc()
     createGroupStore(elsewhere).addGroup({ name: 'Tenants Union', summary: 'Rights at home' })
-    act(() => Y.applyUpdate(session.stores.doc, Y.encodeStateAsUpdate(elsewhere), 'peer'))
+    act(() => Y.applyUpdate(session.doc, Y.encodeStateAsUpdate(elsewhere), 'peer'))
     expect(screen.getByRole('heading', { name: 'Tenants Union' })).toBeTruthy()
   })
 

@@ -1,32 +1,26 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createSpaceStores } from '../../../src/doc/space-stores'
 import type { MeetingFields } from '../../../src/domain/meeting'
 import type { SkillId } from '../../../src/domain/skills'
 import { HomeScreen } from '../../../src/features/home/home-screen'
-import { I18nProvider } from '../../../src/i18n/i18n-context'
-import { createTranslator, englishCatalog } from '../../../src/i18n/translate'
-import { createAppServices, type AppServices } from '../../../src/session/app-services'
-import type { Session } from '../../../src/session/session'
-import { AppServicesContext } from '../../../src/session/use-app'
-import { openWeaveDb } from '../../../src/storage/db'
+import { type AppServices } from '../../../src/session/app-services'
+import type { SpaceSession } from '../../../src/session/session'
 import type { SpaceRecord } from '../../../src/storage/types'
+import { meetingFields } from '../../support/fixtures'
+import { phoneWithSpace, renderInApp } from '../../support/unit-app'
 
 let services: AppServices
 let space: SpaceRecord
-let session: Session
+let session: SpaceSession
 let release: () => void
 
 beforeEach(async () => {
-  services = await createAppServices(openWeaveDb(`home-screen-${crypto.randomUUID()}`))
-  await services.saveProfile({ displayName: 'Amina', colour: '#336699' })
-  const created = await services.createSpace('Food Network')
-  if (!created.ok) throw new Error(created.message)
-  space = created.value
-  ;({ session, release } = services.sessions.acquire(space))
-  await session.ready
+  ;({ services, space, session, release } = await phoneWithSpace('home-screen', 'Food Network', {
+    displayName: 'Amina',
+  }))
 })
 
 afterEach(() => {
@@ -36,36 +30,21 @@ afterEach(() => {
 
 function open() {
   window.history.replaceState(null, '', `/spaces/${space.id}/home`)
-  return render(
-    <AppServicesContext.Provider value={services}>
-      <I18nProvider translator={createTranslator('en', englishCatalog)}>
-        <HomeScreen session={session} space={space} />
-      </I18nProvider>
-    </AppServicesContext.Provider>,
-  )
+  return renderInApp(<HomeScreen session={session} space={space} />, services)
 }
 
 /** What another phone (Ben's) did, arriving the way sync delivers it: as a Yjs update. */
 function fromBen(change: (stores: ReturnType<typeof createSpaceStores>) => void) {
   const ben = createSpaceStores(undefined, { author: () => 'Ben' })
-  Y.applyUpdate(ben.doc, Y.encodeStateAsUpdate(session.stores.doc))
+  Y.applyUpdate(ben.doc, Y.encodeStateAsUpdate(session.doc))
   change(ben)
-  act(() => Y.applyUpdate(session.stores.doc, Y.encodeStateAsUpdate(ben.doc)))
+  act(() => Y.applyUpdate(session.doc, Y.encodeStateAsUpdate(ben.doc)))
 }
 
 const section = (name: string | RegExp) => screen.getByRole('region', { name })
 const hrefOf = (link: HTMLElement) => link.getAttribute('href')
-const meeting = (over: Partial<MeetingFields>): MeetingFields => ({
-  title: 'Meeting',
-  kind: 'dialogue',
-  startsAt: '2099-03-12T18:30',
-  place: '',
-  facilitator: '',
-  noteTaker: '',
-  groupIds: [],
-  people: [],
-  ...over,
-})
+const meeting = (over: Partial<MeetingFields>) =>
+  meetingFields({ startsAt: '2099-03-12T18:30', ...over })
 
 describe('space home', () => {
   it('tells a new space its one next step: add a group, then invite someone', async () => {

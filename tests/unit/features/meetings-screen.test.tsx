@@ -1,16 +1,14 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react'
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { MeetingFields } from '../../../src/domain/meeting'
 import { MeetingsScreen } from '../../../src/features/meetings/meetings-screen'
-import { I18nProvider } from '../../../src/i18n/i18n-context'
 import { createTranslator, englishCatalog } from '../../../src/i18n/translate'
-import { createAppServices, type AppServices } from '../../../src/session/app-services'
+import { type AppServices } from '../../../src/session/app-services'
 import type { Session } from '../../../src/session/session'
-import { AppServicesContext } from '../../../src/session/use-app'
-import { openWeaveDb } from '../../../src/storage/db'
 import { navigate } from '../../../src/ui/router'
 import { undoStore } from '../../../src/ui/undo'
+import { meetingFields } from '../../support/fixtures'
+import { phoneWithSpace, renderInApp } from '../../support/unit-app'
 
 let services: AppServices
 let session: Session
@@ -19,13 +17,10 @@ let base: string
 
 // The screen runs inside the app's services, as in the app (the minutes name the network).
 beforeEach(async () => {
-  services = await createAppServices(openWeaveDb(`meetings-screen-${crypto.randomUUID()}`))
-  const created = await services.createSpace('Network')
-  if (!created.ok) throw new Error(created.message)
-  base = `/spaces/${created.value.id}/meetings`
+  const phone = await phoneWithSpace('meetings-screen')
+  ;({ services, session, release } = phone)
+  base = `/spaces/${phone.space.id}/meetings`
   window.history.replaceState(null, '', base)
-  ;({ session, release } = services.sessions.acquire(created.value))
-  await session.ready
 })
 
 afterEach(() => {
@@ -33,26 +28,10 @@ afterEach(() => {
   release()
 })
 
-const fields = (over: Partial<MeetingFields>): MeetingFields => ({
-  title: 'Meeting',
-  kind: 'dialogue',
-  startsAt: '2026-03-12T18:30',
-  place: '',
-  facilitator: '',
-  noteTaker: '',
-  groupIds: [],
-  people: [],
-  ...over,
-})
+const fields = meetingFields
 
 function renderScreen() {
-  return render(
-    <AppServicesContext.Provider value={services}>
-      <I18nProvider translator={createTranslator('en', englishCatalog)}>
-        <MeetingsScreen session={session} />
-      </I18nProvider>
-    </AppServicesContext.Provider>,
-  )
+  return renderInApp(<MeetingsScreen session={session} />, services)
 }
 
 const detailsFirst = 'Or set the title, date and groups first'

@@ -1,9 +1,8 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { JoinForm } from '../../../src/features/spaces/join-form'
-import { I18nProvider } from '../../../src/i18n/i18n-context'
-import { createTranslator, englishCatalog } from '../../../src/i18n/translate'
+import { renderInApp } from '../../support/unit-app'
 
 /** A camera whose answer the test controls, with tracks that record being stopped. */
 function fakeCamera() {
@@ -38,11 +37,7 @@ const answerWith = (give: () => void) =>
   })
 
 function renderForm() {
-  return render(
-    <I18nProvider translator={createTranslator('en', englishCatalog)}>
-      <JoinForm />
-    </I18nProvider>,
-  )
+  return renderInApp(<JoinForm />)
 }
 
 const openScanner = () => fireEvent.click(screen.getByRole('button', { name: 'Scan a QR code' }))

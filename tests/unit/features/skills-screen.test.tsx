@@ -1,15 +1,12 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { buildSkillsMap } from '../../../src/domain/skill-matching'
 import { SkillsScreen } from '../../../src/features/skills/skills-screen'
-import { I18nProvider } from '../../../src/i18n/i18n-context'
-import { createTranslator, englishCatalog } from '../../../src/i18n/translate'
-import { createAppServices, type AppServices } from '../../../src/session/app-services'
+import { type AppServices } from '../../../src/session/app-services'
 import type { Session } from '../../../src/session/session'
-import { AppServicesContext } from '../../../src/session/use-app'
 import type { SpaceRecord } from '../../../src/storage/types'
-import { openWeaveDb } from '../../../src/storage/db'
+import { phoneWithSpace, renderInApp } from '../../support/unit-app'
 
 let services: AppServices
 let space: SpaceRecord
@@ -17,12 +14,7 @@ let session: Session
 let release: () => void
 
 beforeEach(async () => {
-  services = await createAppServices(openWeaveDb(`skills-screen-${crypto.randomUUID()}`))
-  const created = await services.createSpace('Network')
-  if (!created.ok) throw new Error(created.message)
-  space = created.value
-  ;({ session, release } = services.sessions.acquire(space))
-  await session.ready
+  ;({ services, space, session, release } = await phoneWithSpace('skills-screen'))
   for (const name of ['Riverside Pantry', 'Leeds Renters'])
     session.stores.groups.addGroup({ name, summary: '' })
 })
@@ -34,13 +26,7 @@ afterEach(() => {
 
 function open(view = '') {
   window.history.replaceState(null, '', `/spaces/${space.id}/skills${view}`)
-  return render(
-    <AppServicesContext.Provider value={services}>
-      <I18nProvider translator={createTranslator('en', englishCatalog)}>
-        <SkillsScreen session={session} space={space} />
-      </I18nProvider>
-    </AppServicesContext.Provider>,
-  )
+  return renderInApp(<SkillsScreen session={session} space={space} />, services)
 }
 
 const select = (name: string, label: string) => {

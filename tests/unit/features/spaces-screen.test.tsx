@@ -1,21 +1,19 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { SpacesScreen } from '../../../src/features/spaces/spaces-screen'
-import { I18nProvider } from '../../../src/i18n/i18n-context'
-import { createTranslator, englishCatalog } from '../../../src/i18n/translate'
-import { createAppServices, type AppServices } from '../../../src/session/app-services'
+import { type AppServices } from '../../../src/session/app-services'
 import { StorageAlert } from '../../../src/app/storage-alert'
-import { AppServicesContext } from '../../../src/session/use-app'
 import type { SpaceRecord, StorageResult } from '../../../src/storage/types'
-import { openWeaveDb, type WeaveDb } from '../../../src/storage/db'
+import type { WeaveDb } from '../../../src/storage/db'
+import { freshDb, phoneServices, renderInApp } from '../../support/unit-app'
 
 let db: WeaveDb
 let services: AppServices
 
 beforeEach(async () => {
-  db = openWeaveDb(`spaces-screen-${crypto.randomUUID()}`)
-  services = await createAppServices(db)
+  db = freshDb('spaces-screen')
+  services = await phoneServices('spaces-screen', db)
 })
 
 afterEach(() => {
@@ -30,13 +28,12 @@ async function created(pending: Promise<StorageResult<SpaceRecord>>): Promise<Sp
 }
 
 function renderScreen() {
-  return render(
-    <AppServicesContext.Provider value={services}>
-      <I18nProvider translator={createTranslator('en', englishCatalog)}>
-        <StorageAlert />
-        <SpacesScreen />
-      </I18nProvider>
-    </AppServicesContext.Provider>,
+  return renderInApp(
+    <>
+      <StorageAlert />
+      <SpacesScreen />
+    </>,
+    services,
   )
 }
 

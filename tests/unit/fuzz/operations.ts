@@ -7,9 +7,22 @@
 import type { SpaceStores } from '../../../src/doc/space-stores'
 import { fromTextHandle } from '../../../src/doc/text-handle'
 import { CRITERION_ANSWERS } from '../../../src/domain/criteria'
-import { VISIBILITY_FIELDS } from '../../../src/domain/group'
+import { groupFieldsOf, VISIBILITY_FIELDS, type GroupFields } from '../../../src/domain/group'
 import type { GroupId } from '../../../src/domain/ids'
-import { DECISION_METHODS, MEETING_KINDS, type MeetingFields } from '../../../src/domain/meeting'
+import {
+  DECISION_METHODS,
+  MEETING_KINDS,
+  RSVP_ANSWERS,
+  type MeetingFields,
+  type MeetingId,
+} from '../../../src/domain/meeting'
+import {
+  isStanceKind,
+  PROPOSAL_KINDS,
+  STANCES,
+  type Answer,
+  type Proposal,
+} from '../../../src/domain/proposal'
 import { SKILL_CATEGORIES, type EntryFields, type SkillId } from '../../../src/domain/skills'
 import type { Random } from '../../support/convergence'
 
@@ -31,6 +44,16 @@ const meeting = ({ s, r }: Ctx) => some(r, s.meetings.getSnapshot().items)
 const skill = ({ s, r }: Ctx) => some(r, s.skills.skills.getSnapshot().all)
 const entry = ({ s, r }: Ctx) => some(r, s.skills.entries.getSnapshot().items)
 const criterion = ({ s, r }: Ctx) => some(r, s.criteria.getSnapshot().items)
+const proposal = ({ s, r }: Ctx) => some(r, s.proposals.getSnapshot().items)
+
+/** An answer that fits the proposal's kind most of the time, and now and then one that does not. */
+function answerTo({ r }: Ctx, p: Proposal): Answer {
+  if (isStanceKind(p.kind) && r.chance(0.9)) return { stance: r.pick(STANCES[p.kind]) }
+  if (r.chance(0.1)) return { stance: r.pick(['agree', 'yes', 'block'] as const) }
+  const options: Record<string, number> = {}
+  for (const option of p.options) if (r.chance(0.5)) options[option.id] = r.int(3)
+  return { options }
+}
 
 function entryFields(ctx: Ctx, groupId: GroupId, skillId: SkillId): EntryFields {
   const { r } = ctx
@@ -55,12 +78,64 @@ function meetingFields(ctx: Ctx): MeetingFields {
   }
 }
 
+/**
+ * What a phone took off a meeting and may bring back with Undo (decisions, actions: the
+ * snapshot does not list them once removed). A reload builds new stores and forgets them, as a
+ * reload forgets the Undo bar.
+ */
+type TakenOff = { readonly meeting: MeetingId; readonly entry: string }
+const takenOff = new WeakMap<SpaceStores, { decisions: TakenOff[]; actions: TakenOff[] }>()
+function takenOffBy(s: SpaceStores) {
+  let lists = takenOff.get(s)
+  if (!lists) takenOff.set(s, (lists = { decisions: [], actions: [] }))
+  return lists
+}
+/** One to bring back: mostly what this phone took off, now and then one still shown (a no-op). */
+function toRestore(c: Ctx, kind: 'decisions' | 'actions'): TakenOff | undefined {
+  const list = takenOffBy(c.s)[kind]
+  const m = meeting(c)
+  const shown = m && some<{ id: string }>(c.r, m[kind])
+  if (shown && (list.length === 0 || c.r.chance(0.2))) return { meeting: m.id, entry: shown.id }
+  const at = c.r.int(list.length)
+  return list.splice(at, 1)[0]
+}
+
+/**
+ * The group form's save: what the person changed between the fields the form opened with and
+ * what it holds now. Half the time the form was opened earlier on this phone, so another
+ * phone's edits since then must survive.
+ */
+const openedForms = new WeakMap<SpaceStores, Map<GroupId, GroupFields>>()
+function saveGroupForm(c: Ctx) {
+  const g = group(c)
+  if (!g) return
+  let forms = openedForms.get(c.s)
+  if (!forms) openedForms.set(c.s, (forms = new Map<GroupId, GroupFields>()))
+  const now = groupFieldsOf(g)
+  const before = (c.r.chance(0.5) && forms.get(g.id)) || now
+  forms.set(g.id, now)
+  const after: GroupFields = {
+    ...before,
+    ...(c.r.chance(0.5) ? { name: word(c.r) || 'G' } : {}),
+    ...(c.r.chance(0.5) ? { summary: word(c.r) } : {}),
+    ...(c.r.chance(0.3)
+      ? { place: { region: '', country: '', ...before.place, locality: word(c.r) } }
+      : {}),
+    ...(c.r.chance(0.3)
+      ? { activities: c.r.chance(0.5) ? [] : ['AM60', c.r.pick(['AM90', 'AM130'])] }
+      : {}),
+    ...(c.r.chance(0.3) ? { languages: c.r.chance(0.5) ? ['en'] : ['ar', 'ur'] } : {}),
+  }
+  c.s.groups.updateGroupFrom(g.id, before, after)
+}
+
 const day = (r: Random) => `2026-0${1 + r.int(9)}-1${r.int(10)}`
 
 // prettier-ignore
 export const OPERATIONS: readonly Operation[] = [
   // groups and people
   ['group add', 6, ({ s, r }) => s.groups.addGroup({ name: word(r) || 'G', summary: word(r) })],
+  ['group form save', 2, saveGroupForm],
   ['group edit', 4, (c) => { const g = group(c); if (g) c.s.groups.updateGroup(g.id, { summary: word(c.r), memberCount: c.r.int(50) }) }],
   ['group delete', 1, (c) => { const g = group(c); if (g) c.s.groups.deleteGroup(g.id) }],
   ['group visibility', 1, (c) => { const g = group(c); if (g) c.s.groups.setVisibility(g.id, c.r.pick(VISIBILITY_FIELDS), c.r.pick(['public', 'network'] as const)) }],
@@ -110,13 +185,23 @@ export const OPERATIONS: readonly Operation[] = [
   ['notes delete', 2, (c) => { const m = meeting(c); const h = m && c.s.meetings.notesOf(m.id); if (h) { const t = fromTextHandle(h); const at = c.r.int(t.length + 1); t.delete(at, Math.min(t.length - at, 1 + c.r.int(8))) } }],
   ['decision add', 2, (c) => { const m = meeting(c); if (m) c.s.meetings.recordDecision(m.id, { text: word(c.r), method: c.r.pick(DECISION_METHODS), outcome: word(c.r), }) }],
   ['decision edit', 1, (c) => { const m = meeting(c); const d = m && some(c.r, m.decisions); if (m && d) c.s.meetings.editDecision(m.id, d.id, { text: word(c.r), method: c.r.pick(DECISION_METHODS), outcome: word(c.r), }) }],
-  ['decision remove', 1, (c) => { const m = meeting(c); const d = m && some(c.r, m.decisions); if (m && d) c.s.meetings.removeDecision(m.id, d.id) }],
+  ['decision remove', 1, (c) => { const m = meeting(c); const d = m && some(c.r, m.decisions); if (m && d && c.s.meetings.removeDecision(m.id, d.id)) takenOffBy(c.s).decisions.push({ meeting: m.id, entry: d.id }) }],
+  ['decision restore', 1, (c) => { const d = toRestore(c, 'decisions'); if (d) c.s.meetings.restoreDecision(d.meeting, d.entry) }],
   ['action add', 2, (c) => { const m = meeting(c); if (m) c.s.meetings.addAction(m.id, { what: word(c.r), who: word(c.r), due: c.r.chance(0.3) ? '' : day(c.r), }) }],
   ['action done', 1, (c) => { const m = meeting(c); const a = m && some(c.r, m.actions); if (m && a) c.s.meetings.setActionDone(m.id, a.id, c.r.chance(0.5)) }],
   ['action edit', 1, (c) => { const m = meeting(c); const a = m && some(c.r, m.actions); if (m && a) c.s.meetings.editAction(m.id, a.id, { what: word(c.r), who: word(c.r), due: c.r.chance(0.3) ? '' : day(c.r), }) }],
   ['group attended', 1, (c) => { const m = meeting(c); const g = group(c); if (m && g) c.s.meetings.setGroupAttended(m.id, g.id, c.r.chance(0.7)) }],
   ['person attended', 2, (c) => { const m = meeting(c); if (m) c.s.meetings.setPersonAttended(m.id, c.r.pick(['Ana', 'ana ', 'Ben', 'Zofia']), c.r.chance(0.7)) }],
-  ['action remove', 1, (c) => { const m = meeting(c); const a = m && some(c.r, m.actions); if (m && a) c.s.meetings.removeAction(m.id, a.id) }],
+  ['action remove', 1, (c) => { const m = meeting(c); const a = m && some(c.r, m.actions); if (m && a && c.s.meetings.removeAction(m.id, a.id)) takenOffBy(c.s).actions.push({ meeting: m.id, entry: a.id }) }],
+  ['action restore', 1, (c) => { const a = toRestore(c, 'actions'); if (a) c.s.meetings.restoreAction(a.meeting, a.entry) }],
+  ['rsvp', 2, (c) => { const m = meeting(c); if (m) c.s.meetings.setRsvp(m.id, c.r.pick(['Ana', 'ana ', 'Ben', 'Zofia']), c.r.pick(RSVP_ANSWERS), c.r.chance(0.5) ? (group(c)?.id ?? '') : '') }],
+  ['time zone', 0.5, (c) => { const m = meeting(c); if (m) c.s.meetings.setTimeZone(m.id, c.r.pick(['Africa/Cairo', 'Europe/Warsaw', 'Asia/Karachi', 'Mars/Olympus'])) }],
+  // proposals and polls
+  ['proposal add', 1, (c) => { const kind = c.r.pick(PROPOSAL_KINDS); c.s.proposals.addProposal({ title: word(c.r), details: word(c.r), kind, options: kind === 'time-poll' ? [day(c.r) + 'T18:00', day(c.r) + 'T19:30'] : [word(c.r), word(c.r), word(c.r)], dots: 1 + c.r.int(6), closesAt: Date.UTC(2026, 2, 1) + c.r.int(4 * 3_600_000), meetingId: c.r.chance(0.5) ? (meeting(c)?.id ?? '') : '' }) }],
+  ['proposal answer', 4, (c) => { const p = proposal(c); if (p) c.s.proposals.answer(p.id, c.r.pick(['Ana', 'ana ', 'Ben', 'Zofia']), answerTo(c, p), c.r.chance(0.7) ? word(c.r) || 'because' : '') }],
+  ['proposal close', 0.5, (c) => { const p = proposal(c); if (p) c.s.proposals.close(p.id, word(c.r)) }],
+  ['proposal delete', 0.3, (c) => { const p = proposal(c); if (p) c.s.proposals.deleteProposal(p.id) }],
+  ['proposal restore', 0.3, (c) => { const p = some(c.r, c.s.proposals.getSnapshot().trash); if (p) c.s.proposals.restoreProposal(p.id) }],
   // stipends
   ['stipend rules', 1, (c) => c.s.stipends.saveSettings({ amountMinor: c.r.int(100_000), currency: c.r.pick(['GBP', 'EUR', 'JPY']), kinds: MEETING_KINDS.filter(() => c.r.chance(0.5)), }),],
   ['payment add', 2, (c) => { const g = group(c); if (g) c.s.stipends.recordPayment({ groupId: g.id, period: `2026-0${1 + c.r.int(9)}`, amountMinor: c.r.int(100_000), paidOn: day(c.r), note: word(c.r), }) }],

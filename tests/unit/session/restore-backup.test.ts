@@ -7,13 +7,13 @@
 import { describe, expect, it } from 'vitest'
 import { ROOT } from '../../../src/doc/schema'
 import { exampleGroups } from '../../../src/domain/example-network'
-import { createAppServices, type AppServices } from '../../../src/session/app-services'
-import { openWeaveDb } from '../../../src/storage/db'
+import { type AppServices } from '../../../src/session/app-services'
 import type { SpaceRecord } from '../../../src/storage/types'
+import { phoneServices } from '../../support/unit-app'
 
 const PASS = 'river stones at dawn'
 
-const phone = () => createAppServices(openWeaveDb(`restore-${crypto.randomUUID()}`))
+const phone = () => phoneServices('restore')
 
 async function withSpace<T>(
   services: AppServices,
@@ -64,11 +64,12 @@ describe('restoring a backup', () => {
 
     const ben = await phone()
     const added = await ben.restoreBackup(first, PASS)
-    expect(added).toEqual({ ok: true, done: true, added: 1, merged: 0, skipped: 0 })
+    expect(added).toEqual({ ok: true, value: { done: true, added: 1, merged: 0, skipped: 0 } })
     const asked = await ben.restoreBackup(second, PASS)
-    if (!asked.ok || asked.done)
+    if (!asked.ok || asked.value.done)
       throw new Error(`expected to be asked first: ${JSON.stringify(asked)}`)
-    expect(asked.merges).toEqual([
+    const question = asked.value
+    expect(question.merges).toEqual([
       {
         name: 'Leeds network',
         changes: { [ROOT.groups]: { added: 3, updated: 0, removed: 0 } },
@@ -80,11 +81,14 @@ describe('restoring a backup', () => {
         meetings: [],
       },
     ])
-    expect(asked.newSpaces).toEqual([])
+    expect(question.newSpaces).toEqual([])
     // not answered yet (or cancelled): Ben's copy is as it was
     expect(await groupNames(ben, space)).toEqual([one.fields.name])
 
-    expect(await asked.restore()).toEqual({ ok: true, done: true, added: 0, merged: 1, skipped: 0 })
+    expect(await question.restore()).toEqual({
+      ok: true,
+      value: { done: true, added: 0, merged: 1, skipped: 0 },
+    })
     expect(await groupNames(ben, space)).toEqual(
       [one, two, three, four].map((g) => g.fields.name).sort(),
     )
@@ -95,7 +99,7 @@ describe('restoring a backup', () => {
     const created = await ana.createSpace('Leeds network')
     if (!created.ok) throw new Error(created.error)
     await withSpace(ana, created.value, (s) => {
-      const doc = s.stores.doc
+      const doc = s.doc
       // written locally, as a hostile copy of the app would: no guard on this phone's own edits
       doc.getMap('junk').set('k', 1)
     })

@@ -1,17 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { newSpaceId, newSpaceKey } from '../../../src/domain/ids'
 import { createSessionRegistry, openSession, type Session } from '../../../src/session/session'
 import { openWeaveDb } from '../../../src/storage/db'
-import type { SpaceRecord } from '../../../src/storage/types'
+import { spaceRecord } from '../../support/unit-app'
 
-const space = (): SpaceRecord => ({
-  id: newSpaceId(),
-  name: 'Network',
-  key: newSpaceKey(),
-  settings: { signallingUrls: [], iceServers: [] },
-  createdAt: 1,
-  openedAt: 1,
-})
+const space = spaceRecord
 
 afterEach(() => {
   vi.useRealTimers()

@@ -4,7 +4,6 @@ import { initialiseSchema, ROOT } from '../../../src/doc/schema'
 import { createSpaceStores } from '../../../src/doc/space-stores'
 import { exampleGroups } from '../../../src/domain/example-network'
 import { newSpaceId, newSpaceKey } from '../../../src/domain/ids'
-import type { MeetingFields } from '../../../src/domain/meeting'
 import {
   applyBackupState,
   createDeviceBackup,
@@ -14,6 +13,7 @@ import {
   stateOf,
   type BackupSpace,
 } from '../../../src/sync/device-backup'
+import { meetingFields } from '../../support/fixtures'
 
 const PASS = 'green tomatoes in June'
 
@@ -45,15 +45,15 @@ describe('device backup', () => {
     const read = await readDeviceBackup(new Blob([text]), PASS)
     expect(read.ok).toBe(true)
     if (!read.ok) return
-    expect(read.spaces.map((s) => [s.id, s.key, s.name])).toEqual([
+    expect(read.value.spaces.map((s) => [s.id, s.key, s.name])).toEqual([
       [a.space.id, a.space.key, 'Space alpha'],
       [b.space.id, b.space.key, 'Space beta'],
     ])
-    expect(read.skipped).toBe(0)
+    expect(read.value.skipped).toBe(0)
 
     // the copy on this phone has moved on since the backup: nothing is lost either way
     a.doc.getMap('groups').set('g2', 'later')
-    applyBackupState(a.doc, read.spaces[0]!.state, 'test')
+    applyBackupState(a.doc, read.value.spaces[0]!.state, 'test')
     expect(a.doc.getMap('groups').toJSON()).toEqual({ g1: 'alpha', g2: 'later' })
   })
 
@@ -91,8 +91,8 @@ describe('device backup', () => {
     const good = spaceWith('good').space
     const bad = { ...spaceWith('bad').space, state: new Uint8Array([1, 2, 3, 200, 201]) }
     const read = await readDeviceBackup((await createDeviceBackup([good, bad], PASS)).text, PASS)
-    expect(read.ok && read.spaces.map((s) => s.name)).toEqual(['Space good'])
-    expect(read.ok && read.skipped).toBe(1)
+    expect(read.ok && read.value.spaces.map((s) => s.name)).toEqual(['Space good'])
+    expect(read.ok && read.value.skipped).toBe(1)
   })
 
   it('will not lock a backup with a short passphrase', async () => {
@@ -110,16 +110,7 @@ function twoCopies() {
   const theirs = createSpaceStores()
   Y.applyUpdate(theirs.doc, Y.encodeStateAsUpdate(here.doc))
   for (const example of others.slice(0, 3)) theirs.groups.addGroup(example.fields)
-  const meeting = (title: string): MeetingFields => ({
-    title,
-    kind: 'dialogue',
-    startsAt: '2026-03-12T18:30',
-    place: '',
-    facilitator: '',
-    noteTaker: '',
-    groupIds: [],
-    people: [],
-  })
+  const meeting = (title: string) => meetingFields({ title })
   theirs.meetings.addMeeting(meeting('Leeds assembly'))
   theirs.meetings.addMeeting(meeting('Budget round'))
   return { here, theirs, added: others.slice(0, 3).map((g) => g.fields.name) }
@@ -132,12 +123,14 @@ describe('restoring into a space this phone already has', () => {
     const preview = previewBackupState(before, stateOf(theirs.doc))
     expect(preview).toEqual({
       ok: true,
-      changes: {
-        [ROOT.groups]: { added: 3, updated: 0, removed: 0 },
-        [ROOT.meetings]: { added: 2, updated: 0, removed: 0 },
+      value: {
+        changes: {
+          [ROOT.groups]: { added: 3, updated: 0, removed: 0 },
+          [ROOT.meetings]: { added: 2, updated: 0, removed: 0 },
+        },
+        groups: expect.arrayContaining(added) as string[],
+        meetings: expect.arrayContaining(['Leeds assembly', 'Budget round']) as string[],
       },
-      groups: expect.arrayContaining(added) as string[],
-      meetings: expect.arrayContaining(['Leeds assembly', 'Budget round']) as string[],
     })
     expect(stateOf(here.doc)).toEqual(before)
   })
@@ -146,15 +139,13 @@ describe('restoring into a space this phone already has', () => {
     const { here, theirs } = twoCopies()
     expect(previewBackupState(stateOf(theirs.doc), stateOf(here.doc))).toEqual({
       ok: true,
-      changes: {},
-      groups: [],
-      meetings: [],
+      value: { changes: {}, groups: [], meetings: [] },
     })
     const [example] = exampleGroups('en')
     if (!example) throw new Error('no example groups')
     for (let i = 0; i < 8; i++) theirs.groups.addGroup({ ...example.fields, name: `Group ${i}` })
     const preview = previewBackupState(stateOf(here.doc), stateOf(theirs.doc))
-    expect(preview.ok && preview.groups).toHaveLength(PREVIEW_NAMES)
+    expect(preview.ok && preview.value.groups).toHaveLength(PREVIEW_NAMES)
   })
 
   it('refuses a backed-up space that breaks the schema, and merges nothing', () => {

@@ -350,5 +350,9 @@ describe('reading codes that are not usable', () => {
   it('refuses to write a code no caller should make', () => {
     expect(() => encodeRoomCode({ ...code, spaceTag: new Uint8Array(3) })).toThrow(RangeError)
     expect(() => encodeRoomCode({ ...code, createdAt: -1 })).toThrow(RangeError)
+    const setup = 'holdconn' as CompactDescription['setup'] // as plain JavaScript could pass
+    expect(() => encodeRoomCode({ ...code, description: { ...code.description, setup } })).toThrow(
+      RangeError,
+    )
   })
 })

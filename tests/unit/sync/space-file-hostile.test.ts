@@ -50,7 +50,7 @@ async function hostileFile(doc: Y.Doc, write: (copy: Y.Doc) => void) {
   copy.transact(() => write(copy))
   const file = await exportSpaceFile(copy, { spaceId, spaceKey, spaceName: 'Leeds network' })
   if (!file.ok) throw new Error(file.error)
-  return { text: file.file.text, state: Y.encodeStateAsUpdate(copy) }
+  return { text: file.value.text, state: Y.encodeStateAsUpdate(copy) }
 }
 
 const VARIANTS = [
@@ -112,17 +112,19 @@ describe('hostile sync files', () => {
     other.stipends.saveSettings({ ...other.stipends.settings.getSnapshot(), currency: 'EUR' })
     const file = await exportSpaceFile(other.doc, { spaceId, spaceKey, spaceName: 'Leeds' })
     if (!file.ok) throw new Error(file.error)
-    const result = await importSpaceFile(stores.doc, file.file.text, { spaceId, spaceKey })
+    const result = await importSpaceFile(stores.doc, file.value.text, { spaceId, spaceKey })
     expect(result).toEqual({
       ok: true,
-      held: false,
-      changes: {},
-      storedBytes: expect.any(Number) as number,
+      value: {
+        held: false,
+        changes: {},
+        storedBytes: expect.any(Number) as number,
+      },
     })
-    expect(result.ok && result.storedBytes).toBeGreaterThan(2)
+    expect(result.ok && result.value.storedBytes).toBeGreaterThan(2)
     expect(stores.stipends.settings.getSnapshot().currency).toBe('EUR')
     // opened again: all of it is here, so nothing is stored and nothing is new
-    const again = await importSpaceFile(stores.doc, file.file.text, { spaceId, spaceKey })
-    expect(again).toEqual({ ok: true, held: false, changes: {}, storedBytes: 0 })
+    const again = await importSpaceFile(stores.doc, file.value.text, { spaceId, spaceKey })
+    expect(again).toEqual({ ok: true, value: { held: false, changes: {}, storedBytes: 0 } })
   })
 })

@@ -2,7 +2,7 @@
 // y-webrtc package's own server dies on a single frame that is not JSON.
 import { afterEach, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
-import { startSignallingServer } from '../../../scripts/signalling-server.mjs'
+import { startSignallingServer } from '../../../server/signalling'
 
 type Server = Awaited<ReturnType<typeof startSignallingServer>>
 type Message = Record<string, unknown>

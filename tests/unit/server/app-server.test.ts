@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
-import { requestPath, startServer } from '../../../scripts/serve.mjs'
+import { startServer } from '../../../server/app-server'
+import { requestPath } from '../../../server/static'
 
 type Server = Awaited<ReturnType<typeof startServer>>
 
@@ -71,7 +72,7 @@ function rawGet(
 const get = (path: string, headers?: http.OutgoingHttpHeaders) =>
   rawGet(server!.port, path, headers)
 
-describe('serve.mjs: static files', () => {
+describe('server: static files', () => {
   it('serves files with the right MIME types', async () => {
     await start()
     const cases: [string, string][] = [
@@ -97,8 +98,9 @@ describe('serve.mjs: static files', () => {
       const res = await get(url)
       expect(res.headers['content-security-policy'], url).toBe(
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; " +
-          "connect-src 'self' ws: wss:; img-src 'self' data: blob:; object-src 'none'; " +
-          "base-uri 'none'; frame-ancestors 'none'",
+          "connect-src 'self' ws: wss:; img-src 'self' data: blob:; font-src 'self'; " +
+          "worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'none'; " +
+          "form-action 'self'; frame-ancestors 'none'",
       )
       expect(res.headers['x-content-type-options'], url).toBe('nosniff')
       expect(res.headers['referrer-policy'], url).toBe('no-referrer')
@@ -141,7 +143,7 @@ describe('serve.mjs: static files', () => {
   })
 })
 
-describe('serve.mjs: routing', () => {
+describe('server: routing', () => {
   it('serves index.html for a deep link to an app route (SPA fallback)', async () => {
     await start()
     const res = await get('/spaces/abc', { accept: 'text/html,application/xhtml+xml' })
@@ -200,7 +202,7 @@ describe('serve.mjs: routing', () => {
   })
 })
 
-describe('serve.mjs: process', () => {
+describe('server: process', () => {
   const ping = (url: string) => {
     const ws = new WebSocket(url)
     return new Promise<string>((resolve, reject) => {
