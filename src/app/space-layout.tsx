@@ -7,6 +7,7 @@ import { GroupsScreen } from '../features/groups/groups-screen'
 import { HomeScreen } from '../features/home/home-screen'
 import { useUnseenCount } from '../features/home/use-unseen'
 import { MeetingsScreen } from '../features/meetings/meetings-screen'
+import { RoomScreen } from '../features/room/room-screen'
 import { ShareScreen } from '../features/share/share-screen'
 import { SkillsScreen } from '../features/skills/skills-screen'
 import { useT } from '../i18n/i18n-context'
@@ -92,6 +93,7 @@ export function SpaceLayout({ spaceId, section }: { spaceId: SpaceId; section: S
           {section === 'skills' && <SkillsScreen session={session} space={space} />}
           {section === 'meetings' && <MeetingsScreen session={session} />}
           {section === 'share' && <ShareScreen session={session} space={space} />}
+          {section === 'room' && <RoomScreen session={session} space={space} />}
         </ErrorBoundary>
       </main>
     </>

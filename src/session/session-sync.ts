@@ -9,6 +9,7 @@
 import type { SpaceDoc } from '../doc/schema'
 import type { SpaceRecord, SpaceSettings } from '../storage/types'
 import { createSyncProvider, type SyncProvider } from '../sync/provider'
+import { createRoomLinks, type RoomLinks } from '../sync/room-link'
 import {
   createStatusStore,
   type PresenceState,
@@ -21,6 +22,9 @@ import { canSync } from './can-sync'
 import { createStore, type Store } from './store'
 
 export type { PresenceState, PresentPeer, RefusalReason, SyncStatus }
+export type { RoomLinks, RoomLinkStatus } from '../sync/room-link'
+export type { PairingProblem, RoomAnswer, RoomChannel, RoomOffer } from '../sync/room-pairing'
+export { CODE_LIFETIME_S } from '../sync/room-pairing'
 
 /** The signalling server of the host that served the app: ws:// or wss:// like the page. */
 export function defaultSignallingUrl(location: Pick<Location, 'protocol' | 'host'>): string {
@@ -50,6 +54,8 @@ export interface SessionSync {
   readonly present: Pick<Store<readonly PresentPeer[]>, 'subscribe' | 'getSnapshot'>
   /** The space's awareness, opaque here: the notes editor draws other people's cursors from it. */
   readonly awareness: unknown
+  /** Phones linked in the room by QR codes (no server); undefined where sync is unavailable. */
+  readonly room: RoomLinks | undefined
   /** The signalling URLs in use (for Settings to show). */
   urls(): readonly string[]
   setPresence(state: PresenceState | null): void
@@ -79,6 +85,7 @@ export function createSessionSync(options: SessionSyncOptions): SessionSync {
   let presence = options.presence
   let settings = space.settings
   let provider: SyncProvider | undefined
+  let room: RoomLinks | undefined
   let destroyed = false
   const statusListeners = new Set<() => void>()
   let unsubscribeStatus = () => {}
@@ -100,6 +107,12 @@ export function createSessionSync(options: SessionSyncOptions): SessionSync {
       iceServers: settings.iceServers,
       ...(presence ? { localState: withCursor(presence) } : {}),
     })
+    room = createRoomLinks({
+      spaceId: space.id,
+      key: space.key,
+      provider,
+      iceServers: settings.iceServers,
+    })
     provider.awareness.on('change', refreshPresent)
     unsubscribeStatus = provider.status.subscribe(() => {
       for (const listener of [...statusListeners]) listener()
@@ -110,6 +123,8 @@ export function createSessionSync(options: SessionSyncOptions): SessionSync {
 
   function stop() {
     unsubscribeStatus()
+    room?.destroy()
+    room = undefined
     provider?.awareness.off('change', refreshPresent)
     provider?.destroy()
     provider = undefined
@@ -130,6 +145,9 @@ export function createSessionSync(options: SessionSyncOptions): SessionSync {
     present,
     get awareness() {
       return provider?.awareness
+    },
+    get room() {
+      return room
     },
     urls: () => signallingUrlsOf(settings, options.location),
     setPresence(state) {

@@ -21,6 +21,8 @@ export interface PeerChannelOptions {
   /** the channel refused a frame (closing) */
   readonly onRefused: () => void
   readonly onExchange?: (direction: 'received' | 'sent') => void
+  /** the peer's first sync step 2 arrived: we hold everything it had */
+  readonly onSynced?: () => void
 }
 
 /** Attaches sync to an open channel and starts it (presence, then sync step 1). */
@@ -41,6 +43,7 @@ export function attachPeerChannel(channel: BinaryChannel, options: PeerChannelOp
     guard: options.guard,
     send: framed.send,
     ...(options.onExchange ? { onExchange: options.onExchange } : {}),
+    ...(options.onSynced ? { onSynced: options.onSynced } : {}),
   })
   sync.start()
   return sync

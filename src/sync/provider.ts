@@ -24,6 +24,7 @@ import {
 import { deriveRoomKey } from './room-crypto'
 import { roomNameFor } from './room-name'
 import { createSignallingClient, type SignallingClient } from './signalling-client'
+import type { BinaryChannel } from './chunking'
 import { attachPeerChannel } from './peer-channel'
 import type { PeerSync } from './sync-protocol'
 import {
@@ -80,9 +81,28 @@ export interface SyncProvider {
   presentPeers(): PresentPeer[]
   /** resolves once the room key is derived (connect() starts this) */
   ready(): Promise<void>
+  /**
+   * Sync over a channel opened some other way (a room link paired by QR codes, room-link.ts):
+   * the same framing, protocol and update guard as a signalled peer, and updates relayed
+   * between all peers (never back to the one they came from).
+   */
+  attachChannel(channel: BinaryChannel, callbacks: AttachCallbacks): AttachedPeer
   /** Test hook: start a link to a known peer now. */
   connectTo(remoteId: string): void
   debug(): SyncProviderDebug
+}
+
+export interface AttachCallbacks {
+  readonly onClose: (reason: string) => void
+  readonly onSynced?: () => void
+  readonly onExchange?: () => void
+}
+
+export interface AttachedPeer {
+  readonly sync: PeerSync
+  /** Names the peer announced (its presence). */
+  names(): string[]
+  close(reason?: string): void
 }
 
 interface Peer {
@@ -125,6 +145,8 @@ export function createSyncProvider(options: SyncProviderOptions): SyncProvider {
   const count = (name: string) => (events[name] = (events[name] ?? 0) + 1)
   const online = () => typeof navigator === 'undefined' || navigator.onLine
   const openPeers = () => [...peers.values()].filter((p) => p.sync && p.link.isOpen)
+  /** syncs over channels attached from outside (room links) */
+  const attached = new Set<PeerSync>()
 
   function refresh() {
     status.update({
@@ -132,7 +154,7 @@ export function createSyncProvider(options: SyncProviderOptions): SyncProvider {
       started: wanted,
       signallingOpen: signalling?.openCount ?? 0,
       signallingConnecting: wanted && !signalling ? 1 : (signalling?.connectingCount ?? 0),
-      peers: openPeers().length,
+      peers: openPeers().length + attached.size,
     })
   }
 
@@ -201,6 +223,41 @@ export function createSyncProvider(options: SyncProviderOptions): SyncProvider {
     return peer
   }
 
+  function attachChannel(channel: BinaryChannel, callbacks: AttachCallbacks): AttachedPeer {
+    // the callbacks below run only after attachPeerChannel returned (messages arrive later)
+    const drop = (reason: string) => {
+      if (!attached.delete(sync)) return
+      sync.destroy()
+      refresh()
+      callbacks.onClose(reason)
+    }
+    const sync: PeerSync = attachPeerChannel(channel, {
+      doc,
+      awareness,
+      guard,
+      maxMessageBytes,
+      onViolation: (error) => {
+        lastError = error
+        count('dropped')
+        console.warn(`[sync] dropping room peer: ${error}`)
+        drop(error)
+      },
+      onRefused: () => drop('channel refused a frame'),
+      onExchange: () => {
+        status.recordExchange(namesOf(awareness, sync.clients))
+        callbacks.onExchange?.()
+      },
+      ...(callbacks.onSynced ? { onSynced: callbacks.onSynced } : {}),
+    })
+    attached.add(sync)
+    refresh()
+    return {
+      sync,
+      names: () => namesOf(awareness, sync.clients),
+      close: (reason = 'closed') => drop(reason),
+    }
+  }
+
   function onSignallingMessage(data: Record<string, unknown>) {
     const from = data.from
     if (typeof from !== 'string' || from === peerId || !PEER_ID.test(from)) return
@@ -240,6 +297,7 @@ export function createSyncProvider(options: SyncProviderOptions): SyncProvider {
 
   const onDocUpdate = (update: Uint8Array, origin: unknown) => {
     for (const peer of openPeers()) if (peer.sync?.origin !== origin) peer.sync?.sendUpdate(update)
+    for (const sync of attached) if (sync.origin !== origin) sync.sendUpdate(update)
   }
   const onAwarenessUpdate = (
     change: { added: number[]; updated: number[]; removed: number[] },
@@ -252,6 +310,7 @@ export function createSyncProvider(options: SyncProviderOptions): SyncProvider {
       ...change.removed,
     ])
     for (const peer of openPeers()) peer.sync?.sendAwareness(update)
+    for (const sync of attached) sync.sendAwareness(update)
   }
   // Offline (no network interface at all), links die anyway: leave cleanly, and come back by
   // ourselves when the browser is online again. Edits made meanwhile go out on the new links.
@@ -363,6 +422,10 @@ export function createSyncProvider(options: SyncProviderOptions): SyncProvider {
       if (destroyed) return
       disconnect()
       destroyed = true
+      for (const sync of [...attached]) {
+        attached.delete(sync)
+        sync.destroy()
+      }
       doc.off('update', onDocUpdate)
       awareness.off('update', onAwarenessUpdate)
       if (typeof window !== 'undefined') {
@@ -377,6 +440,7 @@ export function createSyncProvider(options: SyncProviderOptions): SyncProvider {
     setLocalState: (state) => awareness.setLocalState(state),
     presentPeers: () => presentPeers(awareness),
     ready: prepare,
+    attachChannel,
     connectTo(remoteId) {
       startLink(remoteId)
     },

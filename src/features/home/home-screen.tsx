@@ -90,6 +90,9 @@ export function HomeScreen({ session, space }: { session: Session; space: SpaceR
         now={now}
         base={base}
       />
+      <Link to={`${base}/room`} className="button">
+        {t('room.entry')}
+      </Link>
       {groups.length > 0 && (
         <>
           <ActionsSection

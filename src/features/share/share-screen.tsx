@@ -19,6 +19,7 @@ import { useAppServices, usePresent, useSyncStatus } from '../../session/use-app
 import type { SpaceRecord } from '../../session/types'
 import { formatTime } from '../../ui/format'
 import { QrCode } from '../../ui/qr-code'
+import { Link } from '../../ui/router'
 import { FileSyncSection } from './file-sync-section'
 import { MoveSection } from './move-section'
 import './share.css'
@@ -31,6 +32,12 @@ export function ShareScreen({ session, space }: { session: Session; space: Space
         {t('share.title')}
       </h1>
       <InviteSection space={space} />
+      <div className="stack">
+        <Link to={`/spaces/${space.id}/room`} className="button">
+          {t('room.entry')}
+        </Link>
+        <p className="hint">{t('room.entryHint')}</p>
+      </div>
       <PresenceSection session={session} />
       <FileSyncSection session={session} space={space} />
       <details className="advanced">

@@ -4,7 +4,7 @@ import { parseInvite, type Invite, type InviteError } from '../../domain/invite'
 import { useT } from '../../i18n/i18n-context'
 import { INVITE_ERROR_MESSAGES } from '../../ui/invite-messages'
 import { navigate } from '../../ui/router'
-import { canScan } from './scan-camera'
+import { canScan } from '../../ui/qr-scan-camera'
 import { ScanView } from './scan-view'
 
 function openInvite({ spaceId, key, name }: Invite) {

@@ -2,7 +2,8 @@ import { useEffect, useEffectEvent, useId, useRef, useState } from 'react'
 import type { Invite } from '../../domain/invite'
 import { useT } from '../../i18n/i18n-context'
 import type { MessageKey } from '../../i18n/translate'
-import { startInviteScan, type ScanProblem } from './scan-camera'
+import { startQrScan, type ScanProblem } from '../../ui/qr-scan-camera'
+import { classifyScan } from './scan-decode'
 
 type ScanStatus = 'starting' | 'scanning' | 'not-an-invite' | ScanProblem
 
@@ -40,7 +41,9 @@ export function ScanView({
   useEffect(() => {
     const element = video.current
     if (!element) return
-    return startInviteScan(element, {
+    return startQrScan(element, {
+      classify: classifyScan,
+      isFound: (outcome) => outcome.kind === 'invite',
       onScanning: () => setStatus('scanning'),
       onOutcome: (outcome) => {
         if (outcome.kind === 'invite') found(outcome.invite)

@@ -3,7 +3,8 @@ import { decodeQR, type Image } from 'qr/decode.js'
 import { describe, expect, it } from 'vitest'
 import { newSpaceId, newSpaceKey } from '../../../src/domain/ids'
 import { formatInvite, type Invite } from '../../../src/domain/invite'
-import { classifyScan, decodeFrame } from '../../../src/features/spaces/scan-decode'
+import { classifyScan } from '../../../src/features/spaces/scan-decode'
+import { decodeFrame } from '../../../src/ui/qr-scan-reader'
 
 const invite: Invite = { spaceId: newSpaceId(), key: newSpaceKey(), name: 'Food Network' }
 const link = formatInvite('https://weave.example', invite)

@@ -1,21 +1,26 @@
 /**
- * The camera side of scanning an invite: opens the rear camera into a <video>, copies a frame
- * to a canvas every 200 ms, reads it, and reports what it found. Knows nothing of React; the
- * function it returns stops everything, and every track of the stream, whenever it is called
- * (also before the camera has answered, so a quick Cancel never leaves the camera on).
+ * The camera side of scanning a QR code (an invite, a room code): opens the rear camera into a
+ * <video>, copies a frame to a canvas every 200 ms, reads it, and reports what it found. Knows
+ * nothing of React nor of what the code means (the caller's `classify` says, and whether the
+ * scan is done); the function it returns stops everything, and every track of the stream,
+ * whenever it is called (also before the camera has answered, so a quick Cancel never leaves
+ * the camera on).
  */
-import { classifyScan, type ScanOutcome } from './scan-decode'
-import { loadFrameReader, type FrameReader } from './scan-reader'
-import { fail as failWith, ok } from '../../domain/result'
+import { fail as failWith, ok } from '../domain/result'
+import { loadFrameReader, type FrameReader } from './qr-scan-reader'
 
-/** Why scanning cannot go on; each one tells the person to paste the link instead. */
+/** Why scanning cannot go on; each one tells the person what to do instead. */
 export type ScanProblem = 'denied' | 'no-camera' | 'camera-failed' | 'reader-failed'
 
-export interface ScanCallbacks {
+export interface ScanCallbacks<Outcome> {
+  /** The texts of the codes in one frame (none or one, usually) → what they mean. */
+  readonly classify: (texts: readonly string[]) => Outcome
+  /** True when the outcome ends the scan: the camera stops before onOutcome is called. */
+  readonly isFound: (outcome: Outcome) => boolean
   /** The camera shows a picture and frames are being read. */
   readonly onScanning: () => void
-  /** A frame was read (the camera is already stopped when it holds an invite). */
-  readonly onOutcome: (outcome: ScanOutcome) => void
+  /** A frame was read (the camera is already stopped when isFound said so). */
+  readonly onOutcome: (outcome: Outcome) => void
   /** Scanning stopped for good (the camera is already stopped). */
   readonly onProblem: (problem: ScanProblem) => void
 }
@@ -37,7 +42,10 @@ export function cameraProblem(error: unknown): ScanProblem {
   return 'camera-failed'
 }
 
-export function startInviteScan(video: HTMLVideoElement, callbacks: ScanCallbacks): () => void {
+export function startQrScan<Outcome>(
+  video: HTMLVideoElement,
+  callbacks: ScanCallbacks<Outcome>,
+): () => void {
   let stopped = false
   // read through a function: TypeScript would otherwise keep its narrowing across the awaits
   const isStopped = () => stopped
@@ -62,13 +70,12 @@ export function startInviteScan(video: HTMLVideoElement, callbacks: ScanCallback
 
   const readFrame = async (reader: FrameReader) => {
     if (isStopped()) return
-    let outcome: ScanOutcome = { kind: 'nothing' }
+    let texts: string[] = []
     if (context && video.videoWidth > 0 && video.videoHeight > 0) {
       const scale = Math.min(1, MAX_FRAME_SIDE / Math.max(video.videoWidth, video.videoHeight))
       canvas.width = Math.round(video.videoWidth * scale)
       canvas.height = Math.round(video.videoHeight * scale)
       context.drawImage(video, 0, 0, canvas.width, canvas.height)
-      let texts: string[]
       try {
         texts = await reader(canvas, context)
       } catch (error) {
@@ -76,10 +83,10 @@ export function startInviteScan(video: HTMLVideoElement, callbacks: ScanCallback
         fail('reader-failed')
         return
       }
-      outcome = classifyScan(texts)
     }
     if (isStopped()) return
-    if (outcome.kind === 'invite') stop() // before anything else: the camera goes off at once
+    const outcome = callbacks.classify(texts)
+    if (callbacks.isFound(outcome)) stop() // before anything else: the camera goes off at once
     callbacks.onOutcome(outcome)
     if (!isStopped()) timer = setTimeout(() => void readFrame(reader), SCAN_INTERVAL_MS)
   }
@@ -130,4 +137,20 @@ export function startInviteScan(video: HTMLVideoElement, callbacks: ScanCallback
     fail('camera-failed')
   })
   return stop
+}
+
+/**
+ * Asks for the camera and lets it go at once. Before gathering WebRTC candidates this matters:
+ * with camera access granted, Chromium offers the phone's real local addresses instead of
+ * hiding them behind `.local` names, which some networks cannot resolve.
+ */
+export async function warmUpCamera(): Promise<ScanProblem | undefined> {
+  if (!canScan()) return 'no-camera'
+  try {
+    const media = await navigator.mediaDevices.getUserMedia({ video: true, audio: false })
+    media.getTracks().forEach((track) => track.stop())
+    return undefined
+  } catch (error) {
+    return cameraProblem(error)
+  }
 }

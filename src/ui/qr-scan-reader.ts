@@ -3,7 +3,7 @@
  * (Android, macOS, ChromeOS), else the `qr` package's decoder. The decoder is loaded with
  * import() only when someone opens the scanner, so it stays out of the main bundle.
  */
-import { decodeFrame } from './scan-decode'
+import type { DecodeQR, Image } from 'qr/decode.js'
 
 /** Reads the QR codes on a canvas that holds one camera frame; resolves to their texts. */
 export type FrameReader = (
@@ -41,4 +41,16 @@ async function decoderReader(): Promise<FrameReader> {
 /** Rejects only if the decoder's chunk cannot be loaded. */
 export async function loadFrameReader(): Promise<FrameReader> {
   return (await nativeReader()) ?? (await decoderReader())
+}
+
+/**
+ * Runs the `qr` package's decoder on one RGBA frame. It throws when it finds no code, which
+ * for a camera is the normal case (a frame miss), so a throw becomes "no text".
+ */
+export function decodeFrame(decode: DecodeQR, image: Image): string[] {
+  try {
+    return [decode(image)]
+  } catch {
+    return [] // no QR code in this frame: the next one may have it
+  }
 }
