@@ -7,10 +7,9 @@
  * the same check number, and a code of another space and an expired one are refused with their
  * messages.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import encodeQR from 'qr'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createSpaceStores } from '../../src/doc/space-stores'
@@ -20,6 +19,7 @@ import { decodeRoomCode, encodeRoomCode } from '../../src/sync/room-code'
 import { spaceTagOf } from '../../src/sync/room-pairing'
 import { exportSpaceFile } from '../../src/sync/space-file'
 import { axeViolations } from '../support/a11y'
+import { writeQrVideo } from '../support/camera'
 import { startApp, type RunningApp } from '../support/app-server'
 import { launch, unexpectedProblems, watchConsole } from '../support/chromium'
 import { addGroup, createSpace, firstRun } from '../support/flows'
@@ -37,38 +37,6 @@ afterAll(async () => {
   await Promise.all(contexts.map((c) => c.close().catch(() => undefined)))
   await app?.stop()
 })
-
-/**
- * Writes a one-frame 640x480 YUV4MPEG2 (4:2:0) video of `text` as a QR code to `file`, black on
- * white with a quiet zone. Chromium's fake camera opens the file each time a page asks for the
- * camera, so rewriting it between scans changes what the next scan sees.
- */
-function writeQrVideo(file: string, text: string) {
-  const [width, height] = [640, 480]
-  const modules = encodeQR(text, 'raw', { ecc: 'medium', border: 4 })
-  const scale = Math.floor(height / modules.length)
-  const left = Math.floor((width - modules.length * scale) / 2)
-  const top = Math.floor((height - modules.length * scale) / 2)
-  const luma = Buffer.alloc(width * height, 235) // video white
-  modules.forEach((row, y) =>
-    row.forEach((dark, x) => {
-      if (!dark) return
-      for (let dy = 0; dy < scale; dy++) {
-        const start = (top + y * scale + dy) * width + left + x * scale
-        luma.fill(16, start, start + scale) // video black
-      }
-    }),
-  )
-  const chroma = Buffer.alloc((width / 2) * (height / 2) * 2, 128) // no colour
-  writeFileSync(
-    file,
-    Buffer.concat([
-      Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\nFRAME\n`),
-      luma,
-      chroma,
-    ]),
-  )
-}
 
 /** A phone: its own browser process and profile, a camera fed from its own file, no sockets. */
 async function phone(name: string) {

@@ -4,13 +4,13 @@
  * browser processes and the app's own signalling server: Ana invites, Ben scans and joins and
  * sees her group. A code that is not an invite, and a refused camera, each say what to do.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import encodeQR from 'qr'
 import type { BrowserContext, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { axeViolations } from '../support/a11y'
+import { writeQrVideo } from '../support/camera'
 import { useApp } from '../support/app-server'
 import { unexpectedProblems } from '../support/chromium'
 import { createSpaceWithGroups, inviteLink } from '../support/flows'
@@ -19,38 +19,9 @@ const app = useApp()
 const videoDir = mkdtempSync(join(tmpdir(), 'weave-e2e-camera-'))
 let videos = 0
 
-/**
- * A one-frame 640x480 YUV4MPEG2 (4:2:0) video of `text` as a QR code, black on white with a
- * quiet zone; Chromium's fake camera plays it in a loop.
- */
-function qrVideo(text: string): string {
-  const [width, height] = [640, 480]
-  const modules = encodeQR(text, 'raw', { ecc: 'medium', border: 4 })
-  const scale = Math.floor(height / modules.length)
-  const left = Math.floor((width - modules.length * scale) / 2)
-  const top = Math.floor((height - modules.length * scale) / 2)
-  const luma = Buffer.alloc(width * height, 235) // video white
-  modules.forEach((row, y) =>
-    row.forEach((dark, x) => {
-      if (!dark) return
-      for (let dy = 0; dy < scale; dy++) {
-        const start = (top + y * scale + dy) * width + left + x * scale
-        luma.fill(16, start, start + scale) // video black
-      }
-    }),
-  )
-  const chroma = Buffer.alloc((width / 2) * (height / 2) * 2, 128) // no colour
-  const file = join(videoDir, `qr-${videos++}-${Date.now()}.y4m`)
-  writeFileSync(
-    file,
-    Buffer.concat([
-      Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\nFRAME\n`),
-      luma,
-      chroma,
-    ]),
-  )
-  return file
-}
+/** A fake camera's video of `text` as a QR code, in a file of its own. */
+const qrVideo = (text: string): string =>
+  writeQrVideo(join(videoDir, `qr-${videos++}-${Date.now()}.y4m`), text)
 
 /** Keeps every camera stream the page opens, so a test can see that each track was stopped. */
 async function recordCameraStreams(context: BrowserContext) {
