@@ -51,8 +51,12 @@ describe('proposals between two phones', () => {
     // an upcoming meeting asks who is coming, above the notes
     await ana.page.getByRole('button', { name: 'Going', exact: true }).click()
     await ana.page.getByRole('button', { name: 'Going', exact: true, pressed: true }).waitFor()
+    await ana.page.getByRole('button', { name: /^Agenda/ }).click()
+    await ana.page.getByRole('textbox', { name: 'New agenda point' }).fill('The van')
+    await ana.page.getByRole('button', { name: 'Add to the agenda' }).click()
     await ana.page.getByRole('button', { name: /^Proposals and polls/ }).click()
     await ana.page.getByRole('button', { name: 'New proposal or poll' }).click()
+    await ana.page.getByRole('combobox', { name: 'About' }).selectOption({ label: 'The van' })
     // a proposal with no title is refused, says why, and keeps the form
     await ana.page.getByRole('button', { name: 'Start it' }).click()
     await ana.page.getByText('Please write what you propose or ask.').waitFor()
@@ -60,6 +64,7 @@ describe('proposals between two phones', () => {
     await ana.page.getByRole('combobox', { name: 'Closes' }).selectOption({ label: 'In a week' })
     await ana.page.getByRole('button', { name: 'Start it' }).click()
     await card(ana.page).getByText('Nobody has answered yet').waitFor()
+    await card(ana.page).getByText('On the agenda point: The van').waitFor()
     expect(await axeViolations(ana.page)).toEqual([])
 
     await ana.page.getByRole('link', { name: 'Share', exact: true }).click()

@@ -32,11 +32,14 @@ export function ProposalCard({
   proposal,
   me,
   now,
+  point = '',
 }: {
   session: Session
   proposal: Proposal
   me: string
   now: number
+  /** The agenda point it is about, if any. */
+  point?: string
 }) {
   const t = useT()
   const [answering, setAnswering] = useState(false)
@@ -65,6 +68,7 @@ export function ProposalCard({
               when: when(Math.min(proposal.closesAt, proposal.closedAt ?? Infinity), t.locale),
             })}
       </p>
+      {point && <p className="hint">{t('proposals.onPoint', { point })}</p>}
       {proposal.details && <p className="proposal-details">{proposal.details}</p>}
       {!open && proposal.outcome && (
         <p className="notice proposal-outcome">

@@ -11,6 +11,7 @@ import {
   type ProposalFields,
   type ProposalKind,
 } from '../../domain/proposal'
+import type { AgendaItem } from '../../domain/meeting'
 import { useT } from '../../i18n/i18n-context'
 import type { Session } from '../../session/session'
 import { IconButton } from '../../ui/icon-button'
@@ -29,11 +30,14 @@ type Errors = Partial<Record<keyof ProposalFields, ProposalFieldError>>
 export function ProposalForm({
   session,
   meetingId = '',
+  agenda = [],
   createdBy,
   onDone,
 }: {
   session: Session
   meetingId?: string
+  /** The meeting's agenda: a proposal can be about one of its points. */
+  agenda?: readonly AgendaItem[]
   createdBy: string
   onDone: () => void
 }) {
@@ -46,6 +50,7 @@ export function ProposalForm({
   const [dots, setDots] = useState('5')
   const [closes, setCloses] = useState<ClosingChoice>(meetingId ? 'hour' : 'days3')
   const [errors, setErrors] = useState<Errors>({})
+  const [point, setPoint] = useState('')
 
   const submit = (event: SyntheticEvent) => {
     event.preventDefault()
@@ -57,6 +62,7 @@ export function ProposalForm({
       dots: Number(dots),
       closesAt: closingAt(closes, new Date()),
       meetingId,
+      agendaItemId: point,
       createdBy,
     })
     if (added.ok) return onDone()
@@ -89,6 +95,19 @@ export function ProposalForm({
         />
         {error('title')}
       </div>
+      {agenda.length > 0 && (
+        <div className="field">
+          <label htmlFor={`${id}-point`}>{t('proposals.pointLabel')}</label>
+          <select id={`${id}-point`} value={point} onChange={(e) => setPoint(e.target.value)}>
+            <option value="">{t('proposals.pointNone')}</option>
+            {agenda.map((item) => (
+              <option key={item.id} value={item.id}>
+                {item.text}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       <div className="field">
         <label htmlFor={`${id}-kind`}>{t('proposals.kindLabel')}</label>
         <select

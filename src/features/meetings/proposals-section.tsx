@@ -33,12 +33,20 @@ export function ProposalsSection({ session, meeting }: { session: Session; meeti
     >
       {mine.length === 0 && !adding && <p className="hint">{t('proposals.empty')}</p>}
       {[...open, ...closed].map((proposal) => (
-        <ProposalCard key={proposal.id} session={session} proposal={proposal} me={me} now={now} />
+        <ProposalCard
+          key={proposal.id}
+          session={session}
+          proposal={proposal}
+          me={me}
+          now={now}
+          point={meeting.agenda.find((item) => item.id === proposal.agendaItemId)?.text ?? ''}
+        />
       ))}
       {adding ? (
         <ProposalForm
           session={session}
           meetingId={meeting.id}
+          agenda={meeting.agenda}
           createdBy={me}
           onDone={() => setAdding(false)}
         />
