@@ -205,8 +205,9 @@ export function answerError(
 export const closingTime = (proposal: Pick<Proposal, 'closesAt' | 'closedAt'>): number =>
   Math.min(proposal.closesAt, proposal.closedAt ?? Number.POSITIVE_INFINITY)
 
+/** Open until its closing time, unless someone closed it: closed at once, whatever the clock says. */
 export const isOpen = (proposal: Pick<Proposal, 'closesAt' | 'closedAt'>, now: number): boolean =>
-  now < closingTime(proposal)
+  proposal.closedAt === undefined && now < proposal.closesAt
 
 export interface Tally {
   /** The position that counts for each person (latest before closing), by person. */

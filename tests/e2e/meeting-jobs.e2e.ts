@@ -29,7 +29,10 @@ async function newRound(page: Page, taps: ReturnType<typeof tapCounter>) {
   await taps.tap(page.getByRole('button', { name: 'A dialogue round (a section per group)' }))
   await notes(page).getByText('## Riverside Pantry').waitFor()
   // the cursor is already in the notes, after the first question: typing needs no tap
-  expect(await notes(page).evaluate((el) => el.contains(document.activeElement))).toBe(true)
+  // (the editor may still be taking over from the plain text area that stands in while it loads)
+  await expect
+    .poll(() => notes(page).evaluate((el) => el.contains(document.activeElement)))
+    .toBe(true)
   await page.keyboard.type('Forty families this month.')
 }
 
