@@ -191,7 +191,8 @@ describe('meetings in Chromium', () => {
     await page.getByRole('button', { name: 'Create meeting' }).click()
     for (const text of ['## Riverside Pantry', '## Seed Library'])
       await notes(page).getByText(text).waitFor()
-    expect(await notes(page).getByText('What we need from the network:').count()).toBe(2)
+    // a line each once the editor has taken over from the text area that stands in for it
+    await expect.poll(() => notes(page).getByText('What we need from the network:').count()).toBe(2)
 
     // the space keeps these notes as its own template, and a new meeting starts from them
     await notes(page).click()
