@@ -7,6 +7,7 @@ import { SCHEMA, SCHEMA_VERSION } from './schema'
 import { bytes, int, type Sql, type SqlQuery, type SqlValue } from './sql'
 import {
   DEFAULT_BOX_LIMITS,
+  type AppendListener,
   type BoxLimits,
   type BoxStore,
   type Refusal,
@@ -38,6 +39,38 @@ async function roomInfo(tx: SqlQuery, room: string): Promise<RoomInfo | null> {
 const sameBytes = (a: Uint8Array, b: Uint8Array) =>
   a.length === b.length && a.every((value, i) => value === b[i])
 
+/**
+ * Takes the room's row lock until the transaction ends (PostgreSQL; SQLite's writer lock is
+ * already held), so two box processes cannot compact or snapshot one room at the same time.
+ */
+async function lockRoom(tx: SqlQuery, room: string): Promise<void> {
+  await tx.query('UPDATE box_rooms SET head = head WHERE room = $1', [room])
+}
+
+/** Listeners by room; each append is told to those of its room. */
+function appendListeners() {
+  const byRoom = new Map<string, Set<AppendListener>>()
+  return {
+    add(room: string, listener: AppendListener) {
+      const set = byRoom.get(room) ?? new Set()
+      byRoom.set(room, set.add(listener))
+      return () => {
+        set.delete(listener)
+        if (set.size === 0 && byRoom.get(room) === set) byRoom.delete(room)
+      }
+    },
+    tell(room: string, head: number) {
+      for (const listener of [...(byRoom.get(room) ?? [])]) {
+        try {
+          listener(head)
+        } catch (error) {
+          console.error('post box: an append listener failed', error)
+        }
+      }
+    },
+  }
+}
+
 /** Creates the tables when missing and checks the schema is the one this code knows. */
 async function migrate(sql: Sql): Promise<void> {
   await sql.transaction(async (tx) => {
@@ -60,6 +93,8 @@ export async function createSqlBoxStore(
 ): Promise<BoxStore> {
   const max: BoxLimits = { ...DEFAULT_BOX_LIMITS, ...limits }
   await migrate(sql)
+  const listeners = appendListeners()
+  sql.changes?.subscribe((room, head) => listeners.tell(room, head))
 
   return {
     limits: max,
@@ -88,15 +123,11 @@ export async function createSqlBoxStore(
       return roomInfo(sql, room)
     },
 
-    append(room, bodies, now) {
-      if (bodies.length === 0 || bodies.length > max.maxBatchEntries) {
-        return Promise.resolve(refuse('bad-batch'))
-      }
-      if (bodies.some((body) => body.length > max.maxEntryBytes)) {
-        return Promise.resolve(refuse('entry-too-large'))
-      }
+    async append(room, bodies, now) {
+      if (bodies.length === 0 || bodies.length > max.maxBatchEntries) return refuse('bad-batch')
+      if (bodies.some((body) => body.length > max.maxEntryBytes)) return refuse('entry-too-large')
       const size = bodies.reduce((sum, body) => sum + body.length, 0)
-      return sql.transaction(async (tx) => {
+      const result = await sql.transaction(async (tx) => {
         // One statement takes the room's row lock, checks the quota and moves the head.
         const [row] = await tx.query(
           `UPDATE box_rooms SET head = head + $2, entry_bytes = entry_bytes + $3
@@ -115,8 +146,11 @@ export async function createSqlBoxStore(
           `INSERT INTO box_entries (room, seq, body, stored_at) VALUES ${values.join(', ')}`,
           params,
         )
+        await sql.changes?.announce(tx, room, head)
         return ok(head)
       })
+      if (result.ok) listeners.tell(room, result.value)
+      return result
     },
 
     read(room, after, page) {
@@ -146,6 +180,7 @@ export async function createSqlBoxStore(
     putSnapshot(room, upTo, body, now) {
       if (body.length > max.maxSnapshotBytes) return Promise.resolve(refuse('snapshot-too-large'))
       return sql.transaction(async (tx) => {
+        await lockRoom(tx, room)
         const info = await roomInfo(tx, room)
         if (!info) return refuse('no-room')
         if (!Number.isSafeInteger(upTo) || upTo < 1 || upTo > info.head) {
@@ -177,6 +212,7 @@ export async function createSqlBoxStore(
 
     compact(room, storedBefore) {
       return sql.transaction(async (tx) => {
+        await lockRoom(tx, room)
         const info = await roomInfo(tx, room)
         if (!info || info.snapshotUpTo === 0) return 0
         const [cutRow] = await tx.query(
@@ -202,6 +238,7 @@ export async function createSqlBoxStore(
 
     deleteRoom(room) {
       return sql.transaction(async (tx) => {
+        await lockRoom(tx, room) // appends to it finish first, or wait and find no room
         await tx.query('DELETE FROM box_entries WHERE room = $1', [room])
         await tx.query('DELETE FROM box_snapshots WHERE room = $1', [room])
         const deleted = await tx.query('DELETE FROM box_rooms WHERE room = $1 RETURNING room', [
@@ -209,6 +246,10 @@ export async function createSqlBoxStore(
         ])
         return deleted.length > 0
       })
+    },
+
+    onAppend(room, listener) {
+      return listeners.add(room, listener)
     },
 
     close() {

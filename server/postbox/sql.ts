@@ -12,6 +12,15 @@ export interface Sql {
   /** Runs `work` in one transaction: all of its queries apply, or none (when it throws). */
   transaction<T>(work: (tx: SqlQuery) => Promise<T>): Promise<T>
   close(): Promise<void>
+  /**
+   * For engines shared by several processes (PostgreSQL): tells the others, inside the append's
+   * transaction (so only once it commits), that `room`'s head moved; `subscribe` hears the
+   * other processes' announcements. Without it, appends are heard within this process only.
+   */
+  readonly changes?: {
+    announce(tx: SqlQuery, room: string, head: number): Promise<void>
+    subscribe(listener: (room: string, head: number) => void): void
+  }
 }
 
 export type SqlQuery = Pick<Sql, 'query'>

@@ -116,5 +116,14 @@ export interface BoxStore {
   compact(room: string, storedBefore: number): Promise<number>
   /** Deletes a room and everything in it; false when there was none. */
   deleteRoom(room: string): Promise<boolean>
+  /**
+   * Calls `listener` with the room's new head after each append to `room` that has committed,
+   * made by this process or (PostgreSQL) by any other box process on the same database: a
+   * reader then reads from its cursor. Heads may be skipped or repeated, never reported
+   * before their entries can be read. Returns the function that stops the calls.
+   */
+  onAppend(room: string, listener: AppendListener): () => void
   close(): Promise<void>
 }
+
+export type AppendListener = (head: number) => void
