@@ -38,6 +38,12 @@ const benches = [
     file: 'scripts/bench-room-code.mjs',
     run: 'benchRoomCode',
   },
+  {
+    key: 'postbox',
+    name: 'post box store: appends and reads on the embedded store and on PostgreSQL',
+    file: 'scripts/bench-postbox.mjs',
+    run: 'benchPostbox',
+  },
 ]
 
 const wanted = process.argv.slice(2)

@@ -1,6 +1,6 @@
 // A throwaway PostgreSQL server for tests: a new cluster in a temporary folder, on a free
-// port of 127.0.0.1 with its unix socket in that folder, fsync off (nothing here must survive a
-// power cut), stopped by its PID and deleted at the end. initdb and postgres refuse to run as
+// port of 127.0.0.1 with its unix socket in that folder, fsync off unless asked (nothing here
+// must survive a power cut), stopped by its PID and deleted at the end. initdb and postgres refuse to run as
 // root, so as root they run as the `postgres` user (or `nobody`) through runuser.
 // scripts/ensure-postgres.mjs (run by `npm run test:unit`) installs Debian's package first.
 import { execFile, execFileSync, spawn } from 'node:child_process'
@@ -48,7 +48,12 @@ function freePort(): Promise<number> {
   })
 }
 
-export async function startPostgres(): Promise<TempPostgres> {
+export interface StartOptions {
+  /** true: flush to disk as a real server does (benchmarks); default off for tests */
+  readonly durable?: boolean
+}
+
+export async function startPostgres(options: StartOptions = {}): Promise<TempPostgres> {
   const started = performance.now()
   const bin = binDir()
   const dir = await mkdtemp(path.join(tmpdir(), 'weave-pg-'))
@@ -68,7 +73,9 @@ export async function startPostgres(): Promise<TempPostgres> {
   const port = await freePort()
   const [command, args] = as('postgres', [
     ...['-D', data, '-p', String(port), '-h', '127.0.0.1', '-k', dir],
-    ...['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
+    ...(options.durable
+      ? []
+      : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
   ])
   const child = spawn(command, args, { detached: true, stdio: ['ignore', 'ignore', 'pipe'] })
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
