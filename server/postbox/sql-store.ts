@@ -105,6 +105,9 @@ export async function createSqlBoxStore(
         if (existing) {
           return sameBytes(existing.writeHash, writeHash) ? ok(existing) : refuse('room-exists')
         }
+        // New rooms are counted one process at a time (the schema row's lock), so two box
+        // processes cannot both take the last place.
+        await tx.query(`UPDATE box_meta SET value = value WHERE key = 'schema'`)
         const [count] = await tx.query('SELECT COUNT(*) AS n FROM box_rooms')
         if (int(count, 'n') >= max.maxRooms) return refuse('box-full')
         await tx.query(

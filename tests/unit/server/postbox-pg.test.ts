@@ -114,6 +114,23 @@ describe('post box store (postgresql): two box processes on one database', () =>
     expect((await b.room(ROOM))?.writeHash).toEqual(winner)
   })
 
+  it('lets two processes together create no more rooms than the box may hold', async () => {
+    await Promise.all([a.close(), b.close()])
+    ;[a, b] = await Promise.all([
+      openPostgresStore(server.url, { maxRooms: 3 }, { poolSize: 4 }),
+      openPostgresStore(server.url, { maxRooms: 3 }, { poolSize: 4 }),
+    ])
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => (i % 2 ? a : b).createRoom(`room-${i}`, HASH, T0)),
+    )
+    expect(results.filter((r) => r.ok)).toHaveLength(3)
+    expect(results.filter((r) => !r.ok)).toEqual(
+      Array.from({ length: 5 }, () => ({ ok: false, refusal: 'box-full' })),
+    )
+    const [count] = (await admin.query<{ n: string }>('SELECT COUNT(*) AS n FROM box_rooms')).rows
+    expect(count?.n).toBe('3')
+  })
+
   it('compacts a room once when both processes compact it at the same time', async () => {
     await a.createRoom(ROOM, HASH, T0)
     await a.append(ROOM, bodies(10, 100), T0)
