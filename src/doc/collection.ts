@@ -8,6 +8,7 @@
 import * as Y from 'yjs'
 import { frozen, type EntityMeta } from '../domain/entity'
 import { newId } from '../domain/ids'
+import { fail, ok, type Result } from '../domain/result'
 import { fieldsOf, readTime, type Fields } from './read'
 import { LOCAL, type SpaceDoc } from './schema'
 
@@ -51,9 +52,13 @@ export interface Collection<T extends EntityMeta> {
     fields: Readonly<Record<string, FieldValue | undefined>>,
     init?: (entity: Y.Map<unknown>) => void,
   ) => T['id']
-  readonly update: (id: T['id'], patch: Readonly<Record<string, FieldValue | undefined>>) => boolean
-  readonly softDelete: (id: T['id']) => boolean
-  readonly restore: (id: T['id']) => boolean
+  /** Each fails with 'not-found' when no entity has this id (live or in the trash). */
+  readonly update: (
+    id: T['id'],
+    patch: Readonly<Record<string, FieldValue | undefined>>,
+  ) => Result<void, 'not-found'>
+  readonly softDelete: (id: T['id']) => Result<void, 'not-found'>
+  readonly restore: (id: T['id']) => Result<void, 'not-found'>
   /** Removes soft-deleted entities for good; returns how many. */
   readonly purgeDeleted: () => number
 }
@@ -178,14 +183,14 @@ export function createCollection<T extends EntityMeta>(
     return value instanceof Y.Map ? (value as Y.Map<unknown>) : undefined
   }
 
-  function edit(id: string, change: (entity: Y.Map<unknown>) => void): boolean {
+  function edit(id: string, change: (entity: Y.Map<unknown>) => void): Result<void, 'not-found'> {
     const entity = entry(id)
-    if (!entity) return false
+    if (!entity) return fail('not-found')
     doc.transact(() => {
       change(entity)
       entity.set('updatedAt', now())
     }, LOCAL)
-    return true
+    return ok()
   }
 
   return {

@@ -34,6 +34,8 @@ export interface CriteriaSnapshot {
 }
 
 export type CriterionResult = Result<CriterionId, CriterionTextError | 'too-many'>
+/** Done, or no such criterion ('not-found'; for a reset: not one of the starters). */
+export type CriterionChange = Result<void, 'not-found'>
 
 const starters = new Map(
   SEON_CRITERIA.map((c, index) => [c.id as string, { ...c, order: index + 1 }]),
@@ -134,16 +136,16 @@ export function createCriteriaStore(doc: SpaceDoc, now: () => number = Date.now)
     },
 
     /** Back to the original SE-ON wording (translated for each reader). */
-    resetCriterionText(id: CriterionId): boolean {
-      if (!starters.has(id)) return false
+    resetCriterionText(id: CriterionId): CriterionChange {
+      if (!starters.has(id)) return fail('not-found')
       write({ [`text:${id}`]: undefined })
-      return true
+      return ok()
     },
 
     /** Moves a criterion to a position in the live list (0 = first). */
-    moveCriterion(id: CriterionId, toIndex: number): boolean {
+    moveCriterion(id: CriterionId, toIndex: number): CriterionChange {
       const items = getSnapshot().items.filter((c) => c.id !== id)
-      if (!exists(id)) return false
+      if (!exists(id)) return fail('not-found')
       const index = Math.max(0, Math.min(items.length, Math.trunc(toIndex)))
       const before = items[index - 1]?.order
       const after = items[index]?.order
@@ -154,19 +156,19 @@ export function createCriteriaStore(doc: SpaceDoc, now: () => number = Date.now)
             ? before + 1
             : (before + after) / 2
       write({ [`order:${id}`]: order })
-      return true
+      return ok()
     },
 
-    removeCriterion(id: CriterionId): boolean {
-      if (!exists(id)) return false
+    removeCriterion(id: CriterionId): CriterionChange {
+      if (!exists(id)) return fail('not-found')
       write({ [`removedAt:${id}`]: now() })
-      return true
+      return ok()
     },
 
-    restoreCriterion(id: CriterionId): boolean {
-      if (!exists(id)) return false
+    restoreCriterion(id: CriterionId): CriterionChange {
+      if (!exists(id)) return fail('not-found')
       write({ [`removedAt:${id}`]: undefined })
-      return true
+      return ok()
     },
   }
 }

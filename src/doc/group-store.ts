@@ -16,11 +16,15 @@ import {
 } from '../domain/group'
 import type { GroupId } from '../domain/ids'
 import { newId } from '../domain/ids'
+import { fail, type Result } from '../domain/result'
 import { createCollection, nestedFields, REMOVE_FIELD, type CollectionSnapshot } from './collection'
 import { groupPatch, KEY, personPatch, readGroup } from './group-fields'
 import { ROOT, type SpaceDoc } from './schema'
 
 export type GroupSnapshot = CollectionSnapshot<Group>
+
+/** What a group command answers: done, no such group, or no such person in it. */
+export type GroupResult = Result<void, 'not-found' | 'no-person'>
 
 export interface GroupStoreOptions {
   /** The display name of whoever uses this device, recorded as who last changed a profile. */
@@ -41,10 +45,12 @@ export function createGroupStore(doc: SpaceDoc, options: GroupStoreOptions = {})
   const current = (id: GroupId) => groups.getSnapshot().byId.get(id)
 
   /** Edits one group if it exists (live or in the trash). */
-  function change(id: GroupId, patch: Parameters<typeof groups.update>[1]): boolean {
-    if (!current(id)) return false
+  function change(id: GroupId, patch: Parameters<typeof groups.update>[1]): GroupResult {
+    if (!current(id)) return fail('not-found')
     return groups.update(id, { ...patch, ...stamp() })
   }
+  const hasPerson = (id: GroupId, personId: PersonId, removed = false) =>
+    (removed ? current(id)?.removedPeople : current(id)?.people)?.some((p) => p.id === personId)
 
   return {
     subscribe: groups.subscribe,
@@ -58,9 +64,9 @@ export function createGroupStore(doc: SpaceDoc, options: GroupStoreOptions = {})
      * Writes the fields given, compared with the stored group, so a concurrent edit of another
      * field survives. Lists (activities, languages) given here replace the stored ones.
      */
-    updateGroup(id: GroupId, patch: Partial<GroupFields>): boolean {
+    updateGroup(id: GroupId, patch: Partial<GroupFields>): GroupResult {
       const group = current(id)
-      if (!group) return false
+      if (!group) return fail('not-found')
       const before = groupFieldsOf(group)
       return change(id, groupPatch(before, { ...before, ...patch }))
     },
@@ -70,11 +76,11 @@ export function createGroupStore(doc: SpaceDoc, options: GroupStoreOptions = {})
      * form opened with (`before`) and what it holds now (`after`). A field someone else changed
      * meanwhile, on another device, is left as they made it unless this person changed it too.
      */
-    updateGroupFrom(id: GroupId, before: GroupFields, after: GroupFields): boolean {
+    updateGroupFrom(id: GroupId, before: GroupFields, after: GroupFields): GroupResult {
       return change(id, groupPatch(before, after))
     },
 
-    setVisibility(id: GroupId, field: VisibilityField, visibility: Visibility): boolean {
+    setVisibility(id: GroupId, field: VisibilityField, visibility: Visibility): GroupResult {
       return change(id, { [KEY.visibility + field]: visibility })
     },
 
@@ -82,26 +88,26 @@ export function createGroupStore(doc: SpaceDoc, options: GroupStoreOptions = {})
     addPerson(id: GroupId, fields: PersonFields): PersonId | undefined {
       const personId = newId<'PersonId'>()
       const person = nestedFields({ ...personPatch(fields), addedAt: now() })
-      return change(id, { [KEY.person + personId]: person }) ? personId : undefined
+      return change(id, { [KEY.person + personId]: person }).ok ? personId : undefined
     },
 
-    updatePerson(id: GroupId, personId: PersonId, patch: Partial<PersonFields>): boolean {
-      if (!current(id)?.people.some((person) => person.id === personId)) return false
+    updatePerson(id: GroupId, personId: PersonId, patch: Partial<PersonFields>): GroupResult {
+      if (!hasPerson(id, personId)) return fail(current(id) ? 'no-person' : 'not-found')
       return change(id, { [KEY.person + personId]: nestedFields(personPatch(patch)) })
     },
 
     /** Soft: an edit of the person made at the same time elsewhere is not lost, and it can be undone. */
-    removePerson(id: GroupId, personId: PersonId): boolean {
-      if (!current(id)?.people.some((person) => person.id === personId)) return false
+    removePerson(id: GroupId, personId: PersonId): GroupResult {
+      if (!hasPerson(id, personId)) return fail(current(id) ? 'no-person' : 'not-found')
       return change(id, { [KEY.person + personId]: nestedFields({ removedAt: now() }) })
     },
 
-    restorePerson(id: GroupId, personId: PersonId): boolean {
-      if (!current(id)?.removedPeople.some((person) => person.id === personId)) return false
+    restorePerson(id: GroupId, personId: PersonId): GroupResult {
+      if (!hasPerson(id, personId, true)) return fail(current(id) ? 'no-person' : 'not-found')
       return change(id, { [KEY.person + personId]: nestedFields({ removedAt: REMOVE_FIELD }) })
     },
 
-    answerCriterion(id: GroupId, criterionId: CriterionId, answer: CriterionAnswer): boolean {
+    answerCriterion(id: GroupId, criterionId: CriterionId, answer: CriterionAnswer): GroupResult {
       const stored = {
         answer: answer.answer,
         note: answer.note.trim().slice(0, CRITERION_NOTE_MAX),
@@ -109,7 +115,7 @@ export function createGroupStore(doc: SpaceDoc, options: GroupStoreOptions = {})
       return change(id, { [KEY.criterion + criterionId]: stored })
     },
 
-    clearCriterionAnswer(id: GroupId, criterionId: CriterionId): boolean {
+    clearCriterionAnswer(id: GroupId, criterionId: CriterionId): GroupResult {
       return change(id, { [KEY.criterion + criterionId]: REMOVE_FIELD })
     },
 

@@ -36,10 +36,21 @@ import {
   readMeeting,
 } from './meeting-read'
 import { newId } from '../domain/ids'
+import { fail, type Result } from '../domain/result'
 import { deviceTimeZone, isTimeZone } from '../domain/zoned-time'
 import { lastChangeStamp, withLastChange } from './last-change'
 import { ROOT, type SpaceDoc } from './schema'
 import { toTextHandle, type TextHandle } from './text-handle'
+
+/**
+ * What a meeting command answers: done, or why not: no such meeting ('not-found'), agenda
+ * point ('no-item') or decision/action ('no-entry'); empty text ('empty'); an unknown time zone,
+ * due date, group or answer ('invalid'); the attendance list is full ('full').
+ */
+export type MeetingResult = Result<
+  void,
+  'not-found' | 'no-item' | 'no-entry' | 'empty' | 'invalid' | 'full'
+>
 
 /** `author`: this phone's person, recorded as who last changed a meeting (last-change.ts). */
 export function createMeetingStore(
@@ -75,6 +86,16 @@ export function createMeetingStore(
     const entity = root.get(id)
     return entity instanceof Y.Map && (entity as Y.Map<unknown>).get(key) instanceof Y.Map
   }
+  const exists = (id: MeetingId) => meetings.getSnapshot().byId.has(id)
+  /** Updates an entry (decision, action) that exists. */
+  const updateEntry = (
+    id: MeetingId,
+    key: string,
+    fields: Parameters<typeof nestedFields>[0],
+  ): MeetingResult => {
+    if (!hasEntry(id, key)) return fail(exists(id) ? 'no-entry' : 'not-found')
+    return meetings.update(id, { [key]: nestedFields(fields) })
+  }
   const hasItem = (id: MeetingId, itemId: AgendaItemId) => {
     const meeting = meetings.getSnapshot().byId.get(id)
     return [...(meeting?.agenda ?? []), ...(meeting?.removedAgenda ?? [])].some(
@@ -92,12 +113,13 @@ export function createMeetingStore(
       })
     },
     /** Writes only what changed between the form as opened and as saved. */
-    updateMeetingFrom(id: MeetingId, before: MeetingFields, after: MeetingFields): boolean {
+    updateMeetingFrom(id: MeetingId, before: MeetingFields, after: MeetingFields): MeetingResult {
       return meetings.update(id, patchOf(before, after))
     },
-    /** Moves a meeting to another time zone (its time stays as written); false if unknown. */
-    setTimeZone(id: MeetingId, timeZone: string): boolean {
-      if (!isTimeZone(timeZone) || !meetings.getSnapshot().byId.has(id)) return false
+    /** Moves a meeting to another time zone (its time stays as written). */
+    setTimeZone(id: MeetingId, timeZone: string): MeetingResult {
+      if (!exists(id)) return fail('not-found')
+      if (!isTimeZone(timeZone)) return fail('invalid')
       return meetings.update(id, { timeZone })
     },
     deleteMeeting: (id: MeetingId) => meetings.softDelete(id),
@@ -115,21 +137,23 @@ export function createMeetingStore(
       return itemId
     },
     /** Rewrites an agenda point in place (its position stays). */
-    editAgendaItem(id: MeetingId, itemId: AgendaItemId, text: string): boolean {
+    editAgendaItem(id: MeetingId, itemId: AgendaItemId, text: string): MeetingResult {
       const clean = text.trim().slice(0, AGENDA_TEXT_MAX)
-      if (clean === '' || !hasItem(id, itemId)) return false
+      if (!hasItem(id, itemId)) return fail(exists(id) ? 'no-item' : 'not-found')
+      if (clean === '') return fail('empty')
       return meetings.update(id, { [`${AGENDA}${itemId}`]: nestedFields({ text: clean }) })
     },
     /** Moves an item to a position among the others (0 = first): one number changes. */
-    moveAgendaItem(id: MeetingId, itemId: AgendaItemId, toIndex: number): boolean {
+    moveAgendaItem(id: MeetingId, itemId: AgendaItemId, toIndex: number): MeetingResult {
       const meeting = meetings.getSnapshot().byId.get(id)
-      if (!meeting?.agenda.some((item) => item.id === itemId)) return false
+      if (!meeting) return fail('not-found')
+      if (!meeting.agenda.some((item) => item.id === itemId)) return fail('no-item')
       const others = meeting.agenda.filter((item) => item.id !== itemId)
       const order = orderAt(others, toIndex)
       return meetings.update(id, { [`${AGENDA}${itemId}`]: nestedFields({ order }) })
     },
-    removeAgendaItem(id: MeetingId, itemId: AgendaItemId): boolean {
-      if (!hasItem(id, itemId)) return false
+    removeAgendaItem(id: MeetingId, itemId: AgendaItemId): MeetingResult {
+      if (!hasItem(id, itemId)) return fail(exists(id) ? 'no-item' : 'not-found')
       return meetings.update(id, {
         [`${AGENDA}${itemId}`]: nestedFields({ removedAt: (now ?? Date.now)() }),
       })
@@ -151,30 +175,24 @@ export function createMeetingStore(
       })
       return entryId
     },
-    /** Rewrites a decision in place; false if it is gone or the text is empty. */
+    /** Rewrites a decision in place. */
     editDecision(
       id: MeetingId,
       entryId: string,
       decision: { text: string; method: DecisionMethod; outcome: string },
-    ): boolean {
+    ): MeetingResult {
       const text = decision.text.trim().slice(0, ENTRY_TEXT_MAX)
-      if (text === '' || !hasEntry(id, `${DECISION}${entryId}`)) return false
-      return meetings.update(id, {
-        [`${DECISION}${entryId}`]: nestedFields({
-          text,
-          method: decision.method,
-          outcome: decision.outcome.trim().slice(0, MEETING_TEXT_MAX),
-        }),
+      if (text === '') return fail('empty')
+      return updateEntry(id, `${DECISION}${entryId}`, {
+        text,
+        method: decision.method,
+        outcome: decision.outcome.trim().slice(0, MEETING_TEXT_MAX),
       })
     },
     restoreDecision: (id: MeetingId, entryId: string) =>
-      hasEntry(id, `${DECISION}${entryId}`) &&
-      meetings.update(id, { [`${DECISION}${entryId}`]: nestedFields({ removedAt: REMOVE_FIELD }) }),
+      updateEntry(id, `${DECISION}${entryId}`, { removedAt: REMOVE_FIELD }),
     removeDecision: (id: MeetingId, entryId: string) =>
-      hasEntry(id, `${DECISION}${entryId}`) &&
-      meetings.update(id, {
-        [`${DECISION}${entryId}`]: nestedFields({ removedAt: (now ?? Date.now)() }),
-      }),
+      updateEntry(id, `${DECISION}${entryId}`, { removedAt: (now ?? Date.now)() }),
     addAction(
       id: MeetingId,
       action: { what: string; who: string; due: string },
@@ -195,45 +213,50 @@ export function createMeetingStore(
       return entryId
     },
     /** Rewrites what, who and by when, not done: another phone ticking it off survives. */
-    editAction(id: MeetingId, entryId: string, action: { what: string; who: string; due: string }) {
+    editAction(
+      id: MeetingId,
+      entryId: string,
+      action: { what: string; who: string; due: string },
+    ): MeetingResult {
       const what = action.what.trim().slice(0, ENTRY_TEXT_MAX)
-      if (what === '' || !isDueDate(action.due) || !hasEntry(id, `${ACTION}${entryId}`))
-        return false
-      return meetings.update(id, {
-        [`${ACTION}${entryId}`]: nestedFields({
-          what,
-          who: action.who.trim().slice(0, MEETING_TEXT_MAX),
-          due: action.due,
-        }),
+      if (what === '') return fail('empty')
+      if (!isDueDate(action.due)) return fail('invalid')
+      return updateEntry(id, `${ACTION}${entryId}`, {
+        what,
+        who: action.who.trim().slice(0, MEETING_TEXT_MAX),
+        due: action.due,
       })
     },
     restoreAction: (id: MeetingId, entryId: string) =>
-      hasEntry(id, `${ACTION}${entryId}`) &&
-      meetings.update(id, { [`${ACTION}${entryId}`]: nestedFields({ removedAt: REMOVE_FIELD }) }),
+      updateEntry(id, `${ACTION}${entryId}`, { removedAt: REMOVE_FIELD }),
     /**
      * Attendance, one set member at a time, so two phones ticking different people at once
      * both count. A group attended is what stipends count (domain/stipends.ts).
      */
-    setGroupAttended(id: MeetingId, groupId: string, attended: boolean): boolean {
-      if (!GROUP_ID.test(groupId) || !meetings.getSnapshot().byId.has(id)) return false
+    setGroupAttended(id: MeetingId, groupId: string, attended: boolean): MeetingResult {
+      if (!exists(id)) return fail('not-found')
+      if (!GROUP_ID.test(groupId)) return fail('invalid')
       return meetings.update(id, { [`${GROUP}${groupId}`]: attended ? true : REMOVE_FIELD })
     },
-    setPersonAttended(id: MeetingId, name: string, attended: boolean): boolean {
+    setPersonAttended(id: MeetingId, name: string, attended: boolean): MeetingResult {
       const meeting = meetings.getSnapshot().byId.get(id)
       const clean = name.trim().slice(0, MEETING_TEXT_MAX)
       const key = personKey(clean)
-      if (!meeting || key === '') return false
-      if (attended && meeting.people.length >= MEETING_PEOPLE_MAX) return false
+      if (!meeting) return fail('not-found')
+      if (key === '') return fail('empty')
+      if (attended && meeting.people.length >= MEETING_PEOPLE_MAX) return fail('full')
       return meetings.update(id, { [`${PERSON}${key}`]: attended ? clean : REMOVE_FIELD })
     },
     /**
      * A person's answer to "are you coming?": one per person, whoever's phone gives it (two
      * phones answering for one person at once agree on one of the two answers).
      */
-    setRsvp(id: MeetingId, name: string, answer: RsvpAnswer, groupId = ''): boolean {
+    setRsvp(id: MeetingId, name: string, answer: RsvpAnswer, groupId = ''): MeetingResult {
       const clean = name.trim().slice(0, MEETING_TEXT_MAX)
       const key = personKey(clean)
-      if (key === '' || !isRsvpAnswer(answer) || !meetings.getSnapshot().byId.has(id)) return false
+      if (!exists(id)) return fail('not-found')
+      if (key === '') return fail('empty')
+      if (!isRsvpAnswer(answer)) return fail('invalid')
       return meetings.update(id, {
         [`${RSVP}${key}`]: {
           name: clean,
@@ -245,15 +268,11 @@ export function createMeetingStore(
     },
     /** Done or not: one field, so another phone's edit of the same action's text survives. */
     setActionDone: (id: MeetingId, entryId: string, done: boolean) =>
-      hasEntry(id, `${ACTION}${entryId}`) &&
-      meetings.update(id, { [`${ACTION}${entryId}`]: nestedFields({ done }) }),
+      updateEntry(id, `${ACTION}${entryId}`, { done }),
     removeAction: (id: MeetingId, entryId: string) =>
-      hasEntry(id, `${ACTION}${entryId}`) &&
-      meetings.update(id, {
-        [`${ACTION}${entryId}`]: nestedFields({ removedAt: (now ?? Date.now)() }),
-      }),
-    restoreAgendaItem(id: MeetingId, itemId: AgendaItemId): boolean {
-      if (!hasItem(id, itemId)) return false
+      updateEntry(id, `${ACTION}${entryId}`, { removedAt: (now ?? Date.now)() }),
+    restoreAgendaItem(id: MeetingId, itemId: AgendaItemId): MeetingResult {
+      if (!hasItem(id, itemId)) return fail(exists(id) ? 'no-item' : 'not-found')
       return meetings.update(id, {
         [`${AGENDA}${itemId}`]: nestedFields({ removedAt: REMOVE_FIELD }),
       })

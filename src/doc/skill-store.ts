@@ -49,6 +49,8 @@ export type SkillResult = Result<SkillId, SkillNameError>
 export type MergeResult = Result<void, 'same-skill' | 'unknown-skill'>
 export type EntryResult = Result<string, SkillNameError | 'unknown-skill'>
 export type ExchangeResult = Result<string, ExchangeError>
+/** Done, or no such skill or entry ('not-found'; for a reset: not one of the starters). */
+export type SkillChange = Result<void, 'not-found'>
 
 const starters = new Map(STARTER_SKILLS.map((s) => [s.id as string, s]))
 
@@ -179,16 +181,16 @@ export function createSkillStore(
     },
 
     /** Back to the starter name, read in each person's language. */
-    resetSkillName(id: SkillId): boolean {
-      if (!starters.has(id)) return false
+    resetSkillName(id: SkillId): SkillChange {
+      if (!starters.has(id)) return fail('not-found')
       transact(() => write({ [`name:${id}`]: undefined }))
-      return true
+      return ok()
     },
 
-    setSkillCategory(id: SkillId, category: SkillCategory): boolean {
-      if (!exists(id)) return false
+    setSkillCategory(id: SkillId, category: SkillCategory): SkillChange {
+      if (!exists(id)) return fail('not-found')
       transact(() => write({ [`category:${id}`]: category }))
-      return true
+      return ok()
     },
 
     /** Merges `from` into what `into` reads as now; every entry and exchange of `from` follows. */
@@ -205,22 +207,22 @@ export function createSkillStore(
     },
 
     /** Undoes a merge: the skill and the entries written with it stand on their own again. */
-    separateSkill(id: SkillId): boolean {
-      if (!exists(id)) return false
+    separateSkill(id: SkillId): SkillChange {
+      if (!exists(id)) return fail('not-found')
       transact(() => write({ [`mergedInto:${id}`]: undefined }))
-      return true
+      return ok()
     },
 
-    removeSkill(id: SkillId): boolean {
-      if (!exists(id)) return false
+    removeSkill(id: SkillId): SkillChange {
+      if (!exists(id)) return fail('not-found')
       transact(() => write({ [`removedAt:${id}`]: now() }))
-      return true
+      return ok()
     },
 
-    restoreSkill(id: SkillId): boolean {
-      if (!exists(id)) return false
+    restoreSkill(id: SkillId): SkillChange {
+      if (!exists(id)) return fail('not-found')
       transact(() => write({ [`removedAt:${id}`]: undefined }))
-      return true
+      return ok()
     },
 
     /**
@@ -247,7 +249,7 @@ export function createSkillStore(
       return result
     },
 
-    updateEntry(id: string, fields: EntryFields): boolean {
+    updateEntry(id: string, fields: EntryFields): SkillChange {
       return entries.update(id, { ...entryFields(fields), ...stamp() })
     },
     removeEntry: (id: string) => entries.softDelete(id),

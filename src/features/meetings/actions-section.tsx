@@ -5,11 +5,13 @@
 import { useId, useState } from 'react'
 import type { Action, Meeting } from '../../domain/meeting'
 import { formatDueDate } from '../../domain/minutes'
+import { fail, ok, type Result } from '../../domain/result'
 import { useT } from '../../i18n/i18n-context'
 import type { Session } from '../../session/session'
 import { IconButton } from '../../ui/icon-button'
 import { offerUndo } from '../../ui/undo'
 import { EntryForm } from './entry-form'
+import { entryErrorText, type MeetingError } from './labels'
 import { MeetingPart } from './meeting-part'
 
 type ActionDraft = { what: string; who: string; due: string }
@@ -82,7 +84,9 @@ export function ActionsSection({ session, meeting }: { session: Session; meeting
       <ActionForm
         initial={{ what: '', who: '', due: '' }}
         submitLabel={t('actions.add')}
-        onSubmit={(draft) => store.addAction(meeting.id, draft) !== undefined}
+        onSubmit={(draft) =>
+          store.addAction(meeting.id, draft) === undefined ? fail('empty') : ok()
+        }
       />
     </MeetingPart>
   )
@@ -96,7 +100,7 @@ function ActionForm({
 }: {
   initial: ActionDraft
   submitLabel: string
-  onSubmit: (draft: ActionDraft) => boolean
+  onSubmit: (draft: ActionDraft) => Result<unknown, MeetingError>
   onDone?: () => void
 }) {
   const t = useT()
@@ -106,13 +110,13 @@ function ActionForm({
     <EntryForm
       errorId={`${id}-error`}
       focusId={`${id}-what`}
-      error={t('actions.required')}
       submitLabel={submitLabel}
       onSubmit={() => {
-        if (!onSubmit(draft)) return false
+        const saved = onSubmit(draft)
+        if (!saved.ok) return entryErrorText(t, saved.error, 'actions.required')
         if (onDone) onDone()
         else setDraft(initial)
-        return true
+        return undefined
       }}
       {...(onDone ? { onCancel: onDone } : {})}
       fields={(invalid) => (

@@ -5,10 +5,12 @@
  */
 import { useId, useState, type SyntheticEvent } from 'react'
 import { AGENDA_TEXT_MAX, type AgendaItem, type Meeting } from '../../domain/meeting'
+import type { Result } from '../../domain/result'
 import { useT } from '../../i18n/i18n-context'
 import type { Session } from '../../session/session'
 import { IconButton } from '../../ui/icon-button'
 import { offerUndo } from '../../ui/undo'
+import { entryErrorText, type MeetingError } from './labels'
 import { MeetingPart } from './meeting-part'
 
 export function AgendaSection({ session, meeting }: { session: Session; meeting: Meeting }) {
@@ -135,12 +137,12 @@ function EditPoint({
   onClose,
 }: {
   item: AgendaItem
-  onSave: (text: string) => boolean
+  onSave: (text: string) => Result<unknown, MeetingError>
   onClose: () => void
 }) {
   const t = useT()
   const [text, setText] = useState(item.text)
-  const [error, setError] = useState(false)
+  const [error, setError] = useState<string>()
   const id = useId()
   return (
     <form
@@ -148,8 +150,9 @@ function EditPoint({
       noValidate
       onSubmit={(event) => {
         event.preventDefault()
-        if (onSave(text)) onClose()
-        else setError(true)
+        const saved = onSave(text)
+        if (saved.ok) onClose()
+        else setError(entryErrorText(t, saved.error, 'agenda.itemRequired'))
       }}
     >
       <div className="inline-add">
@@ -158,16 +161,16 @@ function EditPoint({
           aria-label={t('agenda.editLabel')}
           value={text}
           maxLength={AGENDA_TEXT_MAX}
-          aria-invalid={error}
-          aria-describedby={error ? `${id}-error` : undefined}
+          aria-invalid={error !== undefined}
+          aria-describedby={error === undefined ? undefined : `${id}-error`}
           onChange={(event) => setText(event.target.value)}
         />
         <IconButton icon="check" type="submit" label={t('common.save')} />
         <IconButton icon="close" label={t('common.cancel')} onClick={onClose} />
       </div>
-      {error && (
+      {error !== undefined && (
         <p className="error" id={`${id}-error`} role="alert">
-          {t('agenda.itemRequired')}
+          {error}
         </p>
       )}
     </form>

@@ -13,6 +13,7 @@ import type { Session } from '../../session/session'
 import { useStore } from '../../session/use-app'
 import { IconButton } from '../../ui/icon-button'
 import { Link } from '../../ui/router'
+import { entryErrorText } from './labels'
 import { MeetingPart } from './meeting-part'
 
 export function AttendanceSection({
@@ -33,7 +34,11 @@ export function AttendanceSection({
   const [notice, setNotice] = useState('')
 
   const tickPerson = (group: Group | undefined, name: string, on: boolean) => {
-    store.setPersonAttended(meeting.id, name, on)
+    const ticked = store.setPersonAttended(meeting.id, name, on)
+    if (!ticked.ok) {
+      setNotice(entryErrorText(t, ticked.error, 'attendance.placeholder'))
+      return
+    }
     if (on && group && !meeting.groupIds.includes(group.id))
       store.setGroupAttended(meeting.id, group.id, true)
   }

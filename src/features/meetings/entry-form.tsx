@@ -1,11 +1,13 @@
 import { useState, type ReactNode, type SyntheticEvent } from 'react'
 import { useT } from '../../i18n/i18n-context'
 
-/** The frame both forms share: a refused entry keeps what was typed and says why. */
+/**
+ * The frame both forms share: a refused entry keeps what was typed and says why. `onSubmit`
+ * saves and answers nothing, or the words saying why it could not.
+ */
 export function EntryForm({
   fields,
   submitLabel,
-  error,
   errorId,
   focusId,
   onSubmit,
@@ -13,19 +15,19 @@ export function EntryForm({
 }: {
   fields: (invalid: boolean) => ReactNode
   submitLabel: string
-  error: string
   errorId: string
   focusId: string
-  onSubmit: () => boolean
+  onSubmit: () => string | undefined
   onCancel?: () => void
 }) {
   const t = useT()
-  const [invalid, setInvalid] = useState(false)
+  const [error, setError] = useState<string>()
+  const invalid = error !== undefined
   const submit = (event: SyntheticEvent) => {
     event.preventDefault()
-    const ok = onSubmit()
-    setInvalid(!ok)
-    if (!ok) document.getElementById(focusId)?.focus()
+    const refused = onSubmit()
+    setError(refused)
+    if (refused !== undefined) document.getElementById(focusId)?.focus()
   }
   return (
     <form className="stack" onSubmit={submit} noValidate>

@@ -1,5 +1,21 @@
 import type { MeetingKind } from '../../domain/meeting'
-import type { MessageKey } from '../../i18n/translate'
+import type { ErrorOf } from '../../domain/result'
+import type { MessageKey, Translator } from '../../i18n/translate'
+import type { Session } from '../../session/session'
+
+/** Why the meetings store refused a command (meeting-store.ts says when each happens). */
+export type MeetingError = ErrorOf<ReturnType<Session['stores']['meetings']['editAction']>>
+
+/**
+ * The words for a refused agenda point, decision or action: `required` when the text was
+ * empty, and otherwise what happened (deleted on another phone, a date that is not one).
+ */
+export function entryErrorText(t: Translator, error: MeetingError, required: MessageKey): string {
+  if (error === 'empty') return t(required)
+  if (error === 'invalid') return t('meetings.error.invalid')
+  if (error === 'full') return t('meetings.error.full')
+  return t('meetings.error.gone')
+}
 
 export const KIND_LABELS: Record<MeetingKind, MessageKey> = {
   dialogue: 'meetings.kind.dialogue',

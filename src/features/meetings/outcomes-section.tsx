@@ -10,12 +10,14 @@ import {
   type DecisionMethod,
   type Meeting,
 } from '../../domain/meeting'
+import { fail, ok, type Result } from '../../domain/result'
 import { useT } from '../../i18n/i18n-context'
 import type { MessageKey } from '../../i18n/translate'
 import type { Session } from '../../session/session'
 import { IconButton } from '../../ui/icon-button'
 import { offerUndo } from '../../ui/undo'
 import { EntryForm } from './entry-form'
+import { entryErrorText, type MeetingError } from './labels'
 import { MeetingPart } from './meeting-part'
 
 export const METHOD_LABELS: Record<DecisionMethod, MessageKey> = {
@@ -78,7 +80,9 @@ export function DecisionsSection({ session, meeting }: { session: Session; meeti
       <DecisionForm
         initial={{ text: '', method: 'consensus', outcome: '' }}
         submitLabel={t('decisions.add')}
-        onSubmit={(draft) => store.recordDecision(meeting.id, draft) !== undefined}
+        onSubmit={(draft) =>
+          store.recordDecision(meeting.id, draft) === undefined ? fail('empty') : ok()
+        }
       />
     </MeetingPart>
   )
@@ -92,7 +96,7 @@ function DecisionForm({
 }: {
   initial: DecisionDraft
   submitLabel: string
-  onSubmit: (draft: DecisionDraft) => boolean
+  onSubmit: (draft: DecisionDraft) => Result<unknown, MeetingError>
   /** Editing: closes the form after saving or on Cancel. Adding: the form empties instead. */
   onDone?: () => void
 }) {
@@ -103,13 +107,13 @@ function DecisionForm({
     <EntryForm
       errorId={`${id}-error`}
       focusId={`${id}-text`}
-      error={t('decisions.required')}
       submitLabel={submitLabel}
       onSubmit={() => {
-        if (!onSubmit(draft)) return false
+        const saved = onSubmit(draft)
+        if (!saved.ok) return entryErrorText(t, saved.error, 'decisions.required')
         if (onDone) onDone()
         else setDraft({ ...initial, method: draft.method })
-        return true
+        return undefined
       }}
       {...(onDone ? { onCancel: onDone } : {})}
       fields={(invalid) => (

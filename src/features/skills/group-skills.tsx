@@ -103,7 +103,7 @@ function EntryRow({ session, map, entry, onNotice }: Props & { readonly entry: R
           submitLabel={t('common.save')}
           onCancel={() => setEditing(false)}
           onSubmit={({ fields }) => {
-            if (!store.updateEntry(entry.id, fields)) return 'skills.error.skillRequired'
+            if (!store.updateEntry(entry.id, fields).ok) return 'skills.error.skillRequired'
             setEditing(false)
             onNotice(t('skills.entrySaved', { skill: skillName(t, map.byId.get(fields.skillId)) }))
             return undefined

@@ -4,6 +4,7 @@ import { SEON_CRITERIA, type CriterionId } from '../../../src/domain/criteria'
 import { createCriteriaStore } from '../../../src/doc/criteria-store'
 import { ROOT, createSpaceDoc } from '../../../src/doc/schema'
 import { runConvergence } from '../../support/convergence'
+import { fail } from '../../../src/domain/result'
 
 describe('criteria store', () => {
   it('starts from the six SE-ON criteria without writing anything', () => {
@@ -54,7 +55,7 @@ describe('criteria store', () => {
       ok: false,
       error: 'criterion-required',
     })
-    expect(store.removeCriterion('nobody-has-this' as CriterionId)).toBe(false)
+    expect(store.removeCriterion('nobody-has-this' as CriterionId)).toEqual(fail('not-found'))
   })
 
   it('skips malformed criteria from a peer', () => {

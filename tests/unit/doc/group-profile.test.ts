@@ -6,6 +6,7 @@ import { groupFieldsOf } from '../../../src/domain/group'
 import { createGroupStore, type GroupStore } from '../../../src/doc/group-store'
 import { ROOT, createSpaceDoc } from '../../../src/doc/schema'
 import { runConvergence, type Random } from '../../support/convergence'
+import { fail } from '../../../src/domain/result'
 
 const profile: GroupFields = {
   name: 'Leeds Food Co-op',
@@ -128,8 +129,10 @@ describe('group profile commands', () => {
     const store = createGroupStore(createSpaceDoc())
     const id = store.addGroup({ name: 'Zine makers', summary: '' })
     expect(store.addPerson('missing-group-1' as never, { name: 'A' })).toBeUndefined()
-    expect(store.updatePerson(id, 'missing-person' as PersonId, { name: 'B' })).toBe(false)
-    expect(store.restorePerson(id, 'missing-person' as PersonId)).toBe(false)
+    expect(store.updatePerson(id, 'missing-person' as PersonId, { name: 'B' })).toEqual(
+      fail('no-person'),
+    )
+    expect(store.restorePerson(id, 'missing-person' as PersonId)).toEqual(fail('no-person'))
   })
 })
 

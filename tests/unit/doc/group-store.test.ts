@@ -10,6 +10,7 @@ import {
 } from '../../../src/doc/schema'
 import type { GroupId } from '../../../src/domain/ids'
 import { runConvergence } from '../../support/convergence'
+import { fail } from '../../../src/domain/result'
 
 describe('group store commands', () => {
   it('adds, renames, soft-deletes and restores a group', () => {
@@ -68,8 +69,10 @@ describe('group store commands', () => {
 
   it('ignores commands on ids that do not exist', () => {
     const store = createGroupStore(createSpaceDoc())
-    expect(store.updateGroup('missing-id-0000' as GroupId, { name: 'x' })).toBe(false)
-    expect(store.deleteGroup('missing-id-0000' as GroupId)).toBe(false)
+    expect(store.updateGroup('missing-id-0000' as GroupId, { name: 'x' })).toEqual(
+      fail('not-found'),
+    )
+    expect(store.deleteGroup('missing-id-0000' as GroupId)).toEqual(fail('not-found'))
   })
 
   it('writes the schema version once', () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { createMeetingStore } from '../../../src/doc/meeting-store'
 import { createSpaceDoc } from '../../../src/doc/schema'
 import { rsvpCounts, type MeetingFields } from '../../../src/domain/meeting'
+import { fail, ok } from '../../../src/domain/result'
 
 const fields: MeetingFields = {
   title: 'Dialogue round, December',
@@ -21,10 +22,10 @@ describe('who is coming to a meeting', () => {
   it('keeps one answer per person and counts them in all and per group', () => {
     const store = createMeetingStore(createSpaceDoc())
     const id = store.addMeeting(fields, '', 'Africa/Cairo')
-    expect(store.setRsvp(id, 'Ana', 'going', PANTRY)).toBe(true)
-    expect(store.setRsvp(id, 'Ben', 'maybe', PANTRY)).toBe(true)
-    expect(store.setRsvp(id, 'Carla', 'no', GARDEN)).toBe(true)
-    expect(store.setRsvp(id, ' ana ', 'no', PANTRY)).toBe(true) // Ana changed her mind
+    expect(store.setRsvp(id, 'Ana', 'going', PANTRY)).toEqual(ok())
+    expect(store.setRsvp(id, 'Ben', 'maybe', PANTRY)).toEqual(ok())
+    expect(store.setRsvp(id, 'Carla', 'no', GARDEN)).toEqual(ok())
+    expect(store.setRsvp(id, ' ana ', 'no', PANTRY)).toEqual(ok()) // Ana changed her mind
     const meeting = store.getSnapshot().byId.get(id)!
     expect(meeting.timeZone).toBe('Africa/Cairo')
     expect(meeting.rsvps.map((r) => [r.name, r.answer])).toEqual([
@@ -43,9 +44,9 @@ describe('who is coming to a meeting', () => {
     const store = createMeetingStore(doc)
     const id = store.addMeeting(fields)
     const before = Y.encodeStateVector(doc)
-    expect(store.setRsvp(id, '  ', 'going')).toBe(false)
-    expect(store.setRsvp(id, 'Ana', 'perhaps' as never)).toBe(false)
-    expect(store.setRsvp('nothing0000' as never, 'Ana', 'going')).toBe(false)
+    expect(store.setRsvp(id, '  ', 'going')).toEqual(fail('empty'))
+    expect(store.setRsvp(id, 'Ana', 'perhaps' as never)).toEqual(fail('invalid'))
+    expect(store.setRsvp('nothing0000' as never, 'Ana', 'going')).toEqual(fail('not-found'))
     expect(Y.encodeStateVector(doc)).toEqual(before)
   })
 

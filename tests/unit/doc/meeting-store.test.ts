@@ -5,6 +5,7 @@ import { createSpaceDoc } from '../../../src/doc/schema'
 import { fromTextHandle } from '../../../src/doc/text-handle'
 import type { MeetingFields } from '../../../src/domain/meeting'
 import { runConvergence, type Random } from '../../support/convergence'
+import { fail, ok } from '../../../src/domain/result'
 
 const fields = (over: Partial<MeetingFields> = {}): MeetingFields => ({
   title: 'Dialogue space, March',
@@ -226,10 +227,10 @@ describe('meeting store', () => {
             store.setActionDone(meeting.id, action.id, !action.done)
           } else if (roll < 9) {
             const action = random.pick(meeting.actions)
-            if (store.removeAction(meeting.id, action.id)) removed.actions.add(action.id)
+            if (store.removeAction(meeting.id, action.id).ok) removed.actions.add(action.id)
           } else if (meeting.decisions.length > 0) {
             const decision = random.pick(meeting.decisions)
-            if (store.removeDecision(meeting.id, decision.id)) removed.decisions.add(decision.id)
+            if (store.removeDecision(meeting.id, decision.id).ok) removed.decisions.add(decision.id)
           }
         },
         project: (store) =>
@@ -287,7 +288,7 @@ describe('meeting store', () => {
       expect(m.actions.map((x) => [x.what, x.done])).toEqual([['Book the hall', true]])
       expect(m.decisions).toEqual([])
     }
-    expect(a.setActionDone(id, 'no-such-action', true)).toBe(false)
+    expect(a.setActionDone(id, 'no-such-action', true)).toEqual(fail('no-entry'))
   })
 
   it('edits points, decisions and actions in place, and a tick on another phone survives', () => {
@@ -300,15 +301,19 @@ describe('meeting store', () => {
     const action = a.addAction(id, { what: 'Bok the hall', who: '', due: '' })!
     Y.applyUpdate(docs[1]!, Y.encodeStateAsUpdate(docs[0]!))
 
-    expect(a.editAgendaItem(id, point, ' Budget ')).toBe(true)
-    expect(a.editAgendaItem(id, point, '  ')).toBe(false) // an empty point is refused
-    expect(a.editDecision(id, decision, { text: 'Join', method: 'consent', outcome: 'ok' })).toBe(
-      true,
+    expect(a.editAgendaItem(id, point, ' Budget ')).toEqual(ok())
+    expect(a.editAgendaItem(id, point, '  ')).toEqual(fail('empty')) // an empty point is refused
+    expect(
+      a.editDecision(id, decision, { text: 'Join', method: 'consent', outcome: 'ok' }),
+    ).toEqual(ok())
+    expect(
+      a.editAction(id, action, { what: 'Book the hall', who: 'Ben', due: '2026-13-01' }),
+    ).toEqual(fail('invalid')) // not a date: nothing changes
+    expect(a.editAction(id, 'gone-0000', { what: 'Book it', who: '', due: '' })).toEqual(
+      fail('no-entry'),
     )
-    expect(a.editAction(id, action, { what: 'Book the hall', who: 'Ben', due: '2026-13-01' })).toBe(
-      false, // not a date: nothing changes
-    )
-    expect(a.editAction(id, action, { what: 'Book the hall', who: 'Ben', due: '' })).toBe(true)
+    expect(a.editAgendaItem('nothing-0000' as never, point, 'Budget')).toEqual(fail('not-found'))
+    expect(a.editAction(id, action, { what: 'Book the hall', who: 'Ben', due: '' })).toEqual(ok())
     b.setActionDone(id, action, true) // meanwhile, on the other phone
     Y.applyUpdate(docs[1]!, Y.encodeStateAsUpdate(docs[0]!))
     Y.applyUpdate(docs[0]!, Y.encodeStateAsUpdate(docs[1]!))
@@ -322,9 +327,9 @@ describe('meeting store', () => {
         ['Book the hall', 'Ben', true],
       ])
     }
-    expect(a.editDecision(id, 'no-such-decision', { text: 'x', method: 'vote', outcome: '' })).toBe(
-      false,
-    )
+    expect(
+      a.editDecision(id, 'no-such-decision', { text: 'x', method: 'vote', outcome: '' }),
+    ).toEqual(fail('no-entry'))
   })
 
   it('puts back a removed decision or action (undo)', () => {
@@ -335,8 +340,8 @@ describe('meeting store', () => {
     store.removeDecision(id, decision)
     store.removeAction(id, action)
     expect(store.getSnapshot().byId.get(id)).toMatchObject({ decisions: [], actions: [] })
-    expect(store.restoreDecision(id, decision)).toBe(true)
-    expect(store.restoreAction(id, action)).toBe(true)
+    expect(store.restoreDecision(id, decision)).toEqual(ok())
+    expect(store.restoreAction(id, action)).toEqual(ok())
     const m = store.getSnapshot().byId.get(id)!
     expect([m.decisions.length, m.actions.length]).toEqual([1, 1])
   })
@@ -350,8 +355,8 @@ describe('meeting store', () => {
     a.setGroupAttended(id, 'group-aaaaaaaa', true)
     b.setPersonAttended(id, 'Ben', true)
     b.setGroupAttended(id, 'group-bbbbbbbb', true)
-    expect(a.setGroupAttended(id, 'bad id', true)).toBe(false)
-    expect(a.setPersonAttended(id, '  ', true)).toBe(false)
+    expect(a.setGroupAttended(id, 'bad id', true)).toEqual(fail('invalid'))
+    expect(a.setPersonAttended(id, '  ', true)).toEqual(fail('empty'))
     Y.applyUpdate(docs[1]!, Y.encodeStateAsUpdate(docs[0]!))
     Y.applyUpdate(docs[0]!, Y.encodeStateAsUpdate(docs[1]!))
     for (const store of [a, b])

@@ -5,6 +5,7 @@ import { createSpaceDoc } from '../../../src/doc/schema'
 import { createTemplateStore, type TemplateStore } from '../../../src/doc/template-store'
 import { TEMPLATE_NOTES_MAX, type SavedTemplateId } from '../../../src/domain/meeting-templates'
 import { runConvergence } from '../../support/convergence'
+import { ok } from '../../../src/domain/result'
 
 const ROUND = '== Each group ==\nOur work: \nWhat we need: \n'
 
@@ -26,12 +27,12 @@ describe('template store', () => {
     expect(store.saveTemplate('Empty', '  ')).toEqual({ ok: false, error: 'notes-empty' })
     expect(Y.encodeStateVector(doc)).toEqual(before) // nothing written
 
-    expect(store.deleteTemplate(id)).toBe(true)
+    expect(store.deleteTemplate(id)).toEqual(ok())
     expect(store.getSnapshot().items).toEqual([])
     expect(store.getSnapshot().trash.map((t) => t.name)).toEqual(['Our round'])
     // a deleted template's name is free again, and the deleted one can come back
     expect(store.saveTemplate('Our round', 'a new version')).toHaveProperty('ok', true)
-    expect(store.restoreTemplate(id)).toBe(true)
+    expect(store.restoreTemplate(id)).toEqual(ok())
     expect(
       store
         .getSnapshot()
