@@ -23,6 +23,8 @@ import type { BoxLimits, BoxStore } from './store'
 export const APPEND_CHANNEL = 'weave_box_append'
 /** Serialises schema creation between processes starting at the same moment. */
 const SCHEMA_LOCK = 0x77656176 // "weav"
+const CONNECT_TIMEOUT_MS = 10_000
+const STATEMENT_TIMEOUT_MS = 30_000
 
 export interface PostgresOptions {
   /** connections in this process's pool (default 10) */
@@ -63,7 +65,12 @@ function appendFeed(connectionString: string, pool: pg.Pool, reconnectMs: number
   }
 
   async function connect(isReconnect: boolean): Promise<void> {
-    const next = new pg.Client({ connectionString, application_name: 'weave-box-listen' })
+    const next = new pg.Client({
+      connectionString,
+      application_name: 'weave-box-listen',
+      keepAlive: true, // a silently dead connection is noticed, then reconnected
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    })
     next.on('notification', (message) => {
       if (message.channel !== APPEND_CHANNEL || !message.payload) return
       try {
@@ -161,6 +168,11 @@ export async function openPostgresStore(
     connectionString,
     max: options.poolSize ?? 10,
     application_name: 'weave-box',
+    keepAlive: true,
+    // With the database down or unreachable, a request fails after this instead of waiting
+    // for ever; a statement stuck behind a lock fails too rather than holding its connection.
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    statement_timeout: STATEMENT_TIMEOUT_MS,
   })
   // An idle connection that breaks is dropped by the pool; without a handler it would throw.
   pool.on('error', (error) => console.error(`post box: PostgreSQL connection: ${error.message}`))

@@ -177,6 +177,12 @@ describe('openBoxStore', () => {
     )
   })
 
+  it('fails clearly, and soon, when the database cannot be reached', async () => {
+    const closed = new URL(server.url)
+    closed.port = String(Number(closed.port) === 1 ? 2 : 1) // nothing listens on port 1 or 2
+    await expect(openBoxStore({ DATABASE_URL: closed.toString() })).rejects.toThrow(/ECONNREFUSED/)
+  })
+
   it('opens the embedded store otherwise, in BOX_DB', async () => {
     const opened = await openBoxStore({ BOX_DB: ':memory:' })
     expect(opened).toMatchObject({ engine: 'embedded', location: ':memory:' })
