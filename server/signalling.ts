@@ -214,12 +214,12 @@ function onMessage(state: State, ws: WebSocket, conn: Conn, data: Buffer): void 
   if (!admit(state, ws, conn, data.length)) return
   const decoded = decodeSignallingFrame(data.toString('utf8'), state.limits.maxTopicLength)
   if (!decoded.ok) {
-    refuse(state, ws, conn, 1007, decoded.reason)
+    refuse(state, ws, conn, 1007, decoded.error)
     return
   }
   // Unknown types are ignored, as the original does, so newer clients keep working.
-  if ('unknown' in decoded) return
-  dispatch(state, ws, conn, decoded.message)
+  if (!decoded.value.known) return
+  dispatch(state, ws, conn, decoded.value.message)
 }
 
 function toBuffer(data: RawData): Buffer {

@@ -15,6 +15,7 @@
  *   [1][id u32][total u32][payload]     first chunk of message `id`, `total` bytes in all
  *   [2][id u32][payload]                next chunk of message `id` (the channel is ordered)
  */
+import { fail, ok, type Result } from '../domain/result'
 
 export const CHUNK_SIZE = 16 * 1024
 export const FRAME_WHOLE = 0
@@ -71,9 +72,11 @@ export function* frameMessage(
   }
 }
 
-export type ReassemblyResult =
-  | { readonly ok: true; readonly message?: Uint8Array }
-  | { readonly ok: false; readonly error: string }
+/**
+ * A whole message (undefined while one is still arriving), or why the frame was refused: a
+ * short description for the violation log.
+ */
+export type ReassemblyResult = Result<Uint8Array | undefined>
 
 interface InProgress {
   readonly total: number
@@ -94,8 +97,6 @@ export function createReassembler(limits: Partial<ReassemblyLimits> = {}): Reass
   const partials = new Map<number, InProgress>()
   let pendingBytes = 0
 
-  const fail = (error: string): ReassemblyResult => ({ ok: false, error })
-
   function complete(id: number, p: InProgress): ReassemblyResult {
     partials.delete(id)
     pendingBytes -= p.received
@@ -105,7 +106,7 @@ export function createReassembler(limits: Partial<ReassemblyLimits> = {}): Reass
       out.set(part, offset)
       offset += part.length
     }
-    return { ok: true, message: out }
+    return ok(out)
   }
 
   function push(frame: Uint8Array): ReassemblyResult {
@@ -114,7 +115,7 @@ export function createReassembler(limits: Partial<ReassemblyLimits> = {}): Reass
     const kind = view.getUint8(0)
     if (kind === FRAME_WHOLE) {
       if (frame.length - 1 > l.chunkSize) return fail('whole frame over the chunk size')
-      return { ok: true, message: frame.slice(1) }
+      return ok(frame.slice(1))
     }
     if (kind === FRAME_FIRST) {
       if (frame.length < FIRST_HEADER) return fail('first frame too short')
@@ -131,7 +132,7 @@ export function createReassembler(limits: Partial<ReassemblyLimits> = {}): Reass
       const p: InProgress = { total, parts: [payload.slice()], received: payload.length }
       partials.set(id, p)
       pendingBytes += payload.length
-      return p.received === total ? complete(id, p) : { ok: true }
+      return p.received === total ? complete(id, p) : ok(undefined)
     }
     if (kind === FRAME_NEXT) {
       if (frame.length <= NEXT_HEADER) return fail('next frame too short')
@@ -146,7 +147,7 @@ export function createReassembler(limits: Partial<ReassemblyLimits> = {}): Reass
       p.parts.push(payload.slice())
       p.received += payload.length
       pendingBytes += payload.length
-      return p.received === p.total ? complete(id, p) : { ok: true }
+      return p.received === p.total ? complete(id, p) : ok(undefined)
     }
     return fail(`unknown frame kind ${kind}`)
   }
@@ -276,7 +277,7 @@ export function attachFramedChannel(
     }
     const result = reassembler.push(new Uint8Array(event.data))
     if (!result.ok) options.onViolation(result.error)
-    else if (result.message) options.onMessage(result.message)
+    else if (result.value) options.onMessage(result.value)
   }
   return { send: (message) => queue.enqueue(message) }
 }

@@ -165,7 +165,7 @@ export function applyBackupState(
   const result = createUpdateGuard(doc, { maxUpdateBytes: MAX_STATE_BYTES }).receive(state, origin)
   if (!result.ok) return result
   // A whole state builds on nothing else; one that does is damaged (a fresh guard drops it).
-  return result.held ? fail('malformed') : ok()
+  return result.value.held ? fail('malformed') : ok()
 }
 
 /** How many names of each kind a preview lists before "and 3 more". */

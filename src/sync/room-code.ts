@@ -20,6 +20,7 @@
  * for what it cannot see: a code cut short, typed or pasted wrong, or made by someone else.
  * Bad text is a value, never an exception.
  */
+import { fail, ok, type Result } from '../domain/result'
 import { fromBase45, toBase45 } from './base45'
 import { crc16 } from './crc16'
 import { ADDRESS_LENGTH, packAddress, unpackAddress, type AddressKind } from './room-code-address'
@@ -131,20 +132,18 @@ export function packRoomCode(code: RoomCode): Uint8Array {
 }
 
 /** What a scanned text holds, or why it is not a usable room code. Never throws. */
-export function decodeRoomCode(
-  text: string,
-): { ok: true; value: RoomCode } | { ok: false; error: RoomCodeError } {
+export function decodeRoomCode(text: string): Result<RoomCode, RoomCodeError> {
   const upper = text.trim().toUpperCase()
-  if (!upper.startsWith(ROOM_CODE_PREFIX)) return { ok: false, error: 'not-a-room-code' }
+  if (!upper.startsWith(ROOM_CODE_PREFIX)) return fail('not-a-room-code')
   const body = upper.slice(ROOM_CODE_PREFIX.length)
   // trimming is safe: base45 never ends in a space (a last 2 bytes' third digit is at most 32)
   const bytes = fromBase45(body)
-  if (!bytes || !checksumHolds(bytes)) return { ok: false, error: 'damaged' }
+  if (!bytes || !checksumHolds(bytes)) return fail('damaged')
   const version = (bytes[0] ?? 0) >> 4
-  if (version > ROOM_CODE_VERSION) return { ok: false, error: 'newer-version' }
-  if (version < 1) return { ok: false, error: 'damaged' }
+  if (version > ROOM_CODE_VERSION) return fail('newer-version')
+  if (version < 1) return fail('damaged')
   const value = readVersion1(bytes.subarray(0, bytes.length - 2))
-  return value ? { ok: true, value } : { ok: false, error: 'damaged' }
+  return value ? ok(value) : fail('damaged')
 }
 
 function readVersion1(bytes: Uint8Array): RoomCode | undefined {

@@ -125,7 +125,7 @@ export function createSignallingClient(options: SignallingClientOptions): Signal
     const decoded = decodeSignallingFrame(raw)
     // not a message we understand (not JSON, wrong shape): not from a server we trust, ignore it
     if (!decoded.ok) return
-    const message = decoded.message
+    const message = decoded.value.message
     if (message.type !== 'publish' || !('topic' in message) || message.topic !== topic) return
     if (typeof message.data === 'string') deliver(message.data)
   }

@@ -240,10 +240,10 @@ function applyUpdate(doc: Y.Doc, update: Uint8Array, shared?: UpdateGuard): Impo
     return fail(result.error === 'malformed' ? 'malformed-update' : result.error)
   }
   // A fresh guard is dropped with this call, and what it holds with it: say so, not "done".
-  if (result.held && !shared) return fail('malformed-update')
+  if (result.value.held && !shared) return fail('malformed-update')
   // New changes move the state vector; deletions alone are counted in `changes` already.
   const after = Y.encodeStateVector(doc)
   const moved = after.length !== known.length || after.some((byte, i) => byte !== known[i])
   const stored = moved ? storedBytes : 0
-  return ok({ changes, held: result.held, storedBytes: stored })
+  return ok({ changes, held: result.value.held, storedBytes: stored })
 }

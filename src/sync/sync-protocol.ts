@@ -18,6 +18,7 @@ import {
   removeAwarenessStates,
 } from 'y-protocols/awareness'
 import type { Awareness } from 'y-protocols/awareness'
+import { fail, ok, type Result } from '../domain/result'
 
 export const MESSAGE_SYNC = 0
 export const MESSAGE_AWARENESS = 1
@@ -26,21 +27,17 @@ export const MAX_AWARENESS_BYTES = 64 * 1024
 
 /** What PeerSync needs from src/sync/update-guard.ts. */
 export interface UpdateReceiver {
-  receive(
-    update: Uint8Array,
-    origin: unknown,
-  ):
-    | { readonly ok: true; readonly applied: boolean | number; readonly held: boolean | number }
-    | { readonly ok: false; readonly error: string }
+  receive(update: Uint8Array, origin: unknown): Result<{ readonly applied: boolean }>
 }
 
-export type ReceiveResult =
-  | {
-      readonly ok: true
-      readonly kind: 'step1' | 'step2' | 'update' | 'awareness' | 'query-awareness'
-      readonly changed: boolean
-    }
-  | { readonly ok: false; readonly error: string }
+/**
+ * What one message did, or why it was refused: the error is a short description for the
+ * violation log (sync-status.ts reads the reason a person is shown from it).
+ */
+export type ReceiveResult = Result<{
+  readonly kind: 'step1' | 'step2' | 'update' | 'awareness' | 'query-awareness'
+  readonly changed: boolean
+}>
 
 export interface PeerSyncOptions {
   readonly doc: Y.Doc
@@ -129,14 +126,14 @@ export function createPeerSync(options: PeerSyncOptions): PeerSync {
 
   function receiveUpdate(kind: 'step2' | 'update', update: Uint8Array): ReceiveResult {
     const result = guard.receive(update, origin)
-    if (!result.ok) return { ok: false, error: result.error }
-    const changed = Boolean(result.applied)
+    if (!result.ok) return fail(result.error)
+    const changed = result.value.applied
     if (changed) options.onExchange?.('received')
     if (kind === 'step2' && !synced) {
       synced = true
       options.onSynced?.()
     }
-    return { ok: true, kind, changed }
+    return ok({ kind, changed })
   }
 
   function receiveSync(decoder: decoding.Decoder): ReceiveResult {
@@ -148,14 +145,14 @@ export function createPeerSync(options: PeerSyncOptions): PeerSync {
         const update = Y.encodeStateAsUpdate(doc, payload)
         send(encodeSyncStep2(update))
         if (!isEmptyUpdate(update)) options.onExchange?.('sent')
-        return { ok: true, kind: 'step1', changed: false }
+        return ok({ kind: 'step1', changed: false })
       }
       case syncProtocol.messageYjsSyncStep2:
         return receiveUpdate('step2', payload)
       case syncProtocol.messageYjsUpdate:
         return receiveUpdate('update', payload)
       default:
-        return { ok: false, error: `unknown sync message ${kind}` }
+        return fail(`unknown sync message ${kind}`)
     }
   }
 
@@ -168,19 +165,18 @@ export function createPeerSync(options: PeerSyncOptions): PeerSync {
           return receiveSync(decoder)
         case MESSAGE_AWARENESS: {
           const update = decoding.readVarUint8Array(decoder)
-          if (update.length > maxAwarenessBytes)
-            return { ok: false, error: 'awareness update over the limit' }
+          if (update.length > maxAwarenessBytes) return fail('awareness update over the limit')
           applyAwarenessUpdate(awareness, update, origin)
-          return { ok: true, kind: 'awareness', changed: false }
+          return ok({ kind: 'awareness', changed: false })
         }
         case MESSAGE_QUERY_AWARENESS:
           send(encodeAwareness(encodeAwarenessUpdate(awareness, [doc.clientID])))
-          return { ok: true, kind: 'query-awareness', changed: false }
+          return ok({ kind: 'query-awareness', changed: false })
         default:
-          return { ok: false, error: `unknown message type ${type}` }
+          return fail(`unknown message type ${type}`)
       }
     } catch (error) {
-      return { ok: false, error: `malformed message: ${message(error)}` }
+      return fail(`malformed message: ${message(error)}`)
     }
   }
 

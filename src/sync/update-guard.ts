@@ -10,13 +10,13 @@
  */
 import * as Y from 'yjs'
 import { isSpaceDoc } from '../doc/schema'
+import { fail, ok, type Result } from '../domain/result'
 import { createSpaceRules, type RuleError } from './space-rules'
 
 export type GuardError = 'too-large' | 'malformed' | RuleError
 
-export type GuardResult =
-  | { readonly ok: true; readonly applied: boolean; readonly held: boolean }
-  | { readonly ok: false; readonly error: GuardError }
+/** Refused, or taken: `applied` changed the document, `held` waits for changes not seen yet. */
+export type GuardResult = Result<{ readonly applied: boolean; readonly held: boolean }, GuardError>
 
 export interface UpdateGuard {
   receive(update: Uint8Array, origin: unknown): GuardResult
@@ -121,23 +121,23 @@ export function createUpdateGuard(doc: Y.Doc, options: GuardOptions): UpdateGuar
 
   return {
     receive(update, origin) {
-      if (update.byteLength > maxUpdateBytes) return { ok: false, error: 'too-large' }
+      if (update.byteLength > maxUpdateBytes) return fail('too-large')
       let decoded: Decoded
       try {
         const { structs, ds } = Y.decodeUpdate(update)
         decoded = { update, origin, structs, ds }
       } catch {
-        return { ok: false, error: 'malformed' } // truncated or garbage: nothing was touched
+        return fail('malformed') // truncated or garbage: nothing was touched
       }
       const broken = rules?.check(update, decoded.structs)
-      if (broken) return { ok: false, error: broken }
+      if (broken) return fail(broken)
       if (!dependenciesMet(doc, decoded)) {
         hold(decoded)
-        return { ok: true, applied: false, held: true }
+        return ok({ applied: false, held: true })
       }
       const applied = apply(decoded)
       retryHeld()
-      return { ok: true, applied, held: false }
+      return ok({ applied, held: false })
     },
     heldCount: () => held.length,
   }

@@ -8,8 +8,10 @@
  *                                       with `clients` (number of subscribers) added
  *   {type:'ping'}  answered by  {type:'pong'}
  *
- * This module imports nothing, so the server can bundle it without pulling in the app.
+ * This module imports only the one Result shape (src/domain/result.ts, which imports nothing),
+ * so the server can bundle it without pulling in the app.
  */
+import { fail, ok, type Result } from '../../domain/result'
 
 /** Where the app's own server accepts signalling WebSockets (the app's default address). */
 export const SIGNAL_PATH = '/signal'
@@ -46,10 +48,11 @@ export interface OtherMessage {
 
 export type SignallingMessage = SubscribeMessage | PublishMessage | PingMessage
 
-export type DecodedFrame =
-  | { readonly ok: true; readonly message: SignallingMessage }
-  | { readonly ok: true; readonly message: OtherMessage; readonly unknown: true }
-  | { readonly ok: false; readonly reason: string }
+/** A message this version knows, one of a type it does not (`known: false`), or a refusal. */
+export type DecodedFrame = Result<
+  | { readonly known: true; readonly message: SignallingMessage }
+  | { readonly known: false; readonly message: OtherMessage }
+>
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -79,29 +82,29 @@ export function decodeSignallingFrame(
   try {
     value = JSON.parse(text)
   } catch {
-    return { ok: false, reason: 'frame is not JSON' }
+    return fail('frame is not JSON')
   }
   if (!isRecord(value) || typeof value.type !== 'string') {
-    return { ok: false, reason: 'message is not an object with a type' }
+    return fail('message is not an object with a type')
   }
   const type = value.type
   switch (type) {
     case 'subscribe':
     case 'unsubscribe': {
       const topics = topicList(value.topics, maxTopicLength)
-      if (topics === null) return { ok: false, reason: `${type} without a valid topics array` }
-      return { ok: true, message: { type, topics } }
+      if (topics === null) return fail(`${type} without a valid topics array`)
+      return ok({ known: true, message: { type, topics } })
     }
     case 'publish':
       if (!isTopic(value.topic, maxTopicLength)) {
-        return { ok: false, reason: 'publish without a valid topic' }
+        return fail('publish without a valid topic')
       }
-      return { ok: true, message: { ...value, type, topic: value.topic } }
+      return ok({ known: true, message: { ...value, type, topic: value.topic } })
     case 'ping':
     case 'pong':
-      return { ok: true, message: { type } }
+      return ok({ known: true, message: { type } })
     default:
-      return { ok: true, message: { ...value, type }, unknown: true }
+      return ok({ known: false, message: { ...value, type } })
   }
 }
 

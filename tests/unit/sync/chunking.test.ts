@@ -28,9 +28,9 @@ function roundTrip(message: Uint8Array, id = 7): Uint8Array {
     expect(frame.length).toBeLessThanOrEqual(CHUNK_SIZE + 9)
     const out = r.push(frame)
     expect(out.ok).toBe(true)
-    if (out.ok && out.message) {
+    if (out.ok && out.value) {
       expect(result).toBeUndefined()
-      result = out.message
+      result = out.value
     }
   }
   expect(r.partialCount).toBe(0)
@@ -101,7 +101,7 @@ describe('frameMessage + reassembler', () => {
         if (!f) continue
         const out = r.push(f)
         expect(out.ok).toBe(true)
-        if (out.ok && out.message) done.push(out.message)
+        if (out.ok && out.value) done.push(out.value)
       }
     }
     expect(done.length).toBe(2) // b has fewer chunks, so it completes first
@@ -128,11 +128,14 @@ describe('frameMessage + reassembler', () => {
 
   it('rejects chunks that overrun their message and ids reused while in progress', () => {
     const r = createReassembler()
-    expect(r.push(frame([FRAME_FIRST, ...u32(1), ...u32(4), 1, 2]))).toEqual({ ok: true })
+    expect(r.push(frame([FRAME_FIRST, ...u32(1), ...u32(4), 1, 2]))).toEqual({
+      ok: true,
+      value: undefined,
+    })
     expect(r.push(frame([FRAME_FIRST, ...u32(1), ...u32(4), 1, 2])).ok).toBe(false)
     expect(r.push(frame([FRAME_NEXT, ...u32(1), 3, 4, 5])).ok).toBe(false)
     const done = r.push(frame([FRAME_NEXT, ...u32(1), 3, 4]))
-    expect(done).toEqual({ ok: true, message: new Uint8Array([1, 2, 3, 4]) })
+    expect(done).toEqual({ ok: true, value: new Uint8Array([1, 2, 3, 4]) })
   })
 
   it('enforces the size, concurrency and pending-bytes limits', () => {
@@ -146,7 +149,10 @@ describe('frameMessage + reassembler', () => {
     expect(few.push(frame([FRAME_FIRST, ...u32(3), ...u32(10), 1])).ok).toBe(false)
 
     const tight = createReassembler({ maxPendingBytes: 4 })
-    expect(tight.push(frame([FRAME_FIRST, ...u32(1), ...u32(10), 1, 2, 3]))).toEqual({ ok: true })
+    expect(tight.push(frame([FRAME_FIRST, ...u32(1), ...u32(10), 1, 2, 3]))).toEqual({
+      ok: true,
+      value: undefined,
+    })
     expect(tight.push(frame([FRAME_NEXT, ...u32(1), 4, 5])).ok).toBe(false)
 
     // a 4 GB claim allocates nothing up front
@@ -215,7 +221,7 @@ describe('send queue', () => {
     }
     for (const f of channel.sent) {
       const res = r.push(f)
-      if (res.ok && res.message) out.push(res.message)
+      if (res.ok && res.value) out.push(res.value)
     }
     expect(out.length).toBe(2)
     expectSame(out[0], new Uint8Array([42, 43]))

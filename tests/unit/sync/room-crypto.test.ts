@@ -113,19 +113,22 @@ describe('update guard', () => {
     const c = new Y.Doc()
     const guard = createUpdateGuard(c, { maxUpdateBytes: 1024 * 1024 })
     const relayed = updatesFromB[0]!
-    expect(guard.receive(relayed, 'peer')).toEqual({ ok: true, applied: false, held: true })
+    expect(guard.receive(relayed, 'peer')).toEqual({
+      ok: true,
+      value: { applied: false, held: true },
+    })
     expect(guard.heldCount()).toBe(1)
     expect(c.getText('notes').toJSON()).toBe('')
     expect(c.store.pendingStructs).toBeNull() // nothing parked inside the document
 
-    expect(guard.receive(first, 'peer')).toMatchObject({ ok: true, applied: true })
+    expect(guard.receive(first, 'peer')).toMatchObject({ ok: true, value: { applied: true } })
     expect(guard.heldCount()).toBe(0)
     expect(c.getText('notes').toJSON()).toBe('Agenda: rent')
     expect(c.store.pendingStructs).toBeNull()
     expect(c.store.pendingDs).toBeNull()
 
     // Duplicates are harmless.
-    expect(guard.receive(relayed, 'peer')).toMatchObject({ ok: true, held: false })
+    expect(guard.receive(relayed, 'peer')).toMatchObject({ ok: true, value: { held: false } })
     expect(c.getText('notes').toJSON()).toBe('Agenda: rent')
   })
 
@@ -138,8 +141,8 @@ describe('update guard', () => {
     const deletion = Y.encodeStateAsUpdate(a, sv)
     const c = new Y.Doc()
     const guard = createUpdateGuard(c, { maxUpdateBytes: 1024 * 1024 })
-    expect(guard.receive(deletion, 'peer')).toMatchObject({ held: true })
-    expect(guard.receive(insert, 'peer')).toMatchObject({ applied: true })
+    expect(guard.receive(deletion, 'peer')).toMatchObject({ ok: true, value: { held: true } })
+    expect(guard.receive(insert, 'peer')).toMatchObject({ ok: true, value: { applied: true } })
     expect(c.getMap('groups').has('x')).toBe(false)
     expect(c.store.pendingDs).toBeNull()
   })

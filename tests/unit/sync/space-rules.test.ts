@@ -97,14 +97,17 @@ describe('space rules in the update guard', () => {
         for (let i = from; i < from + count; i++) groups.set(`g-${i}`, new Y.Map())
       })
     const most = fill(0, MAX_ROOT_KEYS - 1) // with the real group: exactly the limit
-    expect(guardOf(doc).receive(most, 'peer')).toMatchObject({ ok: true, applied: true })
-    expect(guardOf(doc).receive(most, 'peer')).toMatchObject({ ok: true, applied: false })
+    expect(guardOf(doc).receive(most, 'peer')).toMatchObject({ ok: true, value: { applied: true } })
+    expect(guardOf(doc).receive(most, 'peer')).toMatchObject({
+      ok: true,
+      value: { applied: false },
+    })
     expectRefused(doc, fill(MAX_ROOT_KEYS, 1), 'over-budget')
     // a new value for a key already there is no new entry
     const edit = updateOn(doc, (d) =>
       (d.getMap(ROOT.groups).get('g-1') as Y.Map<unknown>).set('name', 'x'),
     )
-    expect(guardOf(doc).receive(edit, 'peer')).toMatchObject({ ok: true, applied: true })
+    expect(guardOf(doc).receive(edit, 'peer')).toMatchObject({ ok: true, value: { applied: true } })
   }, 30_000)
 
   it('refuses what would take the space over its byte budget, but not what it holds already', () => {
@@ -118,15 +121,24 @@ describe('space rules in the update guard', () => {
     const doc = createSpaceDoc()
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(source.doc))
     expectRefused(doc, big, 'over-budget', 16_000)
-    expect(guardOf(doc, 64_000).receive(big, 'peer')).toMatchObject({ ok: true, applied: true })
+    expect(guardOf(doc, 64_000).receive(big, 'peer')).toMatchObject({
+      ok: true,
+      value: { applied: true },
+    })
     // at 21 KB the space is over a 16 KB budget now; the same content again adds nothing
-    expect(guardOf(doc, 16_000).receive(big, 'peer')).toMatchObject({ ok: true, applied: false })
+    expect(guardOf(doc, 16_000).receive(big, 'peer')).toMatchObject({
+      ok: true,
+      value: { applied: false },
+    })
   })
 
   it('checks only space documents: a bare Y.Doc takes any root', () => {
     const doc = new Y.Doc()
     const update = updateOn(doc, (d) => d.getMap('anything').set('k', 1))
-    expect(guardOf(doc).receive(update, 'peer')).toMatchObject({ ok: true, applied: true })
+    expect(guardOf(doc).receive(update, 'peer')).toMatchObject({
+      ok: true,
+      value: { applied: true },
+    })
   })
 })
 

@@ -74,8 +74,8 @@ function pump(a: Device, b: Device) {
       expect(frame.length).toBeLessThanOrEqual(CHUNK_SIZE + 9)
       const out = r.push(frame)
       if (!out.ok) throw new Error(out.error)
-      if (out.message) {
-        const result = to.sync.receive(out.message)
+      if (out.value) {
+        const result = to.sync.receive(out.value)
         if (!result.ok) to.errors.push(result.error)
       }
     }

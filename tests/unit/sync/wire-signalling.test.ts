@@ -20,7 +20,7 @@ describe('signalling wire format', () => {
     for (const message of messages) {
       expect(decodeSignallingFrame(encodeSignallingMessage(message))).toEqual({
         ok: true,
-        message,
+        value: { known: true, message },
       })
     }
   })
@@ -29,14 +29,17 @@ describe('signalling wire format', () => {
     const frame = JSON.stringify({ type: 'publish', topic: 't', data: { to: 'x' }, clients: 2 })
     expect(decodeSignallingFrame(frame)).toEqual({
       ok: true,
-      message: { type: 'publish', topic: 't', data: { to: 'x' }, clients: 2 },
+      value: {
+        known: true,
+        message: { type: 'publish', topic: 't', data: { to: 'x' }, clients: 2 },
+      },
     })
   })
 
   it('treats missing topics as none, as y-webrtc does', () => {
     expect(decodeSignallingFrame('{"type":"subscribe"}')).toEqual({
       ok: true,
-      message: { type: 'subscribe', topics: [] },
+      value: { known: true, message: { type: 'subscribe', topics: [] } },
     })
   })
 
@@ -55,7 +58,7 @@ describe('signalling wire format', () => {
       ],
     ]
     for (const [frame, reason] of cases) {
-      expect(decodeSignallingFrame(frame), frame).toEqual({ ok: false, reason })
+      expect(decodeSignallingFrame(frame), frame).toEqual({ ok: false, error: reason })
     }
   })
 
@@ -68,8 +71,7 @@ describe('signalling wire format', () => {
   it('passes unknown types through as unknown, so newer peers keep working', () => {
     expect(decodeSignallingFrame('{"type":"announce","x":1}')).toEqual({
       ok: true,
-      message: { type: 'announce', x: 1 },
-      unknown: true,
+      value: { known: false, message: { type: 'announce', x: 1 } },
     })
   })
 
