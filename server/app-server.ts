@@ -1,10 +1,13 @@
-// What `npm start` runs: serves the built app (dist/) and runs the signalling server, in one
-// process, for a laptop or a small always-on machine. Dependencies: node: built-ins and `ws`,
+// What `npm start` runs: serves the built app (dist/), runs the signalling server and, given a
+// store, the post box at /box, in one process, for a laptop or a small always-on machine. Dependencies: node: built-ins and `ws`,
 // so a network can run it anywhere Node 20 runs.
 import http from 'node:http'
+import { BOX_PATH } from '../src/sync/wire/postbox'
 import { SIGNAL_PATH } from '../src/sync/wire/signalling'
 import type { Logger } from './log'
 import { closeHttp, listen, refuseUpgrade } from './net'
+import { createPostBox, type BoxLimitsOnWire, type PostBox } from './postbox/box'
+import type { BoxStore } from './postbox/store'
 import { startSignallingServer, type SignallingServer } from './signalling'
 import { checkRoot, requestPath, sendError, serveStatic } from './static'
 
@@ -22,6 +25,9 @@ export interface AppServerOptions {
   readonly signalPort?: number | null
   /** for the signalling server's and request errors' lines */
   readonly logger?: Logger
+  /** the post box's store (open-store.ts): with one, the box answers at /box; closed with us */
+  readonly boxStore?: BoxStore
+  readonly boxLimits?: Partial<BoxLimitsOnWire>
 }
 
 export interface AppServer {
@@ -42,6 +48,12 @@ export async function startServer(options: AppServerOptions): Promise<AppServer>
       else sendError(res, 500)
     })
   })
+  const box: PostBox | undefined = options.boxStore
+    ? createPostBox(options.boxStore, {
+        logger,
+        ...(options.boxLimits ? { limits: options.boxLimits } : {}),
+      })
+    : undefined
   const boundPort = await listen(server, port, host)
   let signal: SignallingServer | undefined
   try {
@@ -58,11 +70,14 @@ export async function startServer(options: AppServerOptions): Promise<AppServer>
   server.on('upgrade', (req: http.IncomingMessage, socket, head: Buffer) => {
     if (signal && requestPath(req.url ?? '/') === SIGNAL_PATH)
       signal.handleUpgrade(req, socket, head)
+    else if (box && requestPath(req.url ?? '/') === BOX_PATH) box.handleUpgrade(req, socket, head)
     else refuseUpgrade(socket, '404 Not Found')
   })
   let closing: Promise<void> | undefined
   const close = () => {
-    closing ??= Promise.all([closeHttp(server), signal?.close()]).then(() => undefined)
+    closing ??= Promise.all([closeHttp(server), signal?.close(), box?.close()])
+      .then(() => options.boxStore?.close())
+      .then(() => undefined)
     return closing
   }
   return { port: boundPort, signalPort: signal?.port ?? null, close }

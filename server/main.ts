@@ -1,12 +1,15 @@
-// `npm start`'s server: the built app and the signalling server, configured from the
-// environment: PORT (8080), SIGNAL_PORT (4444, or `off` for the app alone), HOST (0.0.0.0),
-// and the folder to serve as the first argument (default dist/).
+// `npm start`'s server: the built app, the signalling server and the post box, configured from
+// the environment: PORT (8080), SIGNAL_PORT (4444, or `off` for the app alone), HOST (0.0.0.0),
+// BOX (`off`: no post box), BOX_DB or DATABASE_URL (postbox/open-store.ts), and the folder to
+// serve as the first argument (default dist/).
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { SIGNAL_PATH } from '../src/sync/wire/signalling'
+import { BOX_PATH } from '../src/sync/wire/postbox'
 import { startServer, type AppServer } from './app-server'
 import { portFromEnv } from './net'
+import { openBoxStore, type OpenedBoxStore } from './postbox/open-store'
 
 /** dist/ beside the folder this file runs from (dist-server/ when built, server/ in tests). */
 const DEFAULT_ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '../dist')
@@ -19,7 +22,12 @@ export function lanAddresses(): string[] {
     .map((i) => i.address)
 }
 
-function banner(host: string, port: number, signalPort: number | null): string {
+function banner(
+  host: string,
+  port: number,
+  signalPort: number | null,
+  box: OpenedBoxStore | undefined,
+): string {
   const everywhere = host === '0.0.0.0' || host === '::'
   const hosts = everywhere ? ['localhost', ...lanAddresses()] : [host]
   return [
@@ -30,6 +38,12 @@ function banner(host: string, port: number, signalPort: number | null): string {
       : hosts.map(
           (h) => `  Signalling: ws://${h}:${port}${SIGNAL_PATH} (also ws://${h}:${signalPort})`,
         )),
+    ...(box
+      ? [
+          ...hosts.map((h) => `  Post box:   ws://${h}:${port}${BOX_PATH}`),
+          `              kept in ${box.location} (${box.engine})`,
+        ]
+      : ['  Post box:   off (BOX=off)']),
     '',
     'Note: on this computer, http://localhost works as is. Phones on another address need',
     'https:// for offline use, installing the app and encryption (browsers allow them only on',
@@ -55,13 +69,21 @@ async function main(): Promise<void> {
   const host = process.env.HOST || '0.0.0.0'
   const root = process.argv[2] ?? DEFAULT_ROOT
   let server: AppServer
+  let box: OpenedBoxStore | undefined
   try {
-    server = await startServer({ root, port, host, signalPort })
+    box = process.env.BOX === 'off' ? undefined : await openBoxStore(process.env)
+    server = await startServer({
+      root,
+      port,
+      host,
+      signalPort,
+      ...(box ? { boxStore: box.store } : {}),
+    })
   } catch (err) {
     console.error(startupError(err as Error, port))
     process.exit(1)
   }
-  console.log(banner(host, server.port, server.signalPort))
+  console.log(banner(host, server.port, server.signalPort, box))
   const stop = () => {
     console.log('Stopping…')
     void server.close().then(() => process.exit(0))

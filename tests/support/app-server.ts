@@ -51,6 +51,7 @@ export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
       PORT: String(port),
       SIGNAL_PORT: options.signalling === false ? 'off' : String(signalPort),
       HOST: '127.0.0.1',
+      BOX_DB: ':memory:', // each app its own post box, gone with it
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
