@@ -83,7 +83,15 @@ export function HomeScreen({ session, space }: { session: Session; space: SpaceR
           skills={map}
         />
       )}
-      <MeetingSection meetings={meetings} base={base} />
+      <MeetingSection
+        meetings={meetings}
+        base={base}
+        me={device.profile?.displayName ?? ''}
+        onAnswer={(meeting, answer) => {
+          const me = device.profile?.displayName ?? ''
+          session.stores.meetings.setRsvp(meeting.id, me, answer, chosen ?? '')
+        }}
+      />
       <ProposalsSection
         proposals={proposals}
         me={device.profile?.displayName ?? ''}

@@ -2,12 +2,13 @@
 import { useId, useState, type ReactNode } from 'react'
 import type { Group } from '../../domain/group'
 import type { GroupId } from '../../domain/ids'
-import { localNow, type Meeting } from '../../domain/meeting'
+import { localNow, personKey, type Meeting, type RsvpAnswer } from '../../domain/meeting'
 import type { helpFrom, SkillsMap } from '../../domain/skill-matching'
 import type { Skill } from '../../domain/skills'
 import { useT } from '../../i18n/i18n-context'
 import type { MessageKey, Translator } from '../../i18n/translate'
 import { Link } from '../../ui/router'
+import { RsvpButtons } from '../../ui/rsvp-buttons'
 import { dayText, meetingTime, whenText } from './home-format'
 import { changesSince, myActions, nextMeeting, type Change, type ChangeInput } from './whats-new'
 import { GroupPicker } from '../../ui/group-picker'
@@ -92,9 +93,25 @@ export function NewSection(props: {
   )
 }
 
-export function MeetingSection({ meetings, base }: { meetings: readonly Meeting[]; base: string }) {
+/**
+ * The next meeting, one tap from its notes, and (once this phone's person has a name) "are you
+ * coming?" answered right here, as an event card in a messaging app.
+ */
+export function MeetingSection({
+  meetings,
+  base,
+  me,
+  onAnswer,
+}: {
+  meetings: readonly Meeting[]
+  base: string
+  me: string
+  onAnswer: (meeting: Meeting, answer: RsvpAnswer) => void
+}) {
   const t = useT()
   const next = nextMeeting(meetings, localNow())
+  const mine =
+    next && me ? next.meeting.rsvps.find((r) => personKey(r.name) === personKey(me)) : undefined
   return (
     <Section title={next && !next.upcoming ? t('home.lastMeeting') : t('home.nextMeeting')}>
       {next ? (
@@ -109,6 +126,13 @@ export function MeetingSection({ meetings, base }: { meetings: readonly Meeting[
         </ul>
       ) : (
         <p className="empty">{t('home.noMeeting')}</p>
+      )}
+      {next?.upcoming && me && (
+        <RsvpButtons
+          label={t('home.comingTo', { title: next.meeting.title })}
+          chosen={mine?.answer}
+          onAnswer={(answer) => onAnswer(next.meeting, answer)}
+        />
       )}
       <Link to={`${base}/meetings/new`} className="button">
         {t('meetings.new')}

@@ -5,7 +5,6 @@
  */
 import { useId, useState } from 'react'
 import {
-  RSVP_ANSWERS,
   personKey,
   rsvpCounts,
   type Meeting,
@@ -13,15 +12,10 @@ import {
   type RsvpCounts,
 } from '../../domain/meeting'
 import { useT } from '../../i18n/i18n-context'
-import type { MessageKey, Translator } from '../../i18n/translate'
+import type { Translator } from '../../i18n/translate'
 import type { Session } from '../../session/session'
 import { useDevice, useStore } from '../../session/use-app'
-
-const ANSWER_LABELS: Record<RsvpAnswer, MessageKey> = {
-  going: 'rsvp.going',
-  maybe: 'rsvp.maybe',
-  no: 'rsvp.no',
-}
+import { RSVP_LABELS, RsvpButtons } from '../../ui/rsvp-buttons'
 
 const countsText = (counts: RsvpCounts, t: Translator) =>
   t('rsvp.counts', { going: counts.going, maybe: counts.maybe, no: counts.no })
@@ -44,8 +38,11 @@ export function RsvpSection({ session, meeting }: { session: Session; meeting: M
     session.stores.meetings.setRsvp(meeting.id, who, value, myGroup)
   }
   return (
-    <section className="card stack rsvp" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t('rsvp.question')}</h2>
+    // No card and no visible heading: one row of buttons keeps the notes on the first screen.
+    <section className="stack rsvp" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} className="visually-hidden">
+        {t('rsvp.question')}
+      </h2>
       {!me && (
         <div className="field">
           <label htmlFor={`${id}-name`}>{t('rsvp.yourName')}</label>
@@ -57,24 +54,13 @@ export function RsvpSection({ session, meeting }: { session: Session; meeting: M
             {...(error ? { 'aria-invalid': true, 'aria-describedby': `${id}-error` } : {})}
           />
           {error && (
-            <p className="error" id={`${id}-error`}>
+            <p className="error" id={`${id}-error`} role="alert">
               {error}
             </p>
           )}
         </div>
       )}
-      <div className="rsvp-buttons">
-        {RSVP_ANSWERS.map((value) => (
-          <button
-            key={value}
-            type="button"
-            aria-pressed={mine?.answer === value}
-            onClick={() => answer(value)}
-          >
-            {t(ANSWER_LABELS[value])}
-          </button>
-        ))}
-      </div>
+      <RsvpButtons label={t('rsvp.question')} chosen={mine?.answer} onAnswer={answer} />
       {meeting.rsvps.length > 0 && (
         <details className="rsvp-who">
           <summary>{countsText(all, t)}</summary>
@@ -87,7 +73,7 @@ export function RsvpSection({ session, meeting }: { session: Session; meeting: M
                   {' · '}
                   {meeting.rsvps
                     .filter((r) => r.groupId === groupId)
-                    .map((r) => `${r.name} (${t(ANSWER_LABELS[r.answer])})`)
+                    .map((r) => `${r.name} (${t(RSVP_LABELS[r.answer])})`)
                     .join(', ')}
                 </span>
               </li>

@@ -101,6 +101,35 @@ describe('space home', () => {
     within(section('New since you last looked')).getByText('Nothing new since you last looked.')
   })
 
+  it('answers “are you coming?” for the next meeting from the home, in one tap', () => {
+    const meetings = session.stores.meetings
+    meetings.addMeeting(meeting({ title: 'Long ago', startsAt: '2001-01-01T10:00' }))
+    const next = meetings.addMeeting(meeting({ title: 'Seed swap' }))
+    open()
+    const coming = within(section('Next meeting')).getByRole('group', {
+      name: 'Are you coming to Seed swap?',
+    })
+    const going = within(coming).getByRole('button', { name: 'Going' })
+    expect(going.getAttribute('aria-pressed')).toBe('false')
+    fireEvent.click(going)
+    const answers = meetings.getSnapshot().byId.get(next)?.rsvps
+    expect(answers?.map((r) => [r.name, r.answer])).toEqual([['Amina', 'going']])
+    expect(going.getAttribute('aria-pressed')).toBe('true')
+    fireEvent.click(within(coming).getByRole('button', { name: 'Not going' }))
+    expect(
+      meetings
+        .getSnapshot()
+        .byId.get(next)
+        ?.rsvps.map((r) => r.answer),
+    ).toEqual(['no'])
+  })
+
+  it('asks nothing about a meeting that is over', () => {
+    session.stores.meetings.addMeeting(meeting({ title: 'Long ago', startsAt: '2001-01-01T10:00' }))
+    open()
+    expect(within(section('Last meeting')).queryByRole('group')).toBeNull()
+  })
+
   it('leads to the next meeting, and lists my group’s open actions and the needs it could meet', async () => {
     const groups = session.stores.groups
     const pantry = groups.addGroup({ name: 'Riverside Pantry', summary: '' })

@@ -256,4 +256,26 @@ describe('meetings screen', () => {
     act(() => offer?.undo())
     expect(points()).toEqual(['Seed bank', 'Budget'])
   })
+
+  it('answers “are you coming?” on an upcoming meeting with one tap, and counts the answers', () => {
+    const id = session.stores.meetings.addMeeting(
+      fields({ title: 'Seed swap', startsAt: '2099-05-01T18:00' }),
+    )
+    go(`${base}/${id}`)
+    renderScreen()
+    const coming = screen.getByRole('group', { name: 'Are you coming?' })
+    fireEvent.click(within(coming).getByRole('button', { name: 'Maybe' }))
+    screen.getByText('Please write your name first, so others know who is coming.')
+    expect(session.stores.meetings.getSnapshot().byId.get(id)?.rsvps).toEqual([])
+    fireEvent.change(screen.getByRole('textbox', { name: 'Your name' }), {
+      target: { value: 'Nadia' },
+    })
+    fireEvent.click(within(coming).getByRole('button', { name: 'Maybe' }))
+    const answers = session.stores.meetings.getSnapshot().byId.get(id)?.rsvps
+    expect(answers?.map((r) => [r.name, r.answer])).toEqual([['Nadia', 'maybe']])
+    expect(within(coming).getByRole('button', { name: 'Maybe' }).getAttribute('aria-pressed')).toBe(
+      'true',
+    )
+    screen.getByText('0 going · 1 maybe · 0 not going')
+  })
 })
