@@ -13,6 +13,7 @@ import {
   type MeetingFields,
 } from '../../domain/meeting'
 import { TEMPLATES, type TemplateId } from '../../domain/meeting-templates'
+import { deviceTimeZone } from '../../domain/zoned-time'
 import { useT } from '../../i18n/i18n-context'
 import type { MessageKey } from '../../i18n/translate'
 import type { Session } from '../../session/session'
@@ -20,6 +21,7 @@ import { useStore } from '../../session/use-app'
 import { KIND_LABELS } from './labels'
 import { PeopleField } from './people-field'
 import { isTemplateChoice, savedChoice, type TemplateChoice } from './template-choice'
+import { ZoneField } from './zone-field'
 
 const ERRORS: Record<MeetingFieldError, MessageKey> = {
   'title-required': 'meetings.errorTitle',
@@ -32,10 +34,12 @@ const ERRORS: Record<MeetingFieldError, MessageKey> = {
 interface Props {
   readonly session: Session
   readonly initial: MeetingFields
+  /** where the time is (an IANA zone); this phone's unless the meeting says otherwise */
+  readonly initialZone?: string
   readonly submitLabel: string
   /** A new meeting offers a template for its notes; an existing one keeps its notes. */
   readonly withTemplate?: boolean
-  readonly onSubmit: (fields: MeetingFields, template: TemplateChoice) => void
+  readonly onSubmit: (fields: MeetingFields, template: TemplateChoice, timeZone: string) => void
   readonly onCancel: () => void
 }
 
@@ -48,6 +52,7 @@ export const TEMPLATE_LABELS: Record<TemplateId, MessageKey> = {
 export function MeetingForm({
   session,
   initial,
+  initialZone,
   submitLabel,
   withTemplate = false,
   onSubmit,
@@ -59,6 +64,7 @@ export function MeetingForm({
   const [fields, setFields] = useState(initial)
   const saved = useStore(session.stores.templates).items
   const [template, setTemplate] = useState<TemplateChoice>('blank')
+  const [zone, setZone] = useState(() => initialZone || deviceTimeZone())
   const [errors, setErrors] = useState<Partial<Record<keyof MeetingFields, MeetingFieldError>>>({})
   const set = <K extends keyof MeetingFields>(key: K, value: MeetingFields[K]) =>
     setFields((current) => ({ ...current, [key]: value }))
@@ -74,7 +80,7 @@ export function MeetingForm({
       document.getElementById(`${id}-${first}`)?.focus()
       return
     }
-    onSubmit(fields, template)
+    onSubmit(fields, template, zone)
   }
 
   const field = (
@@ -140,6 +146,7 @@ export function MeetingForm({
           onChange={(e) => set('startsAt', e.target.value)}
         />
       ))}
+      <ZoneField zone={zone} onChange={setZone} />
       {field('place', 'meetings.placeLabel', (props) => (
         <input
           {...props}

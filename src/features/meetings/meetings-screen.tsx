@@ -13,6 +13,7 @@ import {
   type MeetingFields,
   type MeetingFilter,
 } from '../../domain/meeting'
+import { deviceTimeZone } from '../../domain/zoned-time'
 import { useT } from '../../i18n/i18n-context'
 import type { Session } from '../../session/session'
 import { useStore } from '../../session/use-app'
@@ -113,9 +114,12 @@ export function MeetingsScreen({ session }: { session: Session }) {
           key={meeting.id}
           session={session}
           initial={fieldsOf(meeting)}
+          initialZone={meeting.timeZone}
           submitLabel={t('common.save')}
-          onSubmit={(fields) => {
+          onSubmit={(fields, _template, timeZone) => {
             store.updateMeetingFrom(meeting.id, fieldsOf(meeting), fields)
+            if (timeZone !== (meeting.timeZone || deviceTimeZone()))
+              store.setTimeZone(meeting.id, timeZone)
             navigate(`${base}/${meeting.id}`)
           }}
           onCancel={() => navigate(`${base}/${meeting.id}`)}

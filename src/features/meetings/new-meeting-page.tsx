@@ -54,9 +54,14 @@ export function NewMeeting({ session, base }: { session: Session; base: string }
     followUps: t('templates.followUps'),
   }
 
-  const create = (fields: MeetingFields, template: TemplateChoice, groupNames: string[]) => {
+  const create = (
+    fields: MeetingFields,
+    template: TemplateChoice,
+    groupNames: string[],
+    timeZone?: string,
+  ) => {
     const notes = notesForChoice(template, saved.byId, groupNames, labels)
-    const id = session.stores.meetings.addMeeting(fields, notes)
+    const id = session.stores.meetings.addMeeting(fields, notes, timeZone)
     focusNotesWhenOpened(id)
     navigate(`${base}/${id}`)
   }
@@ -124,11 +129,12 @@ export function NewMeeting({ session, base }: { session: Session; base: string }
             initial={blank()}
             submitLabel={t('meetings.create')}
             withTemplate
-            onSubmit={(fields, template) =>
+            onSubmit={(fields, template, timeZone) =>
               create(
                 fields,
                 template,
                 fields.groupIds.flatMap((id) => groups.byId.get(id)?.name ?? []),
+                timeZone,
               )
             }
             onCancel={() => navigate(base)}

@@ -278,4 +278,33 @@ describe('meetings screen', () => {
     )
     screen.getByText('0 going · 1 maybe · 0 not going')
   })
+
+  it('keeps a meeting in this phone’s time zone unless changed, and in the one chosen when it is', () => {
+    const here = Intl.DateTimeFormat().resolvedOptions().timeZone
+    const elsewhere = here === 'Africa/Cairo' ? 'Asia/Karachi' : 'Africa/Cairo'
+    renderScreen()
+    go(`${base}/new`)
+    fireEvent.click(screen.getByRole('button', { name: detailsFirst }))
+    expect(screen.getByText(`Time zone: ${here}`)).toBeTruthy() // one line, no list in the way
+    expect(screen.queryByRole('combobox', { name: 'Time zone of the meeting' })).toBeNull()
+    fireEvent.change(screen.getByRole('textbox', { name: 'Title' }), {
+      target: { value: 'Online dialogue' },
+    })
+    fireEvent.click(screen.getByRole('button', { name: 'Change' }))
+    fireEvent.change(screen.getByRole('combobox', { name: 'Time zone of the meeting' }), {
+      target: { value: elsewhere },
+    })
+    fireEvent.click(screen.getByRole('button', { name: 'Create meeting' }))
+    const made = () =>
+      session.stores.meetings.getSnapshot().items.find((m) => m.title === 'Online dialogue')
+    expect(made()?.timeZone).toBe(elsewhere)
+
+    // editing it opens on its own zone, and a change is saved
+    go(`${base}/${made()!.id}/edit`)
+    const zone = screen.getByRole('combobox', { name: 'Time zone of the meeting' })
+    expect((zone as HTMLSelectElement).value).toBe(elsewhere)
+    fireEvent.change(zone, { target: { value: 'UTC' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }))
+    expect(made()?.timeZone).toBe('UTC')
+  })
 })
