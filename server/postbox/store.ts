@@ -9,26 +9,10 @@
  * check write tokens (the box compares a token's hash with `RoomInfo.writeHash`), rates or
  * connections: those belong to the box in front of it.
  */
+import type { StoreRefusal } from '../../src/sync/wire/postbox'
 
-/** What the store refuses, and why (the box turns these into clear refusals for a client). */
-export type Refusal =
-  /** no such room */
-  | 'no-room'
-  /** a room with this id exists already, with another write token */
-  | 'room-exists'
-  /** the box holds as many rooms as it may */
-  | 'box-full'
-  /** one entry is over maxEntryBytes, or a batch is empty or over maxBatchEntries */
-  | 'entry-too-large'
-  | 'bad-batch'
-  /** the room's entries would go over maxRoomBytes */
-  | 'room-full'
-  /** a snapshot over maxSnapshotBytes */
-  | 'snapshot-too-large'
-  /** a snapshot covering entries the room does not have yet, or not newer than the latest */
-  | 'snapshot-out-of-order'
-  /** the entries after this cursor were dropped: read the latest snapshot first */
-  | 'cursor-compacted'
+/** What the store refuses, and why: the list is in the wire module, as the box passes them on. */
+export type Refusal = StoreRefusal
 
 export type StoreResult<T> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly refusal: Refusal }

@@ -26,17 +26,29 @@ export const BOX_PATH = '/box'
 const KEY_TEXT = /^[A-Za-z0-9_-]{43}$/
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/
 
-/** Why the box said no: the store's refusals, and the box's own. */
-export type BoxRefusal =
+/** What the box's store refuses (server/postbox/store.ts), passed on to the client as is. */
+export type StoreRefusal =
+  /** no such room */
   | 'no-room'
+  /** a room with this id exists already, with another write token */
   | 'room-exists'
+  /** the box holds as many rooms as it may */
   | 'box-full'
+  /** one entry is over maxEntryBytes, or a batch is empty or over maxBatchEntries */
   | 'entry-too-large'
   | 'bad-batch'
+  /** the room's entries would go over maxRoomBytes */
   | 'room-full'
+  /** a snapshot over maxSnapshotBytes */
   | 'snapshot-too-large'
+  /** a snapshot covering entries the room does not have yet, or not newer than the latest */
   | 'snapshot-out-of-order'
+  /** the entries after this cursor were dropped: read the latest snapshot first */
   | 'cursor-compacted'
+
+/** Why the box said no: its store's refusals, and its own. */
+export type BoxRefusal =
+  | StoreRefusal
   /** the write token does not match the room's */
   | 'wrong-token'
   /** a request before `open`, or a second `open` on one connection */
