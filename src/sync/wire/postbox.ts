@@ -15,9 +15,11 @@
  *
  * `room` is the room id and `token` the write token, both derived from the space key by the
  * app (a box that only knows the room id cannot write); the box keeps a hash of the token.
- * The first `open` of a room creates it. This module imports only the one Result shape.
+ * The first `open` of a room creates it. This module imports only the one Result shape and
+ * base64 (both import nothing), so the server bundles it without the app.
  */
 import { fail, ok, type Result } from '../../domain/result'
+import { fromBase64 as fromBase64Text, toBase64 } from '../base64'
 
 /** The post box's path on the app's port (`npm start`), beside SIGNAL_PATH. */
 export const BOX_PATH = '/box'
@@ -96,18 +98,11 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 const isCount = (value: unknown): value is number =>
   typeof value === 'number' && Number.isSafeInteger(value) && value >= 0
 
-export function toBase64(bytes: Uint8Array): string {
-  let text = ''
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    text += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
-  return btoa(text)
-}
-
 /** Bytes of a base64 text, or undefined when it is not one. */
-export function fromBase64(text: unknown): Uint8Array | undefined {
+export function readBase64(text: unknown): Uint8Array | undefined {
   if (typeof text !== 'string' || text.length % 4 !== 0 || !BASE64.test(text)) return undefined
   try {
-    return Uint8Array.from(atob(text), (c) => c.charCodeAt(0))
+    return fromBase64Text(text)
   } catch {
     return undefined
   }
@@ -148,14 +143,14 @@ export function decodeBoxRequest(
       const { entries } = value
       if (!Array.isArray(entries) || entries.length === 0 || entries.length > maxEntries)
         return fail('bad-request')
-      const bodies = (entries as unknown[]).map(fromBase64)
+      const bodies = (entries as unknown[]).map(readBase64)
       if (!bodies.every((body) => body !== undefined && body.length > 0)) return fail('bad-request')
       return ok({ t, id, entries: bodies as Uint8Array[] })
     }
     case 'read':
       return isCount(value.after) ? ok({ t, id, after: value.after }) : fail('bad-request')
     case 'put-snapshot': {
-      const body = fromBase64(value.body)
+      const body = readBase64(value.body)
       if (!isCount(value.upTo) || value.upTo === 0 || !body?.length) return fail('bad-request')
       return ok({ t, id, upTo: value.upTo, body })
     }

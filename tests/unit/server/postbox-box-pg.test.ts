@@ -6,7 +6,8 @@ import path from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { startServer } from '../../../server/app-server'
 import { openPostgresStore } from '../../../server/postbox/pg'
-import { fromBase64, toBase64 } from '../../../src/sync/wire/postbox'
+import { toBase64 } from '../../../src/sync/base64'
+import { readBase64 } from '../../../src/sync/wire/postbox'
 import { closeBoxClients, connectBox } from '../../support/box-client'
 import { startPostgres, type TempPostgres } from '../../support/postgres'
 
@@ -59,7 +60,7 @@ it('a phone on one box process hears and reads what a phone on another wrote', a
     expect(await b.next()).toEqual({ t: 'head', head: 1 }) // through LISTEN/NOTIFY
     const read = await b.ask({ t: 'read', id: 2, after: 0 })
     const [entry] = read.entries as { seq: number; body: string }[]
-    expect([...(fromBase64(entry?.body) ?? [])]).toEqual([4, 2])
+    expect([...(readBase64(entry?.body) ?? [])]).toEqual([4, 2])
   } finally {
     await Promise.all(boxes.map((box) => box.close()))
   }

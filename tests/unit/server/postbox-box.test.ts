@@ -8,7 +8,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startServer } from '../../../server/app-server'
 import { openEmbeddedStore } from '../../../server/postbox/embedded'
 import type { BoxStore } from '../../../server/postbox/store'
-import { fromBase64, toBase64 } from '../../../src/sync/wire/postbox'
+import { toBase64 } from '../../../src/sync/base64'
+import { readBase64 } from '../../../src/sync/wire/postbox'
 import { closeBoxClients, connectBox as connect } from '../../support/box-client'
 
 type Server = Awaited<ReturnType<typeof startServer>>
@@ -71,7 +72,7 @@ describe('the post box at /box', () => {
     expect(read).toMatchObject({ t: 'entries', id: 7, head: 2 })
     const got = (read.entries as { seq: number; body: string }[]).map((e) => [
       e.seq,
-      [...(fromBase64(e.body) ?? [])],
+      [...(readBase64(e.body) ?? [])],
     ])
     expect(got).toEqual([
       [1, [1, 2]],
