@@ -3,13 +3,14 @@
  * and invites Ben; each answers while the other's phone is off (two separate Chromium
  * processes, never running at the same time); when both are back, both answers count on both
  * phones, and the outcome Ana writes on closing is a decision of the meeting on Ben's phone.
+ * Who is coming to the meeting is counted per group the same way.
  */
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { axeViolations } from '../support/a11y'
 import { useApp } from '../support/app-server'
 import { unexpectedProblems, watchConsole } from '../support/chromium'
-import { createSpace, saved } from '../support/flows'
+import { addGroup, createSpace, saved } from '../support/flows'
 
 const app = useApp()
 const person = (name: string) => app.person(name)
@@ -39,6 +40,11 @@ describe('proposals between two phones', () => {
   it('counts answers given apart on both phones, and the outcome becomes a decision', async () => {
     const ana = await person('Ana')
     await createSpace(ana.page, 'Food Network')
+    await addGroup(ana.page, 'Riverside Pantry')
+    await ana.page.getByRole('link', { name: /^Home/ }).first().click()
+    await ana.page
+      .getByRole('combobox', { name: 'Which group is this phone’s?' })
+      .selectOption({ label: 'Riverside Pantry' })
     await ana.page.getByRole('link', { name: 'Meetings', exact: true }).click()
     await ana.page.getByRole('link', { name: 'New meeting' }).first().click()
     await ana.page.getByRole('button', { name: 'Or set the title, date and groups first' }).click()
@@ -105,6 +111,14 @@ describe('proposals between two phones', () => {
     await anaBack.page
       .getByText('1 going · 1 maybe · 0 not going', { exact: true })
       .waitFor({ timeout: 30_000 })
+    // who is coming, per group: Ana's phone is Riverside Pantry's, Ben's has no group yet
+    const counts = anaBack.page.getByText('1 going · 1 maybe · 0 not going', { exact: true })
+    await counts.click()
+    const perGroup = anaBack.page.getByRole('group').filter({ has: counts }).getByRole('listitem')
+    expect(await perGroup.allInnerTexts()).toEqual([
+      'Riverside Pantry: 1 going · 0 maybe · 0 not going · Ana (Going)',
+      'Group not given: 0 going · 1 maybe · 0 not going · Ben (Maybe)',
+    ])
     for (const page of [anaBack.page, benBack.page]) {
       await card(page).getByText('2 people answered · Blocked').waitFor({ timeout: 30_000 })
       await card(page).getByText('Who said what (2)').click()
