@@ -16,6 +16,7 @@ import {
 import { useT } from '../../i18n/i18n-context'
 import type { Session } from '../../session/session'
 import { ANSWER_ERRORS, optionLabel, STANCE_LABELS } from './proposal-labels'
+import { NameField } from './name-field'
 
 export function ProposalAnswer({
   session,
@@ -61,15 +62,12 @@ export function ProposalAnswer({
   return (
     <form className="stack proposal-answer" onSubmit={submit} noValidate>
       {!me && (
-        <div className="field">
-          <label htmlFor={`${id}-name`}>{t('proposals.yourName')}</label>
-          <input
-            id={`${id}-name`}
-            autoComplete="name"
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-          />
-        </div>
+        <NameField
+          id={`${id}-name`}
+          label={t('proposals.yourName')}
+          value={name}
+          onChange={setName}
+        />
       )}
       <fieldset className="choices">
         <legend>{me ? t('proposals.answerAs', { name: me }) : t('proposals.yourAnswer')}</legend>

@@ -14,6 +14,7 @@ import {
   type Tally,
 } from '../../domain/proposal'
 import type { MessageKey, Translator } from '../../i18n/translate'
+import { formatMeetingTime } from './labels'
 
 export const PROPOSAL_KIND_LABELS: Record<ProposalKind, MessageKey> = {
   consent: 'proposals.kind.consent',
@@ -113,13 +114,7 @@ export function closingAt(choice: ClosingChoice, now: Date): number {
 
 /** A label for each option id (time poll options read as the reader's date and time). */
 export function optionLabel(label: string, kind: ProposalKind, locale: string): string {
-  if (kind !== 'time-poll') return label
-  const [date = '', time = ''] = label.split('T')
-  const [y = 0, m = 1, d = 1] = date.split('-').map(Number)
-  const [h = 0, mi = 0] = time.split(':').map(Number)
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(
-    new Date(y, m - 1, d, h, mi),
-  )
+  return kind === 'time-poll' ? formatMeetingTime(label, locale) : label
 }
 
 /** "4 agree, 1 abstain" or "Hall 5, Park 2": what the counts say, to start the outcome from. */

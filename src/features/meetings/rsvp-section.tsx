@@ -16,6 +16,7 @@ import type { Translator } from '../../i18n/translate'
 import type { Session } from '../../session/session'
 import { useDevice, useStore } from '../../session/use-app'
 import { RSVP_LABELS, RsvpButtons } from '../../ui/rsvp-buttons'
+import { NameField } from './name-field'
 
 const countsText = (counts: RsvpCounts, t: Translator) =>
   t('rsvp.counts', { going: counts.going, maybe: counts.maybe, no: counts.no })
@@ -44,21 +45,13 @@ export function RsvpSection({ session, meeting }: { session: Session; meeting: M
         {t('rsvp.question')}
       </h2>
       {!me && (
-        <div className="field">
-          <label htmlFor={`${id}-name`}>{t('rsvp.yourName')}</label>
-          <input
-            id={`${id}-name`}
-            autoComplete="name"
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            {...(error ? { 'aria-invalid': true, 'aria-describedby': `${id}-error` } : {})}
-          />
-          {error && (
-            <p className="error" id={`${id}-error`} role="alert">
-              {error}
-            </p>
-          )}
-        </div>
+        <NameField
+          id={`${id}-name`}
+          label={t('rsvp.yourName')}
+          value={name}
+          error={error}
+          onChange={setName}
+        />
       )}
       <RsvpButtons label={t('rsvp.question')} chosen={mine?.answer} onAnswer={answer} />
       {meeting.rsvps.length > 0 && (
