@@ -14,6 +14,7 @@ const DIRECTIVES: readonly (readonly [string, string])[] = [
   ['style-src', "'self' 'unsafe-inline'"],
   ['connect-src', "'self' ws: wss:"],
   ['img-src', "'self' data: blob:"],
+  ['media-src', "'self' blob:"],
   ['font-src', "'self'"],
   ['worker-src', "'self'"],
   ['manifest-src', "'self'"],
