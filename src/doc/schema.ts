@@ -14,12 +14,13 @@ import * as Y from 'yjs'
  * apps as unknown content), or changes what a field means, raises this number and writes it
  * into the spaces it changes; older phones then say "made by a newer version of Weave".
  */
-export const SCHEMA_VERSION = 2
+export const SCHEMA_VERSION = 3
 
 /**
  * What a new space is written with: the oldest version that describes its content, so a phone
  * whose app is one version behind can still share a space until the space uses what is new.
- * Version 2 added proposals (doc/proposal-store.ts raises a space to it with its first one).
+ * Version 2 added proposals (doc/proposal-store.ts raises a space to it with its first one),
+ * version 3 photos and voice notes (doc/media-store.ts, likewise).
  */
 export const BASE_SCHEMA_VERSION = 1
 
@@ -38,6 +39,7 @@ export const ROOT = {
   exchanges: 'exchanges',
   templates: 'templates',
   proposals: 'proposals',
+  media: 'media',
 } as const
 
 /** Transaction origin of edits made on this device, so adapters can tell them apart. */
@@ -52,6 +54,7 @@ export const ENTITY_ROOTS: ReadonlySet<string> = new Set([
   ROOT.exchanges,
   ROOT.templates,
   ROOT.proposals,
+  ROOT.media,
 ])
 
 /** The Y.Doc of one space. Other layers hold it as an opaque handle. */

@@ -4,6 +4,7 @@
  */
 import { createCriteriaStore, type CriteriaStore } from './criteria-store'
 import { createGroupStore, type GroupStore, type GroupStoreOptions } from './group-store'
+import { createMediaStore, type MediaStore } from './media-store'
 import { createMeetingStore, type MeetingStore } from './meeting-store'
 import { createProposalStore, type ProposalStore } from './proposal-store'
 import { createSkillStore, type SkillStore } from './skill-store'
@@ -22,6 +23,8 @@ export interface SpaceStores {
   readonly skills: SkillStore
   /** The space's own meeting templates. */
   readonly templates: TemplateStore
+  /** Records of photos and voice notes (their bytes are kept outside the document). */
+  readonly media: MediaStore
   /** Counts of soft-deleted entities, for "empty the trash". */
   trashCount(): number
   /** Removes every soft-deleted entity for good. Returns how many. */
@@ -37,6 +40,7 @@ export function createSpaceStores(
   const skills = createSkillStore(doc, options.now, options.author)
   const templates = createTemplateStore(doc, options.now)
   const proposals = createProposalStore(doc, options.now)
+  const media = createMediaStore(doc, options.now, options.author)
   return {
     doc,
     groups,
@@ -46,18 +50,21 @@ export function createSpaceStores(
     stipends: createStipendStore(doc, options.now),
     skills,
     templates,
+    media,
     trashCount: () =>
       groups.getSnapshot().trash.length +
       meetings.getSnapshot().trash.length +
       skills.trashCount() +
       templates.getSnapshot().trash.length +
-      proposals.getSnapshot().trash.length,
+      proposals.getSnapshot().trash.length +
+      media.getSnapshot().trash.length,
     emptyTrash: () =>
       groups.purgeDeletedGroups() +
       meetings.purgeDeleted() +
       skills.purgeDeleted() +
       templates.purgeDeleted() +
-      proposals.purgeDeleted(),
+      proposals.purgeDeleted() +
+      media.purgeDeleted(),
   }
 }
 

@@ -5,10 +5,12 @@
  */
 import { createSpaceStores, initialiseSchema } from '../doc/space-stores'
 import type { WeaveDb } from '../storage/db'
+import { createMediaRepo } from '../storage/media-repo'
 import { attachPersistence } from '../storage/persistence'
 import type { SpaceRecord } from '../storage/types'
 import { exportSpaceFile, importSpaceFile } from '../sync/space-file'
 import { createTabSync, type TabSync } from '../sync/tab-sync'
+import { createSessionMedia } from './media'
 import type { SessionOptions, SpaceSession } from './session'
 import { createSessionSync, type SessionSync } from './session-sync'
 
@@ -37,6 +39,7 @@ export function openSessionCore(
     stores,
     doc,
     persistence,
+    media: createSessionMedia(stores.media, createMediaRepo(db, space.id)),
     ready,
     get sync() {
       return sync

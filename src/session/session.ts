@@ -12,6 +12,7 @@ import type { SpaceId } from '../domain/ids'
 import type { WeaveDb } from '../storage/db'
 import type { DocPersistence, LoadReport, SpaceRecord } from '../storage/types'
 import type { ExportResult, ImportResult } from '../sync/space-file'
+import type { SessionMedia } from './media'
 import type { SessionSync, SessionSyncOptions } from './session-sync'
 
 export type { ExportResult, ImportResult }
@@ -26,6 +27,8 @@ export interface Session {
   readonly spaceId: SpaceId
   readonly stores: SessionStores
   readonly persistence: DocPersistence
+  /** Photos and voice notes: their bytes on this phone, and saving new ones. */
+  readonly media: SessionMedia
   /** Resolves once the stored copy is loaded into the document. */
   readonly ready: Promise<LoadReport>
   /** Live sync; undefined where the session was opened without it (tests, no WebRTC). */
@@ -78,6 +81,9 @@ export function openSession(
     },
     get persistence() {
       return need().persistence
+    },
+    get media() {
+      return need().media
     },
     get sync() {
       return core?.sync

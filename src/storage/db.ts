@@ -6,6 +6,7 @@
  */
 import { Dexie, type EntityTable, type Table } from 'dexie'
 import type { SpaceId } from '../domain/ids'
+import type { MediaRow } from './media-repo'
 import type { DeviceProfile, SpaceRecord } from './types'
 
 /** One entry of a space's update log: one Yjs update, or several merged into one. */
@@ -46,6 +47,8 @@ export type WeaveDb = Dexie & {
   snapshots: EntityTable<SnapshotRow, 'spaceId'>
   device: EntityTable<DeviceRow, 'key'>
   prefs: EntityTable<PrefRow, 'key'>
+  /** The bytes of photos and voice notes, per space, under their SHA-256 (media-repo.ts). */
+  media: Table<MediaRow, [SpaceId, string]>
 }
 
 /**
@@ -66,6 +69,8 @@ const SCHEMA_VERSIONS: readonly {
       prefs: 'key',
     },
   },
+  // photos and voice notes: their bytes, by space and hash
+  { version: 2, stores: { media: '[spaceId+hash], spaceId' } },
 ]
 
 /** Opens (lazily, on first use) this device's database; one name per test keeps tests apart. */

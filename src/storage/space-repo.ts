@@ -43,11 +43,12 @@ export function createSpaceRepo(db: WeaveDb) {
       update(id, { openedAt: at }),
     updateSpaceSettings: (id: SpaceId, settings: SpaceSettings): Promise<StorageResult> =>
       update(id, { settings }),
-    /** Deletes the space, its update log and its snapshot from this device, all or nothing. */
+    /** Deletes the space, its update log, snapshot and media from this device, all or nothing. */
     removeSpace(id: SpaceId): Promise<StorageResult> {
       return attempt(() =>
-        db.transaction('rw', db.spaces, db.updates, db.snapshots, async () => {
+        db.transaction('rw', [db.spaces, db.updates, db.snapshots, db.media], async () => {
           await db.updates.where('spaceId').equals(id).delete()
+          await db.media.where('spaceId').equals(id).delete()
           await db.snapshots.delete(id)
           await db.spaces.delete(id)
         }),
