@@ -2,6 +2,7 @@
  * Inside a space: its name, how its copy is doing (saved, shared, with whom), one Share action,
  * and the sections (home, groups, skills, meetings) as a bottom navigation on phones.
  */
+import { lazy } from 'react'
 import type { SpaceId } from '../domain/ids'
 import { GroupsScreen } from '../features/groups/groups-screen'
 import { HomeScreen } from '../features/home/home-screen'
@@ -12,6 +13,7 @@ import { ShareScreen } from '../features/share/share-screen'
 import { SkillsScreen } from '../features/skills/skills-screen'
 import { useT } from '../i18n/i18n-context'
 import type { MessageKey } from '../i18n/translate'
+import { MeetingMediaSlot } from '../session/meeting-media-slot'
 import type { Session } from '../session/session'
 import { useSpaceSession } from '../session/use-app'
 import { ErrorBoundary } from '../ui/error-boundary'
@@ -22,6 +24,9 @@ import { SaveStatus } from './save-status'
 import { SyncIndicator } from './sync-indicator'
 
 import { SECTIONS, type Section } from './space-pages'
+
+/** A meeting's photos and voice notes: their own chunk, loaded with the first meeting opened. */
+const MeetingMediaSection = lazy(() => import('../features/media/meeting-media'))
 
 const LABELS: Record<(typeof SECTIONS)[number], MessageKey> = {
   home: 'nav.home',
@@ -91,7 +96,11 @@ export function SpaceLayout({ spaceId, section }: { spaceId: SpaceId; section: S
           {section === 'home' && <HomeScreen session={session} space={space} />}
           {section === 'groups' && <GroupsScreen session={session} />}
           {section === 'skills' && <SkillsScreen session={session} space={space} />}
-          {section === 'meetings' && <MeetingsScreen session={session} />}
+          {section === 'meetings' && (
+            <MeetingMediaSlot.Provider value={MeetingMediaSection}>
+              <MeetingsScreen session={session} />
+            </MeetingMediaSlot.Provider>
+          )}
           {section === 'share' && <ShareScreen session={session} space={space} />}
           {section === 'room' && <RoomScreen session={session} space={space} />}
         </ErrorBoundary>

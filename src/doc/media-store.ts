@@ -163,15 +163,3 @@ export function createMediaStore(
 }
 
 export type MediaStore = ReturnType<typeof createMediaStore>
-
-/** The live records attached to a meeting (and, if given, one of its agenda points). */
-export function mediaOfMeeting(
-  items: readonly MediaRecord[],
-  meetingId: string,
-  agendaItemId?: string,
-): MediaRecord[] {
-  return items.filter(
-    (m) =>
-      m.meetingId === meetingId && (agendaItemId === undefined || m.agendaItemId === agendaItemId),
-  )
-}

@@ -137,3 +137,15 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   )
   return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('')
 }
+
+/** The live records attached to a meeting (and, if given, one of its agenda points). */
+export function mediaOfMeeting(
+  items: readonly MediaRecord[],
+  meetingId: string,
+  agendaItemId?: string,
+): MediaRecord[] {
+  return items.filter(
+    (m) =>
+      m.meetingId === meetingId && (agendaItemId === undefined || m.agendaItemId === agendaItemId),
+  )
+}

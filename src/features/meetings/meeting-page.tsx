@@ -6,6 +6,7 @@
 import { formatMeetingTime, KIND_LABELS } from './labels'
 import { localNow, type Meeting } from '../../domain/meeting'
 import { useT } from '../../i18n/i18n-context'
+import { MeetingMedia } from '../../session/meeting-media-slot'
 import type { Session } from '../../session/session'
 import { IconButton } from '../../ui/icon-button'
 import { navigate } from '../../ui/router'
@@ -77,6 +78,7 @@ export function MeetingPage({
       ) : (
         <p className="notice">{t('meetings.noNotes')}</p>
       )}
+      <MeetingMedia session={session} meetingId={meeting.id} />
       <AgendaSection session={session} meeting={meeting} />
       <ProposalsSection session={session} meeting={meeting} />
       <DecisionsSection session={session} meeting={meeting} />

@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import { createMediaStore, MEDIA_SCHEMA, mediaOfMeeting } from '../../../src/doc/media-store'
+import { createMediaStore, MEDIA_SCHEMA } from '../../../src/doc/media-store'
+import { mediaOfMeeting } from '../../../src/domain/media'
 import {
   BASE_SCHEMA_VERSION,
   createSpaceDoc,
