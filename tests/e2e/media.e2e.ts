@@ -1,7 +1,7 @@
 /**
  * Photos and voice notes at a meeting, at phone size, with Chromium's fake microphone: a photo
  * from the camera (a 3200×2400 JPEG carrying a GPS position, as a phone camera writes one) is
- * kept at 1600×1200 without it; an SVG is refused; a 3-second voice note is recorded, heard and
+ * kept at 1600×1200 without it, opens full size and takes a caption; an SVG is refused; a 3-second voice note is recorded, heard and
  * saved; both are still there and playable after a reload offline. A second phone that joins
  * gets the record before the bytes and shows whose phone it is on, never a broken image.
  */
@@ -121,8 +121,13 @@ describe('photos and voice notes in Chromium', () => {
     const dialog = page.getByRole('dialog', { name: 'Photo from Amal' })
     await dialog.getByRole('img', { name: 'Photo from Amal' }).waitFor()
     expect(await axeViolations(page)).toEqual([])
-    await dialog.getByRole('button', { name: 'Close' }).click()
-    await dialog.waitFor({ state: 'hidden' })
+    // its caption is written there, and names it from then on
+    await dialog.getByRole('textbox', { name: 'Caption (optional)' }).fill('Flipchart: our plan')
+    await dialog.getByRole('button', { name: 'Save caption' }).click()
+    const captioned = page.getByRole('dialog', { name: 'Flipchart: our plan' })
+    await captioned.getByText('Caption saved.').waitFor()
+    await captioned.getByRole('button', { name: 'Close' }).click()
+    await captioned.waitFor({ state: 'hidden' })
 
     // a voice note: tap to start, a timer and a level, tap to stop, listen, caption, save
     await page.getByRole('button', { name: 'Record voice note' }).click()
@@ -148,7 +153,7 @@ describe('photos and voice notes in Chromium', () => {
     // offline, after a reload: both still there, shown and playable
     await reloadOffline(page)
     await page.getByRole('heading', { name: 'March assembly', level: 1 }).waitFor()
-    expect(await photoShows(page, 'Photo from Amal')).toBe(1600)
+    expect(await photoShows(page, 'Flipchart: our plan')).toBe(1600)
     expect(await plays(page, /^Play Treasurer’s report \(0:03\)$/)).toBe(true)
     expect(unexpectedProblems(watcher.problems, [])).toEqual([])
     await context.setOffline(false)

@@ -11,6 +11,7 @@ import type { Session } from '../../session/session'
 import { IconButton } from '../../ui/icon-button'
 import { Icon } from '../../ui/icons'
 import { offerUndo } from '../../ui/undo'
+import { SAVE_ERRORS } from './media-labels'
 import { PhotoDialog } from './photo-dialog'
 import { useMediaUrl } from './use-media-url'
 
@@ -67,6 +68,12 @@ export function PhotoItem({ session, record }: { session: Session; record: Media
           url={url.url}
           title={name}
           onClose={() => setOpen(false)}
+          onCaption={(caption) => {
+            const saved = session.stores.media.setCaption(record.id, caption)
+            return saved.ok
+              ? undefined
+              : t(SAVE_ERRORS[saved.error === 'not-found' ? 'invalid' : saved.error])
+          }}
           onRemove={() => {
             setOpen(false)
             session.stores.media.deleteMedia(record.id)
