@@ -26,6 +26,7 @@ export function PhotoDialog({
 }) {
   const t = useT()
   const ref = useRef<HTMLDialogElement>(null)
+  const close = useRef<HTMLButtonElement>(null)
   const titleId = useId()
   const captionId = useId()
   const [caption, setCaption] = useState(record.caption)
@@ -33,6 +34,8 @@ export function PhotoDialog({
   useEffect(() => {
     const dialog = ref.current
     if (dialog && !dialog.open) dialog.showModal()
+    // on Close, not the caption: a phone would open its keyboard over the photo
+    close.current?.focus()
     return () => dialog?.close()
   }, [])
   return (
@@ -69,7 +72,7 @@ export function PhotoDialog({
         </p>
       </form>
       <div className="button-row">
-        <button type="button" className="primary" onClick={onClose} autoFocus>
+        <button ref={close} type="button" className="primary" onClick={onClose}>
           {t('common.close')}
         </button>
         <button type="button" className="danger" onClick={onRemove}>
