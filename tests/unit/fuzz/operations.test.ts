@@ -13,6 +13,8 @@ const NOT_COMMANDS = new Set([
   'getSnapshot',
   'notesOf',
   'notesText',
+  // a query: why a media record would be refused, writing nothing
+  'check',
   'trashCount',
   'transact',
   'purgeDeleted',

@@ -202,6 +202,10 @@ export const OPERATIONS: readonly Operation[] = [
   ['proposal close', 0.5, (c) => { const p = proposal(c); if (p) c.s.proposals.close(p.id, word(c.r)) }],
   ['proposal delete', 0.3, (c) => { const p = proposal(c); if (p) c.s.proposals.deleteProposal(p.id) }],
   ['proposal restore', 0.3, (c) => { const p = some(c.r, c.s.proposals.getSnapshot().trash); if (p) c.s.proposals.restoreProposal(p.id) }],
+  ['media add', 1, (c) => { const m = meeting(c); c.s.media.addMedia({ hash: c.r.pick(['a', 'b', 'c']).repeat(64), kind: c.r.chance(0.7) ? 'photo' : 'voice', mime: 'image/jpeg', size: 1 + c.r.int(300_000), width: 1600, height: 1200, caption: c.r.chance(0.5) ? word(c.r) : '', meetingId: m?.id ?? '' }) }],
+  ['media caption', 1, (c) => { const x = some(c.r, c.s.media.getSnapshot().items); if (x) c.s.media.setCaption(x.id, word(c.r)) }],
+  ['media delete', 0.3, (c) => { const x = some(c.r, c.s.media.getSnapshot().items); if (x) c.s.media.deleteMedia(x.id) }],
+  ['media restore', 0.3, (c) => { const x = some(c.r, c.s.media.getSnapshot().trash); if (x) c.s.media.restoreMedia(x.id) }],
   // stipends
   ['stipend rules', 1, (c) => c.s.stipends.saveSettings({ amountMinor: c.r.int(100_000), currency: c.r.pick(['GBP', 'EUR', 'JPY']), kinds: MEETING_KINDS.filter(() => c.r.chance(0.5)), }),],
   ['payment add', 2, (c) => { const g = group(c); if (g) c.s.stipends.recordPayment({ groupId: g.id, period: `2026-0${1 + c.r.int(9)}`, amountMinor: c.r.int(100_000), paidOn: day(c.r), note: word(c.r), }) }],

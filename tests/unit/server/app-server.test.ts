@@ -98,7 +98,8 @@ describe('server: static files', () => {
       const res = await get(url)
       expect(res.headers['content-security-policy'], url).toBe(
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; " +
-          "connect-src 'self' ws: wss:; img-src 'self' data: blob:; font-src 'self'; " +
+          "connect-src 'self' ws: wss:; img-src 'self' data: blob:; media-src 'self' blob:; " +
+          "font-src 'self'; " +
           "worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'none'; " +
           "form-action 'self'; frame-ancestors 'none'",
       )
